@@ -20,6 +20,8 @@ public struct S10Format: Sendable {
 /// flat tables detection runs on.
 public final class CarrierRegistry: Sendable {
     public let carriers: [Carrier]
+    /// The carriers given to the registry; after them come S10 operators it generated.
+    public let listedCarrierCount: Int
     public let marketplaces: [Marketplace]
     public let s10: S10Format
     public let untrackedOptionKeywords: [String]
@@ -65,6 +67,7 @@ public final class CarrierRegistry: Sendable {
         untrackedOptionKeywords: [String]
     ) {
         var carriers = explicitCarriers
+        listedCarrierCount = explicitCarriers.count
         var index: [String: Int] = [:]
         for (position, carrier) in carriers.enumerated() {
             precondition(index[carrier.id] == nil, "duplicate carrier \(carrier.id)")

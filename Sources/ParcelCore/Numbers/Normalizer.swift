@@ -141,7 +141,7 @@ public enum Normalizer {
             case 0x3000:
                 fixes.insert(.fullWidth)
                 pendingSpace = true
-            case 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F:
+            case 0x0085, 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F:
                 pendingSpace = true
             case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63:
                 fixes.insert(.removedHyphens)

@@ -46,7 +46,7 @@ extension NumberDetector {
         if Self.looksLikeScientificNotation(input) { warnings.append(.spreadsheetScientific) }
         let chosen = context.carrier
         let fitsChosen = chosen >= 0 && ranked.contains { $0.valid && $0.carrier == chosen }
-        if chosen >= 0, !fitsChosen, ranked.contains(where: { $0.strong && $0.carrier != chosen }) {
+        if chosen >= 0, !fitsChosen, ranked.contains(where: { $0.valid && $0.carrier != chosen }) {
             warnings.append(.carrierMismatch)
         }
         if context.untrackedOption || (s10Evaluation.map { $0.valid } ?? false) && s10?.tracked == false {

@@ -19,14 +19,26 @@ extension NumberDetector {
     }
 
     /// How plausible each kind of slip is, before the candidate's own confidence.
-    static func weight(_ kind: NumberCheck.Edit.Kind) -> Double {
-        switch kind {
+    /// A neighbouring key is nearly as likely as a swap: typing studies put single
+    /// substitutions far ahead of transpositions, but spread over a few neighbours,
+    /// while a swap keeps every character the person saw.
+    static func weight(_ edit: NumberCheck.Edit) -> Double {
+        switch edit.kind {
         case .lookalike: 4.0
-        case .swappedNeighbours: 3.0
+        case .swappedNeighbours: 3.2
         case .missingLastCharacter, .extraLastCharacter: 2.6
         case .missingCharacter, .extraCharacter: 2.0
-        case .wrongCharacter: 1.0
+        case .wrongCharacter: neighbouringKeys(edit.from, edit.to) ? 3.0 : 1.0
         }
+    }
+
+    /// Digits next to each other on the number row or orthogonally on a keypad.
+    static func neighbouringKeys(_ first: String, _ second: String) -> Bool {
+        guard let a = Int(first), let b = Int(second), first.count == 1, second.count == 1 else { return false }
+        if abs(a - b) == 1 { return true }
+        // Keypad rows 7 8 9 / 4 5 6 / 1 2 3 / 0: vertical neighbours differ by 3, and 0 sits under 1 and 2.
+        if a != 0, b != 0, abs(a - b) == 3 { return true }
+        return (a == 0 && (b == 1 || b == 2)) || (b == 0 && (a == 1 || a == 2))
     }
 
     static let chosenCarrierWeight = 2.0
@@ -48,7 +60,8 @@ extension NumberDetector {
                 let allDigits = candidate.allSatisfy { $0 < 10 }
                 engine.evaluate(candidate, count: length, allDigits: allDigits) { evaluation in
                     guard evaluation.strong, evaluation.carrier >= 0 else { return }
-                    var score = Self.weight(edit.kind) + evaluation.confidence
+                    // Later positions break ties: long numbers go wrong towards their end.
+                    var score = Self.weight(edit) + evaluation.confidence + Double(edit.position) * 0.001
                     if evaluation.carrier == context.carrier { score += Self.chosenCarrierWeight }
                     let number = Symbol.text(of: candidate)
                     if let existing = best[number], existing.score >= score { return }
@@ -67,7 +80,7 @@ extension NumberDetector {
         func load() { for position in 0..<count { variant[position] = symbols[position] } }
 
         // Lookalikes fitted to a template: `RR12345678SCN` → `RR123456785CN` even when several slipped.
-        for templateIndex in Int(engine.lengthStart[count])..<Int(engine.lengthStart[count + 1]) {
+        for templateIndex in templateRange(length: count, engine: engine) {
             let offset = Int(engine.templates[templateIndex].maskOffset)
             load()
             var changed: [Int] = []
@@ -102,8 +115,10 @@ extension NumberDetector {
                     mask &= mask - 1
                     guard symbol != symbols[position] else { continue }
                     variant[position] = symbol
+                    // A letter read as its digit twin is the classic slip; the reverse rarely is.
                     let kind: NumberCheck.Edit.Kind =
-                        Self.isLookalikePair(symbol, symbols[position]) ? .lookalike : .wrongCharacter
+                        Symbol.isLetter(symbols[position]) && Self.isLookalikePair(symbol, symbols[position])
+                        ? .lookalike : .wrongCharacter
                     consider(
                         count,
                         NumberCheck.Edit(
@@ -169,11 +184,16 @@ extension NumberDetector {
     /// Per position, every symbol some template of `length` accepts there.
     private func allowedSymbols(length: Int, engine: DetectionEngine) -> [UInt64] {
         var allowed = [UInt64](repeating: 0, count: length)
-        guard length <= engine.maxLength else { return allowed }
-        for templateIndex in Int(engine.lengthStart[length])..<Int(engine.lengthStart[length + 1]) {
+        for templateIndex in templateRange(length: length, engine: engine) {
             let offset = Int(engine.templates[templateIndex].maskOffset)
             for position in 0..<length { allowed[position] |= engine.masks[offset + position] }
         }
         return allowed
+    }
+
+    /// The templates of exactly `length` symbols (none past the longest format).
+    private func templateRange(length: Int, engine: DetectionEngine) -> Range<Int> {
+        guard length > 0, length <= engine.maxLength else { return 0..<0 }
+        return Int(engine.lengthStart[length])..<Int(engine.lengthStart[length + 1])
     }
 }

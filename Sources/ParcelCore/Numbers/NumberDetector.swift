@@ -111,3 +111,10 @@ public struct NumberDetector: Sendable {
         }
     }
 }
+
+extension NumberDetector {
+    /// A line with nothing but Unicode white space: `check` skips it rather than judging it.
+    public static func isBlank(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+}

@@ -307,7 +307,7 @@ public enum S10 {
 }
 
 /// The decoded parts of an S10 number, as `check --json` reports them.
-public struct S10Details: Sendable, Hashable, Codable {
+public struct S10Details: Sendable, Hashable {
     public let service: String
     public let serviceName: LocalizedText
     public let serial: String

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import ParcelCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure ParcelDesk's own speed (build with -c release for real figures).",
+        subcommands: [NumbersBench.self, CorpusCommand.self]
+    )
+}
+
+/// Detection throughput on a generated mixed corpus, single-threaded.
+struct NumbersBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "numbers",
+        abstract: "Tracking-number detection throughput on a deterministic mixed corpus."
+    )
+
+    @Option(help: "Numbers in the corpus.")
+    var count = 1_000_000
+
+    @Option(help: "Corpus seed.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Timed passes over the corpus; the report gives the median and the best.")
+    var passes = 5
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    func run() {
+        let detector = NumberDetector()
+        let context = detector.prepare(.none)
+        let lines = NumberCorpus().lines(count: count, seed: seed)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 20)
+        for line in lines {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(0x0A)
+        }
+        // Warm up caches and page in the corpus once.
+        var summary = NumberDetector.Summary(carrierCount: detector.registry.carriers.count)
+        bytes.withUnsafeBufferPointer { _ = detector.summarize($0, context: context, final: true, into: &summary) }
+
+        var rates: [Double] = []
+        for _ in 0..<passes {
+            var pass = NumberDetector.Summary(carrierCount: detector.registry.carriers.count)
+            let start = DispatchTime.now().uptimeNanoseconds
+            bytes.withUnsafeBufferPointer { _ = detector.summarize($0, context: context, final: true, into: &pass) }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            rates.append(Double(count) / seconds)
+            precondition(pass == summary, "detection must be deterministic")
+        }
+        rates.sort()
+        let median = rates[rates.count / 2]
+
+        // The full report (candidates, reasons, suggestions) on a slice, for scale.
+        let reportCount = min(count, 20_000)
+        let reportStart = DispatchTime.now().uptimeNanoseconds
+        for line in lines.prefix(reportCount) where !NumberDetector.isBlank(line) {
+            _ = detector.check(line, context: context)
+        }
+        let reportRate = Double(reportCount) / (Double(DispatchTime.now().uptimeNanoseconds - reportStart) / 1e9)
+
+        if json {
+            print(
+                "{\"corpus\":\(count),\"seed\":\(seed),\"blankSkipped\":\(count - summary.total),\"valid\":\(summary.valid),\"invalid\":\(summary.invalid),"
+                    + "\"detectionPerSecondMedian\":\(Int(median)),\"detectionPerSecondBest\":\(Int(rates.last!)),"
+                    + "\"fullReportPerSecond\":\(Int(reportRate))}")
+        } else {
+            print("corpus             \(count) lines (seed \(seed)): \(summary.valid) valid, \(summary.invalid) invalid, \(count - summary.total) blank")
+            print("detection          \(format(median)) numbers/s median of \(passes), best \(format(rates.last!)) (single thread)")
+            print("full report        \(format(reportRate)) numbers/s (candidates, reasons, suggestions; \(reportCount) numbers)")
+            #if DEBUG
+                print("note: this is a debug build; run `swift run -c release parceldesk bench numbers` for real figures")
+            #endif
+        }
+    }
+
+    func format(_ rate: Double) -> String {
+        rate >= 1e6 ? String(format: "%.2fM", rate / 1e6) : String(format: "%.1fk", rate / 1e3)
+    }
+}
+
+/// Prints the benchmark corpus, so other tools can be timed on the same lines.
+struct CorpusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Print the deterministic mixed corpus the number benchmark uses, one per line."
+    )
+
+    @Option(help: "Lines to print.")
+    var count = 1_000_000
+
+    @Option(help: "Corpus seed.")
+    var seed: UInt64 = 7
+
+    func run() {
+        var output = OutputBuffer()
+        for line in NumberCorpus().lines(count: count, seed: seed) { output.line(line) }
+        output.flush()
+    }
+}
