@@ -183,7 +183,9 @@ struct DetectionEngine {
         case .mod7: result = CheckDigits.mod7(serial)
         case .ups: result = CheckDigits.ups(serial)
         case .iso7064: result = CheckDigits.iso7064Mod37_36(serial)
-        case .gs1: result = CheckDigits.gs1Mod10(serial, prefix: auxSlice.lazy.map { UInt8($0) })
+        case .gs1:
+            result = auxSlice.isEmpty
+                ? CheckDigits.gs1Mod10(serial) : CheckDigits.gs1Mod10(serial, prefix: auxSlice.lazy.map { UInt8($0) })
         case .weightedMod11: result = CheckDigits.weightedMod11Mod10(serial, weights: auxSlice)
         }
         return result ?? Symbol.other

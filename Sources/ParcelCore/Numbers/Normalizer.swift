@@ -61,6 +61,8 @@ public struct NormalizedShape: Sendable {
     public var fixes: NormalizationFixes
     /// Characters that are not digits or letters (kept, so the number fails every format).
     public var otherCount: Int
+    /// Letters among the characters: zero means an all-digit number.
+    public var letterCount: Int
 }
 
 public enum Normalizer {
@@ -83,6 +85,7 @@ public enum Normalizer {
 
         var count = 0
         var otherCount = 0
+        var letterCount = 0
         var pendingSpace = false
         let capacity = symbols.count
 
@@ -94,6 +97,7 @@ public enum Normalizer {
             }
             if count < capacity { symbols[count] = symbol }
             count += 1
+            if symbol >= 10, symbol < 36 { letterCount += 1 }
         }
 
         var index = lower
@@ -164,7 +168,7 @@ public enum Normalizer {
             }
         }
         if pendingSpace { fixes.insert(.trimmed) }
-        return NormalizedShape(count: count, fixes: fixes, otherCount: otherCount)
+        return NormalizedShape(count: count, fixes: fixes, otherCount: otherCount, letterCount: letterCount)
     }
 
     /// Normalizes a string, returning the normalized text, its symbols and the fixes.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads tracking numbers: normalizes what a person pasted, finds every
 /// carrier format it fits, judges check digits, and ranks the candidates.
 ///
@@ -47,12 +49,7 @@ public struct NumberDetector: Sendable {
                 return Verdict(valid: false, carrier: -1, blank: false)
             }
             let stored = UnsafeBufferPointer(symbols)
-            var allDigits = true
-            for position in 0..<shape.count where stored[position] >= 10 {
-                allDigits = false
-                break
-            }
-            guard let best = engine.best(stored, count: shape.count, allDigits: allDigits) else {
+            guard let best = engine.best(stored, count: shape.count, allDigits: shape.letterCount == 0) else {
                 return Verdict(valid: false, carrier: -1, blank: false)
             }
             return Verdict(valid: true, carrier: best.carrier, blank: false)
@@ -90,16 +87,16 @@ public struct NumberDetector: Sendable {
     ) -> Int {
         registry.withEngine(context) { engine in
             var lineStart = 0
-            var index = 0
             let count = text.count
-            while index < count {
-                if text[index] == 0x0A {
-                    var lineEnd = index
-                    if lineEnd > lineStart, text[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                    summary.add(verdict(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]), engine: engine))
-                    lineStart = index + 1
-                }
-                index += 1
+            guard let base = text.baseAddress else { return 0 }
+            while lineStart < count {
+                // memchr scans for the newline many bytes at a time.
+                guard let found = memchr(base + lineStart, 0x0A, count - lineStart) else { break }
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var lineEnd = newline
+                if lineEnd > lineStart, text[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                summary.add(verdict(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]), engine: engine))
+                lineStart = newline + 1
             }
             if final, lineStart < count {
                 var lineEnd = count
