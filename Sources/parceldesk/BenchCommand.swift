@@ -69,11 +69,18 @@ struct NumbersBench: ParsableCommand {
                     + "\"detectionPerSecondMedian\":\(Int(median)),\"detectionPerSecondBest\":\(Int(rates.last!)),"
                     + "\"fullReportPerSecond\":\(Int(reportRate))}")
         } else {
-            print("corpus             \(count) lines (seed \(seed)): \(summary.valid) valid, \(summary.invalid) invalid, \(count - summary.total) blank")
-            print("detection          \(format(median)) numbers/s median of \(passes), best \(format(rates.last!)) (single thread)")
-            print("full report        \(format(reportRate)) numbers/s (candidates, reasons, suggestions; \(reportCount) numbers)")
+            print(
+                "corpus             \(count) lines (seed \(seed)): \(summary.valid) valid, \(summary.invalid) invalid, \(count - summary.total) blank"
+            )
+            print(
+                "detection          \(format(median)) numbers/s median of \(passes), best \(format(rates.last!)) (single thread)"
+            )
+            print(
+                "full report        \(format(reportRate)) numbers/s (candidates, reasons, suggestions; \(reportCount) numbers)"
+            )
             #if DEBUG
-                print("note: this is a debug build; run `swift run -c release parceldesk bench numbers` for real figures")
+                print(
+                    "note: this is a debug build; run `swift run -c release parceldesk bench numbers` for real figures")
             #endif
         }
     }

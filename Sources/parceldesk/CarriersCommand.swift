@@ -19,7 +19,11 @@ struct CarriersCommand: ParsableCommand {
         for carrier in all ? registry.carriers[...] : registry.carriers.prefix(registry.listedCarrierCount) {
             output.line("\(carrier.id)\t\(carrier.name.text(lang))")
             for format in carrier.formats {
-                output.line("    \(format.id)\t\(format.description.text(lang))\t\(format.check.map { "\($0.algorithm.name) (\($0.strength.rawValue))" } ?? "-")")
+                let check = format.check.map { "\($0.algorithm.name) (\($0.strength.rawValue))" } ?? "-"
+                output.line("    \(format.id)\t\(format.description.text(lang))\t\(check)")
+            }
+            for country in registry.s10Countries(of: carrier.id) {
+                output.line("    s10\t\(registry.s10.format.description.text(lang)) …\(country)\tS10 mod 11 (required)")
             }
         }
         let s10 = registry.s10.format

@@ -94,7 +94,8 @@ struct CheckCommand: ParsableCommand {
     static func summaryJSON(_ summary: NumberDetector.Summary, registry: CarrierRegistry) -> String {
         let byCarrier = zip(registry.carriers, summary.byCarrier).filter { $0.1 > 0 }.sorted { $0.0.id < $1.0.id }
             .map { "\"\($0.0.id)\":\($0.1)" }.joined(separator: ",")
-        return "{\"total\":\(summary.total),\"valid\":\(summary.valid),\"invalid\":\(summary.invalid),\"byCarrier\":{\(byCarrier)}}"
+        return
+            "{\"total\":\(summary.total),\"valid\":\(summary.valid),\"invalid\":\(summary.invalid),\"byCarrier\":{\(byCarrier)}}"
     }
 }
 

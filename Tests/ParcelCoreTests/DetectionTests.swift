@@ -165,7 +165,10 @@ struct DetectionTests {
 
     @Test("context parsing names the bad field")
     func contextErrors() throws {
-        #expect(throws: DetectionContext.ParseError(field: "destination", message: "'KOR' is not a two-letter country code such as KR")) {
+        #expect(
+            throws: DetectionContext.ParseError(
+                field: "destination", message: "'KOR' is not a two-letter country code such as KR")
+        ) {
             try DetectionContext.parse("destination=KOR")
         }
         #expect((try? DetectionContext.parse("carrier=nowhere")) == nil)

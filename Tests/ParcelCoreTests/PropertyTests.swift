@@ -89,8 +89,13 @@ struct PropertyTests {
             guard !report.suggestions.isEmpty else { continue }
             checked += 1
             for suggestion in report.suggestions {
-                #expect(Self.editDistance(Array(report.normalized), Array(suggestion.number)) == 1, "\(report.normalized) → \(suggestion.number)")
-                #expect(detector.check(suggestion.number).candidates.contains { $0.valid && $0.carrier == suggestion.carrier })
+                #expect(
+                    Self.editDistance(Array(report.normalized), Array(suggestion.number)) == 1,
+                    "\(report.normalized) → \(suggestion.number)")
+                #expect(
+                    detector.check(suggestion.number).candidates.contains {
+                        $0.valid && $0.carrier == suggestion.carrier
+                    })
             }
         }
     }

@@ -31,7 +31,8 @@ struct SuggestionTests {
         let first = try #require(result.suggestions.first)
         #expect(first.edit.kind == .missingLastCharacter)
         #expect(first.carrier == "kr.lotte")
-        #expect(detector.check(first.number, context: try DetectionContext.parse("carrier=kr.lotte")).carrier == "kr.lotte")
+        #expect(
+            detector.check(first.number, context: try DetectionContext.parse("carrier=kr.lotte")).carrier == "kr.lotte")
     }
 
     @Test("two swapped neighbours are found")

@@ -7,7 +7,9 @@ struct CLIRunner {
         let status: Int32
         let stdout: String
         let stderr: String
-        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        var lines: [String] {
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
     }
 
     static var binary: URL {

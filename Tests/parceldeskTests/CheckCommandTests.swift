@@ -44,7 +44,8 @@ struct CheckCommandTests {
         let result = try CLIRunner.run(["check", "--json"], stdin: stdin)
         #expect(result.status == 1)
         let parsed = try objects(result)
-        #expect(parsed.map { $0["input"] as? String } == ["LP00123456789012", "---", long, "송장번호", "1Z5R89390357567127"])
+        #expect(
+            parsed.map { $0["input"] as? String } == ["LP00123456789012", "---", long, "송장번호", "1Z5R89390357567127"])
         #expect(parsed.map { $0["valid"] as? Bool } == [true, false, false, false, true])
         #expect((parsed[2]["warnings"] as? [String])?.contains("too_long") == true)
     }

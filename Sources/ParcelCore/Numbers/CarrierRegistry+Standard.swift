@@ -16,7 +16,9 @@ extension CarrierRegistry {
     }
 
     static func digits(_ count: String, note: String = "") -> LocalizedText {
-        LocalizedText(ko: "숫자 \(count)자리\(note.isEmpty ? "" : " · \(note)")", en: "\(count) digits\(note.isEmpty ? "" : " · \(note)")")
+        LocalizedText(
+            ko: "숫자 \(count)자리\(note.isEmpty ? "" : " · \(note)")",
+            en: "\(count) digits\(note.isEmpty ? "" : " · \(note)")")
     }
 
     static let standardCarriers: [Carrier] = [
@@ -49,7 +51,8 @@ extension CarrierRegistry {
             ]),
         Carrier(
             id: "kr.lotte", name: LocalizedText(ko: "롯데택배", en: "Lotte Global Logistics"), country: "KR",
-            domesticOnly: true, trackingURL: "https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={number}",
+            domesticOnly: true,
+            trackingURL: "https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={number}",
             formats: [
                 CarrierFormat(
                     id: "kr.lotte.12", patterns: ["\\d{12}"], check: koreanMod7(.required), prior: 0.36,
@@ -183,7 +186,8 @@ extension CarrierRegistry {
                     id: "us.fedex.smartpost22", patterns: ["92\\d{20}"], check: CheckDigitRule(.gs1Mod10(prefix: [])),
                     prior: 0.25, description: digits("22", note: "SmartPost 92…")),
                 CarrierFormat(
-                    id: "us.fedex.smartpost20", patterns: ["\\d{20}"], check: CheckDigitRule(.gs1Mod10(prefix: [9, 2])),
+                    id: "us.fedex.smartpost20", patterns: ["\\d{20}"],
+                    check: CheckDigitRule(.gs1Mod10(prefix: [9, 2])),
                     prior: 0.18, description: digits("20", note: "SmartPost")),
                 CarrierFormat(
                     id: "us.fedex.express34", patterns: ["100\\d{31}"],
@@ -224,7 +228,8 @@ extension CarrierRegistry {
             ]),
         Carrier(
             id: "de.dhl", name: LocalizedText(ko: "DHL", en: "DHL"), country: "DE",
-            trackingURL: "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id={number}",
+            trackingURL:
+                "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id={number}",
             formats: [
                 CarrierFormat(
                     id: "de.dhl.express10", patterns: ["\\d{10}"], check: CheckDigitRule(.mod7), prior: 0.24,
@@ -278,7 +283,8 @@ extension CarrierRegistry {
         format: CarrierFormat(
             id: "s10", patterns: ["[A-Z]{2}\\d{9}[A-Z]{2}"],
             check: CheckDigitRule(.s10, serialStart: 2, serialEndFromEnd: 3, checkFromEnd: 3), prior: 0.62,
-            description: LocalizedText(ko: "UPU S10 (영문 2 + 숫자 9 + 국가코드)", en: "UPU S10 (2 letters, 9 digits, country)")),
+            description: LocalizedText(ko: "UPU S10 (영문 2 + 숫자 9 + 국가코드)", en: "UPU S10 (2 letters, 9 digits, country)")
+        ),
         trackingURLOverrides: [
             "kr.epost": "https://service.epost.go.kr/trace.RetrieveEmsRigiTraceList.comm?POST_CODE={number}",
             "us.usps": "https://tools.usps.com/go/TrackConfirmAction?tLabels={number}",
@@ -300,7 +306,8 @@ extension CarrierRegistry {
         Marketplace(
             id: "smartstore", aliases: ["smartstore", "naver", "스마트스토어", "네이버"],
             affinity: domesticKoreanAffinity(0.05)),
-        Marketplace(id: "gmarket", aliases: ["gmarket", "지마켓", "auction", "옥션"], affinity: domesticKoreanAffinity(0.05)),
+        Marketplace(
+            id: "gmarket", aliases: ["gmarket", "지마켓", "auction", "옥션"], affinity: domesticKoreanAffinity(0.05)),
         Marketplace(id: "11st", aliases: ["11st", "11번가", "elevenst"], affinity: domesticKoreanAffinity(0.05)),
         Marketplace(
             id: "coupang", aliases: ["coupang", "쿠팡"],

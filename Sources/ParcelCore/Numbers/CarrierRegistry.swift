@@ -187,6 +187,11 @@ public final class CarrierRegistry: Sendable {
         formats.first { $0.format.id == id }?.format
     }
 
+    /// The S10 country codes whose numbers belong to `carrierID` (`CN` for China Post).
+    public func s10Countries(of carrierID: String) -> [String] {
+        S10.operators.filter { $0.carrierID == carrierID }.map(\.country)
+    }
+
     /// The S10 operator for a two-letter country code, if the UPU lists one.
     public func s10Operator(country: String) -> (S10.Operator, Carrier)? {
         let code = Array(country.utf8)

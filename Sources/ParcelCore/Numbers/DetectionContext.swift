@@ -40,7 +40,8 @@ public struct DetectionContext: Sendable, Hashable {
             }
             guard parts.count == 2, !parts[1].isEmpty else {
                 throw ParseError(
-                    field: String(pair), message: "expected key=value (keys: carrier, destination, marketplace, option)")
+                    field: String(pair), message: "expected key=value (keys: carrier, destination, marketplace, option)"
+                )
             }
             switch parts[0].lowercased() {
             case "carrier":
@@ -74,7 +75,9 @@ public struct DetectionContext: Sendable, Hashable {
         let close = registry.carriers.map(\.id).filter { id in
             id.contains(wanted) || wanted.contains(id.split(separator: ".").last.map(String.init) ?? id)
         }
-        return close.isEmpty ? " (run `parceldesk carriers` for the list)" : " (did you mean \(close.prefix(3).joined(separator: ", "))?)"
+        return close.isEmpty
+            ? " (run `parceldesk carriers` for the list)"
+            : " (did you mean \(close.prefix(3).joined(separator: ", "))?)"
     }
 }
 

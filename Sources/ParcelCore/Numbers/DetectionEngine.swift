@@ -138,7 +138,8 @@ struct DetectionEngine {
             var check = CheckOutcome.none
             var expected: UInt8 = Symbol.other
             if rule.kind != .none {
-                let key = Int(rule.kind.rawValue) | rule.serialStart << 4 | rule.serialEndFromEnd << 12
+                let key =
+                    Int(rule.kind.rawValue) | rule.serialStart << 4 | rule.serialEndFromEnd << 12
                     | rule.auxStart << 20
                 if key == cachedKey {
                     expected = cachedExpected
@@ -184,7 +185,8 @@ struct DetectionEngine {
         case .ups: result = CheckDigits.ups(serial)
         case .iso7064: result = CheckDigits.iso7064Mod37_36(serial)
         case .gs1:
-            result = auxSlice.isEmpty
+            result =
+                auxSlice.isEmpty
                 ? CheckDigits.gs1Mod10(serial) : CheckDigits.gs1Mod10(serial, prefix: auxSlice.lazy.map { UInt8($0) })
         case .weightedMod11: result = CheckDigits.weightedMod11Mod10(serial, weights: auxSlice)
         }

@@ -95,8 +95,15 @@ extension NumberCheck {
             guard let id, let carrier = registry.carrier(id: id) else { return id ?? "?" }
             return "\(carrier.name.text(language)) (\(id))"
         }
-        if valid, let best = candidates.first {
-            let percent = Int((best.confidence * 100).rounded())
+        let percent = candidates.first.map { Int(($0.confidence * 100).rounded()) } ?? 0
+        if warnings.contains(.carrierMismatch), let chosenCarrier {
+            // Valid for some carrier, but not the one on the order: that is what the seller must see first.
+            lines.append(
+                ko
+                    ? "\(shown)  ✘ \(name(chosenCarrier)) 번호로는 맞지 않음 — \(name(carrier)) 형식에는 맞음 (신뢰도 \(percent)%)"
+                    : "\(shown)  ✘ not a \(name(chosenCarrier)) number — fits \(name(carrier)) (confidence \(percent)%)"
+            )
+        } else if valid {
             lines.append(
                 "\(shown)  ✔ \(ko ? "유효" : "valid") — \(name(carrier)) · \(format ?? "") · \(ko ? "신뢰도" : "confidence") \(percent)%"
             )
@@ -121,13 +128,16 @@ extension NumberCheck {
             for candidate in others.prefix(4) {
                 let percent = Int((candidate.confidence * 100).rounded())
                 let why = candidate.reasons.filter(\.explainsRank).map { $0.text(language) }.joined(separator: "; ")
-                lines.append("    \(name(candidate.carrier)) · \(candidate.format) · \(percent)%\(why.isEmpty ? "" : " — \(why)")")
+                lines.append(
+                    "    \(name(candidate.carrier)) · \(candidate.format) · \(percent)%\(why.isEmpty ? "" : " — \(why)")"
+                )
             }
         }
         if !suggestions.isEmpty {
             lines.append("  \(ko ? "혹시 이 번호인가요?" : "did you mean"):")
             for suggestion in suggestions {
-                lines.append("    \(suggestion.number)  \(name(suggestion.carrier)) — \(suggestion.edit.text(language))")
+                lines.append(
+                    "    \(suggestion.number)  \(name(suggestion.carrier)) — \(suggestion.edit.text(language))")
             }
         }
         if let trackingURL { lines.append("  \(ko ? "조회" : "track"): \(trackingURL)") }

@@ -14,6 +14,8 @@ public struct NumberCheck: Sendable, Hashable {
     public let warnings: [Warning]
     public let s10: S10Details?
     public let trackingURL: String?
+    /// The carrier the seller chose (from the context), if any.
+    public let chosenCarrier: String?
 
     public struct Candidate: Sendable, Hashable {
         /// `nil` only for an S10-shaped number whose country has no postal operator.

@@ -27,7 +27,8 @@ public struct NumberCorpus {
         if formatIndex == CarrierRegistry.s10FormatIndex {
             let services = Array("ERLVCHU")
             symbols[0] = Symbol.fromUpperASCII(random.pick(services).asciiValue!)
-            let postalOperator = random.chance(60)
+            let postalOperator =
+                random.chance(60)
                 ? random.pick(["CN", "KR", "US", "GB", "JP", "HK", "DE", "YP"])
                 : random.pick(S10.operators).country
             let code = Array(postalOperator.utf8)

@@ -80,7 +80,8 @@ extension NumberDetector {
         return NumberCheck(
             input: input, normalized: normalized, fixes: shape.fixes.codes, valid: best != nil, carrier: carrierID,
             format: formatID, candidates: candidates, suggestions: suggestions, warnings: warnings, s10: s10,
-            trackingURL: trackingURL)
+            trackingURL: trackingURL,
+            chosenCarrier: chosen >= 0 ? registry.carriers[Int(chosen)].id : nil)
     }
 
     private func candidate(

@@ -100,7 +100,8 @@ extension NumberDetector {
                     count,
                     NumberCheck.Edit(
                         kind: .lookalike, position: changed[0] + 1,
-                        from: changed.map { text(symbols[$0]) }.joined(), to: changed.map { text(variant[$0]) }.joined()))
+                        from: changed.map { text(symbols[$0]) }.joined(), to: changed.map { text(variant[$0]) }.joined()
+                    ))
             }
         }
 
@@ -148,7 +149,8 @@ extension NumberDetector {
                 }
                 let kind: NumberCheck.Edit.Kind = removed == count - 1 ? .extraLastCharacter : .extraCharacter
                 consider(
-                    count - 1, NumberCheck.Edit(kind: kind, position: removed + 1, from: text(symbols[removed]), to: ""))
+                    count - 1, NumberCheck.Edit(kind: kind, position: removed + 1, from: text(symbols[removed]), to: "")
+                )
             }
         }
 
