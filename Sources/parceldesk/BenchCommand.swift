@@ -17,11 +17,7 @@ struct NumbersBench: ParsableCommand {
         abstract: "Tracking-number detection throughput on a deterministic mixed corpus."
     )
 
-    @Option(help: "Numbers in the corpus.")
-    var count = 1_000_000
-
-    @Option(help: "Corpus seed.")
-    var seed: UInt64 = 7
+    @OptionGroup var corpus: CorpusOptions
 
     @Option(help: "Timed passes over the corpus; the report gives the median and the best.")
     var passes = 5
@@ -30,6 +26,8 @@ struct NumbersBench: ParsableCommand {
     var json = false
 
     func run() {
+        let count = corpus.count
+        let seed = corpus.seed
         let detector = NumberDetector()
         let context = detector.prepare(.none)
         let lines = NumberCorpus().lines(count: count, seed: seed)
@@ -90,6 +88,15 @@ struct NumbersBench: ParsableCommand {
     }
 }
 
+/// The deterministic corpus both bench subcommands use.
+struct CorpusOptions: ParsableArguments {
+    @Option(help: "Lines in the corpus.")
+    var count = 1_000_000
+
+    @Option(help: "Corpus seed: the same seed gives the same lines.")
+    var seed: UInt64 = 7
+}
+
 /// Prints the benchmark corpus, so other tools can be timed on the same lines.
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -97,15 +104,11 @@ struct CorpusCommand: ParsableCommand {
         abstract: "Print the deterministic mixed corpus the number benchmark uses, one per line."
     )
 
-    @Option(help: "Lines to print.")
-    var count = 1_000_000
-
-    @Option(help: "Corpus seed.")
-    var seed: UInt64 = 7
+    @OptionGroup var corpus: CorpusOptions
 
     func run() {
         var output = OutputBuffer()
-        for line in NumberCorpus().lines(count: count, seed: seed) { output.line(line) }
+        for line in NumberCorpus().lines(count: corpus.count, seed: corpus.seed) { output.line(line) }
         output.flush()
     }
 }

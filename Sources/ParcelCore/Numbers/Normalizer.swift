@@ -100,25 +100,31 @@ public enum Normalizer {
             if symbol >= 10, symbol < 36 { letterCount += 1 }
         }
 
+        /// An ASCII character, typed as such or converted from full width.
+        @inline(__always)
+        func apply(_ ascii: UInt8) {
+            switch classifyASCII(ascii) {
+            case .symbol(let symbol, let upperCased):
+                if upperCased { fixes.insert(.upperCased) }
+                keep(symbol)
+                sink.append(Symbol.ascii(symbol))
+            case .space: pendingSpace = true
+            case .hyphen: fixes.insert(.removedHyphens)
+            case .dot: fixes.insert(.removedDots)
+            case .invisible: fixes.insert(.removedInvisible)
+            case .other:
+                keep(Symbol.other)
+                otherCount += 1
+                sink.append(ascii)
+            }
+        }
+
         var index = lower
         while index < upper {
             let byte = input[index]
             if byte < 0x80 {
                 index += 1
-                switch classifyASCII(byte) {
-                case .symbol(let symbol, let upperCased):
-                    if upperCased { fixes.insert(.upperCased) }
-                    keep(symbol)
-                    sink.append(Symbol.ascii(symbol))
-                case .space: pendingSpace = true
-                case .hyphen: fixes.insert(.removedHyphens)
-                case .dot: fixes.insert(.removedDots)
-                case .invisible: fixes.insert(.removedInvisible)
-                case .other:
-                    keep(Symbol.other)
-                    otherCount += 1
-                    sink.append(byte)
-                }
+                apply(byte)
                 continue
             }
             let (scalar, length) = decodeScalar(input, at: index, end: upper)
@@ -127,21 +133,7 @@ public enum Normalizer {
             switch scalar {
             case 0xFF01...0xFF5E:
                 fixes.insert(.fullWidth)
-                let ascii = UInt8(scalar - 0xFEE0)
-                switch classifyASCII(ascii) {
-                case .symbol(let symbol, let upperCased):
-                    if upperCased { fixes.insert(.upperCased) }
-                    keep(symbol)
-                    sink.append(Symbol.ascii(symbol))
-                case .space: pendingSpace = true
-                case .hyphen: fixes.insert(.removedHyphens)
-                case .dot: fixes.insert(.removedDots)
-                case .invisible: fixes.insert(.removedInvisible)
-                case .other:
-                    keep(Symbol.other)
-                    otherCount += 1
-                    sink.append(ascii)
-                }
+                apply(UInt8(scalar - 0xFEE0))
             case 0x3000:
                 fixes.insert(.fullWidth)
                 pendingSpace = true
