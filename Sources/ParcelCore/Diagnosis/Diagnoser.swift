@@ -1,0 +1,459 @@
+/// A shipment read once: its merged timeline and the findings that do not
+/// depend on the clock. Re-diagnosing as time passes starts from here.
+public struct PreparedShipment: Sendable {
+    public let document: ShipmentDocument
+    /// The first leg's carrier: the seller's choice, or detected from the number.
+    public let carrier: String?
+    public let timeline: Timeline
+    public let policy: DiagnosisPolicy
+    public let deadlines: MarketplaceDeadlines?
+    /// Number findings (invalid, fixable, mismatch, duplicate, untracked).
+    public let numberFindings: [Diagnosis]
+    /// The full number check, when one was needed.
+    public let numberCheck: NumberCheck?
+}
+
+/// Everything diagnosis says about one shipment at one moment.
+public struct ShipmentAnalysis: Sendable {
+    public let prepared: PreparedShipment
+    public let now: Timestamp
+    public let status: TrackingStatus
+    /// Most severe first.
+    public let diagnoses: [Diagnosis]
+
+    public var document: ShipmentDocument { prepared.document }
+    public var timeline: Timeline { prepared.timeline }
+    public var milestone: Milestone? { prepared.timeline.milestone }
+    public var lastEventAt: Timestamp? { prepared.timeline.lastEventAt }
+}
+
+/// Applies the diagnosis rules: pure, deterministic, `now` is an argument.
+public struct Diagnoser: Sendable {
+    public let policies: PolicyBook
+    public let detector: NumberDetector
+    public let builder: TimelineBuilder
+
+    public init(
+        policies: PolicyBook = .standard, detector: NumberDetector = NumberDetector(),
+        builder: TimelineBuilder = TimelineBuilder()
+    ) {
+        self.policies = policies
+        self.detector = detector
+        self.builder = builder
+    }
+
+    public func analyze(_ document: ShipmentDocument, now: Timestamp) -> ShipmentAnalysis {
+        diagnose(prepare(document), now: now)
+    }
+
+    // MARK: - Prepare (clock-independent)
+
+    public func prepare(_ document: ShipmentDocument) -> PreparedShipment {
+        let shipment = document.shipment
+        let context = DetectionContext(
+            carrier: shipment.carrier, destination: shipment.destination, marketplace: document.order.marketplace,
+            shippingOption: shipment.shippingOption)
+        let prepared = detector.prepare(context)
+        // The fast verdict settles most numbers; the full report only when something is off.
+        let verdict = detector.verdict(shipment.trackingNumber, context: prepared)
+        let verdictCarrier = verdict.carrier >= 0 ? detector.registry.carriers[Int(verdict.carrier)].id : nil
+        var check: NumberCheck?
+        let mayBeUntracked = prepared.untrackedOption || Self.looksLikeS10(shipment.trackingNumber)
+        if !verdict.valid || (shipment.carrier != nil && verdictCarrier != shipment.carrier) || mayBeUntracked {
+            check = detector.check(shipment.trackingNumber, context: prepared)
+        }
+        let carrier = shipment.carrier ?? check?.carrier ?? verdictCarrier
+        let timeline = builder.build(
+            document.events,
+            firstLeg: ShipmentLeg(carrier: carrier ?? "", trackingNumber: shipment.trackingNumber),
+            crossBorder: shipment.isCrossBorder, shippedAt: shipment.shippedAt)
+        let policy = policies.policy(
+            origin: shipment.origin, destination: shipment.destination, shippingOption: shipment.shippingOption)
+        let deadlines = document.order.marketplace.flatMap {
+            policies.marketplaces[detector.registry.marketplace(named: $0)?.id ?? $0.lowercased()]
+        }
+        return PreparedShipment(
+            document: document, carrier: carrier, timeline: timeline, policy: policy, deadlines: deadlines,
+            numberFindings: numberFindings(document, check: check, timeline: timeline), numberCheck: check)
+    }
+
+    static func looksLikeS10(_ number: String) -> Bool {
+        let count = number.utf8.count
+        return count >= 13 && count <= 20
+            && number.utf8.prefix(2).allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    }
+
+    func numberFindings(_ document: ShipmentDocument, check: NumberCheck?, timeline: Timeline) -> [Diagnosis] {
+        var findings: [Diagnosis] = []
+        let since = document.shipment.shippedAt ?? document.order.confirmedAt ?? document.order.placedAt
+        // A carrier that scans the number has proven it real, whatever its shape.
+        let scanned = timeline.entries.contains { $0.leg == 0 && $0.anomaly == nil && $0.isCarrierScan }
+        if let check {
+            if !check.valid, !scanned {
+                if check.suggestions.isEmpty {
+                    findings.append(Diagnosis(code: .numberInvalid, severity: .act, confidence: 0.9, since: since))
+                } else {
+                    findings.append(
+                        Diagnosis(
+                            code: .numberFixable, severity: .act, confidence: 0.85, since: since,
+                            evidence: Diagnosis.Evidence(numbers: check.suggestions.map(\.number))))
+                }
+            }
+            if check.warnings.contains(.carrierMismatch), !scanned {
+                var figures = Diagnosis.Figures()
+                figures.suggestedCarrier = check.carrier
+                findings.append(
+                    Diagnosis(
+                        code: .carrierMismatch, severity: .act, confidence: check.candidates.first?.confidence ?? 0.5,
+                        since: since,
+                        evidence: Diagnosis.Evidence(numbers: check.suggestions.map(\.number)), figures: figures))
+            }
+            if check.warnings.contains(.untrackedService) {
+                findings.append(Diagnosis(code: .untrackedService, severity: .info, confidence: 0.8, since: since))
+            }
+        }
+        let number = TimelineBuilder.canonical(document.shipment.trackingNumber)
+        let duplicates = document.otherOrders.filter { other in
+            other.id != document.order.id && other.trackingNumber.map(TimelineBuilder.canonical) == number
+        }
+        if !duplicates.isEmpty {
+            findings.append(
+                Diagnosis(
+                    code: .numberDuplicate, severity: .act, confidence: 0.8, since: since,
+                    evidence: Diagnosis.Evidence(
+                        numbers: [document.shipment.trackingNumber], orders: duplicates.map(\.id))
+                ))
+        }
+        return findings
+    }
+
+    // MARK: - Diagnose (at a moment)
+
+    public func diagnose(_ prepared: PreparedShipment, now: Timestamp) -> ShipmentAnalysis {
+        var rules = Rules(prepared: prepared, now: now)
+        rules.run()
+        var findings = prepared.numberFindings + rules.findings
+        findings.sort { left, right in
+            left.severity != right.severity ? left.severity > right.severity : left.since < right.since
+        }
+        return ShipmentAnalysis(prepared: prepared, now: now, status: rules.status, diagnoses: findings)
+    }
+}
+
+/// The time-dependent rules of DESIGN §5, over one prepared shipment.
+struct Rules {
+    let prepared: PreparedShipment
+    let now: Timestamp
+    let policy: DiagnosisPolicy
+    let entries: [TimelineEntry]
+    let timeline: Timeline
+    var findings: [Diagnosis] = []
+    var status: TrackingStatus
+
+    init(prepared: PreparedShipment, now: Timestamp) {
+        self.prepared = prepared
+        self.now = now
+        self.policy = prepared.policy
+        self.timeline = prepared.timeline
+        self.entries = prepared.timeline.entries
+        self.status = prepared.timeline.status
+    }
+
+    var order: OrderInfo { prepared.document.order }
+    var shipment: ShipmentInfo { prepared.document.shipment }
+    var delivered: Bool { timeline.status == .delivered }
+    var finished: Bool { delivered || timeline.milestone == .returned }
+
+    /// The last sign of life: the last event, else the moment it shipped.
+    var lastActivity: Timestamp? { timeline.lastEventAt ?? shipment.shippedAt }
+
+    func hours(since time: Timestamp) -> Double { time.hours(until: now) }
+
+    mutating func add(
+        _ code: DiagnosisCode, _ severity: Severity, _ confidence: Double, since: Timestamp, entries: [Int] = [],
+        sources: [String] = [], figures: Diagnosis.Figures = Diagnosis.Figures()
+    ) {
+        findings.append(
+            Diagnosis(
+                code: code, severity: severity, confidence: confidence, since: since,
+                evidence: Diagnosis.Evidence(entries: entries, sources: sources), figures: figures))
+    }
+
+    func figures(elapsed: Double, threshold: Double) -> Diagnosis.Figures {
+        var figures = Diagnosis.Figures()
+        figures.elapsedHours = elapsed
+        figures.thresholdHours = threshold
+        return figures
+    }
+
+    mutating func run() {
+        if !finished, let last = lastActivity, last.days(until: now) >= policy.expiredDays {
+            status = .expired
+        }
+        notActivated()
+        stalled()
+        let dutiesFound = dutiesDue()
+        if !dutiesFound { customs() }
+        handoff()
+        sourcesDisagree()
+        silence()
+        // A long silence already covers a stall, and its steps include the stall's.
+        if findings.contains(where: { $0.code == .longSilence || $0.code == .refundEligible }) {
+            findings.removeAll { $0.code == .stalledOrigin || $0.code == .stalledInternational }
+        }
+        anomalies()
+        lateAndDeadlines()
+    }
+
+    mutating func notActivated() {
+        guard let shippedAt = shipment.shippedAt, !finished, !timeline.hasCarrierScan else { return }
+        let elapsed = hours(since: shippedAt)
+        guard elapsed >= 0 else { return }
+        let normal = elapsed < policy.notActivatedHours
+        let labels = entries.indices.filter { entries[$0].milestone == .labelCreated }
+        add(
+            .notActivated, normal ? .info : .act, normal ? 0.9 : 0.85, since: shippedAt, entries: labels,
+            figures: figures(elapsed: elapsed, threshold: policy.notActivatedHours))
+    }
+
+    /// Index of the last entry that counts.
+    var lastAcceptedIndex: Int? {
+        entries.lastIndex { $0.anomaly == nil && $0.status != nil && $0.status != .pending && $0.status != .expired }
+    }
+
+    mutating func stalled() {
+        guard !finished, let milestone = timeline.milestone, let last = timeline.lastEventAt,
+            let index = lastAcceptedIndex
+        else { return }
+        let elapsed = hours(since: last)
+        switch milestone {
+        case .pickedUp, .originFacility, .exportCustoms:
+            let threshold = policy.stalledOriginDays * 24
+            if elapsed > threshold {
+                add(
+                    .stalledOrigin, .act, 0.8, since: last, entries: [index],
+                    figures: figures(elapsed: elapsed, threshold: threshold))
+            }
+        case .departedOrigin:
+            let threshold = policy.stalledInternationalDays * 24
+            if elapsed > threshold {
+                add(
+                    .stalledInternational, .act, 0.75, since: last, entries: [index],
+                    figures: figures(elapsed: elapsed, threshold: threshold))
+            }
+        default: break
+        }
+    }
+
+    /// Customs waiting on the buyer: duties or documents.
+    mutating func dutiesDue() -> Bool {
+        guard !finished else { return false }
+        guard
+            let waiting = entries.lastIndex(where: { entry in
+                entry.anomaly == nil
+                    && (entry.milestone == .dutiesDue || entry.reason == .dutiesUnpaid
+                        || entry.reason == .documentsRequired)
+            })
+        else { return false }
+        let cleared = entries[(waiting + 1)...].contains { entry in
+            entry.anomaly == nil
+                && (entry.customsStage?.isClearance == true
+                    || (entry.milestone.map { $0 >= .handedToLastMile } ?? false))
+        }
+        guard !cleared else { return false }
+        let since = entries[waiting].time
+        var figures = figures(elapsed: hours(since: since), threshold: 0)
+        figures.customsStage = entries[waiting].customsStage
+        add(.dutiesDue, .urgent, 0.9, since: since, entries: [waiting], figures: figures)
+        return true
+    }
+
+    static func isCustoms(_ entry: TimelineEntry) -> Bool {
+        entry.customsStage != nil || entry.milestone == .importCustoms || entry.milestone == .exportCustoms
+    }
+
+    mutating func customs() {
+        guard !finished else { return }
+        // The customs episode still open at the end of the timeline.
+        guard let last = lastAcceptedIndex, Self.isCustoms(entries[last]),
+            entries[last].customsStage?.isClearance != true
+        else { return }
+        let direction = entries[last].milestone == .exportCustoms ? Milestone.exportCustoms : .importCustoms
+        var start = last
+        var episode: [Int] = []
+        var index = last
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.anomaly == nil, entry.status != nil {
+                guard Self.isCustoms(entry) || entry.milestone == .arrivedDestination else { break }
+                if (entry.milestone == .exportCustoms) == (direction == .exportCustoms) {
+                    start = index
+                    episode.append(index)
+                }
+            }
+            index -= 1
+        }
+        episode.reverse()
+        // The same stage again and again is a loop, however fast it cycles.
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for position in episode {
+            let key = entries[position].customsStage?.rawValue ?? entries[position].text
+            let current = counts[key]
+            counts[key] = ((current?.count ?? 0) + 1, current?.first ?? position)
+        }
+        let repeated = counts.max { $0.value.count < $1.value.count }
+        let elapsed = hours(since: entries[start].time)
+        let threshold = policy.customsDays * 24
+        let looping = (repeated?.value.count ?? 0) >= policy.customsRepeats
+        guard looping || elapsed > threshold else { return }
+        var figures = figures(elapsed: elapsed, threshold: threshold)
+        if looping, let repeated {
+            figures.repeats = repeated.value.count
+            figures.customsStage = CustomsStage(rawValue: repeated.key)
+        } else {
+            figures.customsStage = entries[last].customsStage
+        }
+        add(.customsLoop, .act, looping ? 0.85 : 0.75, since: entries[start].time, entries: episode, figures: figures)
+    }
+
+    mutating func handoff() {
+        guard shipment.isCrossBorder, !finished else { return }
+        let handedOver = entries.contains { entry in
+            entry.anomaly == nil
+                && (entry.leg > 0 || (entry.milestone.map { $0 >= .handedToLastMile && $0 != .dutiesDue } ?? false))
+        }
+        guard !handedOver else { return }
+        let cleared = entries.lastIndex { $0.anomaly == nil && $0.customsStage?.isClearance == true }
+        let arrived = entries.firstIndex { $0.anomaly == nil && $0.milestone == .arrivedDestination }
+        let reference: Int
+        if let cleared {
+            reference = cleared
+        } else if let arrived, !entries[(arrived + 1)...].contains(where: { $0.anomaly == nil && Self.isCustoms($0) }) {
+            // Arrived with no customs news at all: count from the arrival.
+            reference = arrived
+        } else {
+            return
+        }
+        let elapsed = hours(since: entries[reference].time)
+        let threshold = policy.handoffDays * 24
+        guard elapsed > threshold else { return }
+        add(
+            .handoffMissing, .act, 0.8, since: entries[reference].time, entries: [reference],
+            figures: figures(elapsed: elapsed, threshold: threshold))
+    }
+
+    mutating func sourcesDisagree() {
+        // Each source's latest word per leg.
+        var latest: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() where entry.anomaly == nil && entry.status != nil {
+            for source in entry.sources {
+                latest["\(entry.leg)|\(source)"] = index
+            }
+        }
+        guard latest.count >= 2 else { return }
+        let threshold = policy.sourcesDisagreeHours
+        var worst: (lagging: String, leading: String, gap: Double)?
+        for (laggingKey, laggingIndex) in latest {
+            for (leadingKey, leadingIndex) in latest where leadingKey != laggingKey {
+                guard laggingKey.split(separator: "|").first == leadingKey.split(separator: "|").first else { continue }
+                let lagging = entries[laggingIndex]
+                let leading = entries[leadingIndex]
+                guard lagging.status != leading.status || lagging.milestone != leading.milestone else { continue }
+                let gap = lagging.time.hours(until: leading.time)
+                if gap > threshold, gap > (worst?.gap ?? 0) { worst = (laggingKey, leadingKey, gap) }
+            }
+        }
+        guard let worst, let laggingIndex = latest[worst.lagging], let leadingIndex = latest[worst.leading] else {
+            return
+        }
+        let laggingSource = String(worst.lagging.split(separator: "|", maxSplits: 1)[1])
+        let leadingSource = String(worst.leading.split(separator: "|", maxSplits: 1)[1])
+        var figures = figures(elapsed: worst.gap, threshold: threshold)
+        figures.laggingSource = laggingSource
+        figures.leadingSource = leadingSource
+        figures.laggingState = Playbook.statusName(entries[laggingIndex])
+        figures.leadingState = Playbook.statusName(entries[leadingIndex])
+        add(
+            .sourcesDisagree, .watch, 0.7, since: entries[laggingIndex].time, entries: [laggingIndex, leadingIndex],
+            sources: [laggingSource, leadingSource], figures: figures)
+    }
+
+    mutating func silence() {
+        guard !finished, let last = lastActivity else { return }
+        let elapsed = hours(since: last)
+        let failedSince =
+            timeline.status == .attemptFailed
+            ? entries.first(where: { $0.anomaly == nil && $0.milestone == .deliveryFailed })?.time : nil
+        let refundClock = max(elapsed, failedSince.map(hours(since:)) ?? 0)
+        if refundClock >= policy.refundDays * 24 {
+            add(
+                .refundEligible, .urgent, 0.85, since: failedSince ?? last,
+                figures: figures(elapsed: refundClock, threshold: policy.refundDays * 24))
+        } else if elapsed >= policy.longSilenceDays * 24 {
+            add(
+                .longSilence, .urgent, 0.8, since: last,
+                figures: figures(elapsed: elapsed, threshold: policy.longSilenceDays * 24))
+        }
+    }
+
+    mutating func anomalies() {
+        var flagged = entries.indices.filter { entries[$0].anomaly != nil }
+        // Scans stamped in the future: a wrong clock or a wrong time zone.
+        flagged += entries.indices.filter { entries[$0].anomaly == nil && hours(since: entries[$0].time) < -6 }
+        let shippedBeforeOrder = shipment.shippedAt.map { $0 < order.placedAt } ?? false
+        guard !flagged.isEmpty || shippedBeforeOrder else { return }
+        let since = flagged.map { entries[$0].time }.min() ?? shipment.shippedAt ?? order.placedAt
+        add(.eventAnomaly, .watch, 0.9, since: since, entries: flagged.sorted())
+    }
+
+    mutating func lateAndDeadlines() {
+        let window = policy.deadlineNearDays * 24
+        if let promised = order.promisedBy, !finished {
+            let overdue = promised.hours(until: now)
+            if overdue > 0 {
+                add(
+                    .late, overdue > 7 * 24 ? .urgent : .act, 0.95, since: promised,
+                    figures: deadlineFigures(promised, .promisedDelivery, elapsed: overdue))
+            } else if -overdue <= window {
+                add(
+                    .deadlineNear, .watch, 0.9, since: promised.adding(hours: -window),
+                    figures: deadlineFigures(promised, .promisedDelivery, elapsed: -overdue))
+            }
+        }
+        if !finished, let last = lastActivity {
+            let eligibleAt = last.adding(days: policy.refundDays)
+            let remaining = now.hours(until: eligibleAt)
+            if remaining > 0, remaining <= window {
+                add(
+                    .deadlineNear, .act, 0.85, since: eligibleAt.adding(hours: -window),
+                    figures: deadlineFigures(eligibleAt, .refundEligibility, elapsed: remaining))
+            }
+        }
+        if delivered, let deadlines = prepared.deadlines,
+            let deliveredAt = entries.last(where: { $0.anomaly == nil && $0.status == .delivered })?.time
+        {
+            let windows: [(Double?, Diagnosis.DeadlineKind)] = [
+                (deadlines.disputeDaysAfterDelivery, .disputeWindow),
+                (deadlines.autoConfirmDaysAfterDelivery, .autoConfirm),
+            ]
+            for case let (days?, kind) in windows {
+                let end = deliveredAt.adding(days: days)
+                let remaining = now.hours(until: end)
+                if remaining > 0, remaining <= window {
+                    add(
+                        .deadlineNear, .info, 0.9, since: end.adding(hours: -window),
+                        figures: deadlineFigures(end, kind, elapsed: remaining))
+                }
+            }
+        }
+    }
+
+    func deadlineFigures(_ deadline: Timestamp, _ kind: Diagnosis.DeadlineKind, elapsed: Double) -> Diagnosis.Figures {
+        var figures = Diagnosis.Figures()
+        figures.deadline = deadline
+        figures.deadlineKind = kind
+        figures.elapsedHours = elapsed
+        figures.thresholdHours = policy.deadlineNearDays * 24
+        return figures
+    }
+}

@@ -1,0 +1,101 @@
+/// Reads raw events: the source's code table first, then its phrases, then
+/// general keywords, and `unknown` — kept honest — when nothing fits.
+public struct EventNormalizer: Sendable {
+    public let vocabularies: [StatusVocabulary]
+    private let sourceIndex: [String: Int]
+    private let carrierIndex: [String: Int]
+    /// Per vocabulary: code (as written and upper-cased) → classification.
+    private let codeTables: [[String: EventClassification]]
+    private let matcher: PhraseMatcher
+    private let phraseClassifications: [EventClassification]
+    /// Phrase values from here on are general keywords, not a source's own phrases.
+    private let keywordStart: Int
+
+    public static let standard = EventNormalizer(vocabularies: StatusVocabulary.standard)
+
+    public init(vocabularies: [StatusVocabulary], keywords: [(String, EventClassification)] = StatusVocabulary.keywords)
+    {
+        self.vocabularies = vocabularies
+        var sourceIndex: [String: Int] = [:]
+        var carrierIndex: [String: Int] = [:]
+        var codeTables: [[String: EventClassification]] = []
+        var phrases: [PhraseMatcher.Phrase] = []
+        var classifications: [EventClassification] = []
+        for (index, vocabulary) in vocabularies.enumerated() {
+            for alias in [vocabulary.id] + vocabulary.aliases { sourceIndex[alias.lowercased()] = index }
+            for carrier in vocabulary.carriers { carrierIndex[carrier] = index }
+            var table: [String: EventClassification] = [:]
+            for (code, classification) in vocabulary.codes {
+                table[code] = classification
+                table[code.uppercased()] = classification
+            }
+            codeTables.append(table)
+            for (rank, (text, classification)) in vocabulary.phrases.enumerated() {
+                phrases.append(
+                    PhraseMatcher.Phrase(
+                        text, rank: Int32(rank), group: Int32(index + 1), value: Int32(classifications.count)))
+                classifications.append(classification)
+            }
+        }
+        // General keywords rank after every source's own phrases.
+        let keywordStart = classifications.count
+        for (rank, (text, classification)) in keywords.enumerated() {
+            phrases.append(
+                PhraseMatcher.Phrase(text, rank: Int32(100_000 + rank), group: 0, value: Int32(classifications.count)))
+            classifications.append(classification)
+        }
+        self.sourceIndex = sourceIndex
+        self.carrierIndex = carrierIndex
+        self.codeTables = codeTables
+        self.matcher = PhraseMatcher(phrases)
+        self.phraseClassifications = classifications
+        self.keywordStart = keywordStart
+    }
+
+    /// The vocabulary for an event: named by its source, else by its carrier.
+    public func vocabulary(source: String, carrier: String) -> StatusVocabulary? {
+        vocabularyIndex(source: source, carrier: carrier).map { vocabularies[$0] }
+    }
+
+    func vocabularyIndex(source: String, carrier: String) -> Int? {
+        if let index = sourceIndex[source] ?? sourceIndex[source.lowercased()] { return index }
+        return carrierIndex[carrier]
+    }
+
+    public func classify(_ event: RawTrackingEvent) -> EventClassification {
+        classify(source: event.source, carrier: event.carrier, code: event.code, text: event.text)
+    }
+
+    public func classify(source: String, carrier: String, code: String?, text: String) -> EventClassification {
+        let vocabulary = vocabularyIndex(source: source, carrier: carrier)
+        if let vocabulary, let code, !code.isEmpty {
+            let table = codeTables[vocabulary]
+            if var found = table[code] ?? table[code.uppercased()] {
+                found.matchedBy = .code
+                return found
+            }
+        }
+        let group = vocabulary.map { Int32($0 + 1) } ?? -1
+        guard let value = matcher.bestMatch(in: text, group: group) else { return .unknown }
+        var found = phraseClassifications[Int(value)]
+        found.matchedBy = Int(value) >= keywordStart ? .keyword : .phrase
+        return found
+    }
+
+    /// The clock a source's times are on when they carry no offset: the
+    /// vocabulary's, else the carrier's home country's when it has one zone.
+    public func defaultUTCOffset(source: String, carrier: String, registry: CarrierRegistry = .standard) -> Int? {
+        if let vocabulary = vocabulary(source: source, carrier: carrier), let offset = vocabulary.utcOffset {
+            return offset
+        }
+        let country =
+            registry.carrier(id: carrier)?.country ?? (carrier == RawTrackingEvent.customsCarrier ? "KR" : nil)
+        return country.flatMap { Self.singleZoneOffsets[$0] }
+    }
+
+    /// Countries with one civil time zone and no daylight saving.
+    static let singleZoneOffsets: [String: Int] = [
+        "KR": 9 * 3600, "JP": 9 * 3600, "CN": 8 * 3600, "HK": 8 * 3600, "TW": 8 * 3600, "MO": 8 * 3600,
+        "SG": 8 * 3600, "MY": 8 * 3600, "PH": 8 * 3600, "TH": 7 * 3600, "VN": 7 * 3600, "IN": 19_800,
+    ]
+}
