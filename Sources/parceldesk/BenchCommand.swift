@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure ParcelDesk's own speed (build with -c release for real figures).",
-        subcommands: [NumbersBench.self, CorpusCommand.self]
+        subcommands: [NumbersBench.self, DiagnoseBench.self, CorpusCommand.self]
     )
 }
 
@@ -110,5 +110,123 @@ struct CorpusCommand: ParsableCommand {
         var output = OutputBuffer()
         for line in NumberCorpus().lines(count: corpus.count, seed: corpus.seed) { output.line(line) }
         output.flush()
+    }
+}
+
+/// Normalize + merge + diagnose throughput on simulated shipments, and the
+/// time to re-diagnose a million prepared shipments at a later moment.
+struct DiagnoseBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diagnose",
+        abstract: "Diagnosis throughput on simulated shipments (single thread)."
+    )
+
+    @Option(help: "Simulated shipments.")
+    var count = 200_000
+
+    @Option(help: "Simulation seed.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Diagnoses for the re-diagnosis measure (cycles through the prepared shipments).")
+    var rediagnoses = 1_000_000
+
+    @Option(help: "Timed passes of the full pipeline; the report gives the median and the best.")
+    var passes = 3
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    @Flag(help: "Also time the pipeline's stages separately.")
+    var breakdown = false
+
+    func run() {
+        let now = Timestamp.parse("2026-11-22T09:00:00+09:00")!
+        let simulator = Simulator(seed: seed, now: now)
+        let documents = simulator.documents(count: count)
+        let events = documents.reduce(0) { $0 + $1.events.count }
+        let diagnoser = Diagnoser()
+
+        var rates: [Double] = []
+        var findings = 0
+        for _ in 0..<passes {
+            findings = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for document in documents { findings += diagnoser.analyze(document, now: now).diagnoses.count }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            rates.append(Double(count) / seconds)
+        }
+        rates.sort()
+        let median = rates[rates.count / 2]
+
+        if breakdown {
+            func time(_ label: String, _ body: () -> Int) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let work = body()
+                let micro = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3 / Double(count)
+                print(String(format: "  %-28@ %.2f µs per shipment (%d)", label, micro, work))
+            }
+            time("timeline build") {
+                documents.reduce(0) { total, document in
+                    total
+                        + diagnoser.builder.build(
+                            document.events,
+                            firstLeg: ShipmentLeg(
+                                carrier: document.shipment.carrier ?? "",
+                                trackingNumber: document.shipment.trackingNumber),
+                            crossBorder: document.shipment.isCrossBorder, shippedAt: document.shipment.shippedAt
+                        ).entries.count
+                }
+            }
+            time("classify events") {
+                documents.reduce(0) { total, document in
+                    total
+                        + document.events.reduce(0) {
+                            $0 + (diagnoser.builder.normalizer.classify($1).status == nil ? 0 : 1)
+                        }
+                }
+            }
+            time("prepare") { documents.reduce(0) { $0 + diagnoser.prepare($1).fixedFindings.count } }
+        }
+        let prepared = documents.map(diagnoser.prepare)
+        var rediagnosed = 0
+        var total = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var round = 0
+        while rediagnosed < rediagnoses {
+            // Each pass is a later moment, as the server re-checks due shipments.
+            let later = now.adding(hours: Double(round + 1) * 6)
+            for shipment in prepared where rediagnosed < rediagnoses {
+                total += diagnoser.diagnose(shipment, now: later).diagnoses.count
+                rediagnosed += 1
+            }
+            round += 1
+        }
+        let rediagnoseSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+
+        if json {
+            print(
+                "{\"shipments\":\(count),\"eventsPerShipment\":\(Double(events) / Double(count)),\"pipelinePerSecondMedian\":\(Int(median)),"
+                    + "\"pipelinePerSecondBest\":\(Int(rates.last!)),\"rediagnoses\":\(rediagnoses),\"rediagnoseSeconds\":\(rediagnoseSeconds),\"findings\":\(findings + total - total)}"
+            )
+        } else {
+            print(
+                String(
+                    format: "shipments          %d simulated (seed %d), %.1f events each, %d findings", count, seed,
+                    Double(events) / Double(count), findings))
+            print(
+                String(
+                    format:
+                        "pipeline           %.0f shipments/s median of %d, best %.0f (normalize + merge + diagnose, single thread)",
+                    median, passes, rates.last!))
+            print(
+                String(
+                    format: "re-diagnosis       %d shipments in %.2f s (%.0f/s, single thread)", rediagnoses,
+                    rediagnoseSeconds, Double(rediagnoses) / rediagnoseSeconds))
+            #if DEBUG
+                print(
+                    "note: this is a debug build; run `swift run -c release parceldesk bench diagnose` for real figures"
+                )
+            #endif
+        }
     }
 }

@@ -8,7 +8,9 @@ struct ParcelDesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parceldesk",
         abstract: "The after-sales desk for online sellers: tracking numbers, parcels, claims.",
-        subcommands: [CheckCommand.self, DiagnoseCommand.self, CarriersCommand.self, BenchCommand.self]
+        subcommands: [
+            CheckCommand.self, DiagnoseCommand.self, SimulateCommand.self, CarriersCommand.self, BenchCommand.self,
+        ]
     )
 }
 

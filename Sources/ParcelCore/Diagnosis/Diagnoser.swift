@@ -1,16 +1,31 @@
 /// A shipment read once: its merged timeline and the findings that do not
-/// depend on the clock. Re-diagnosing as time passes starts from here.
-public struct PreparedShipment: Sendable {
+/// depend on the clock. Re-diagnosing as time passes starts from here; it is
+/// immutable and shared by every analysis made from it.
+public final class PreparedShipment: Sendable {
     public let document: ShipmentDocument
     /// The first leg's carrier: the seller's choice, or detected from the number.
     public let carrier: String?
     public let timeline: Timeline
     public let policy: DiagnosisPolicy
     public let deadlines: MarketplaceDeadlines?
-    /// Number findings (invalid, fixable, mismatch, duplicate, untracked).
-    public let numberFindings: [Diagnosis]
+    /// Findings that do not depend on the clock: the number's (invalid, fixable,
+    /// mismatch, duplicate, untracked) and sources that disagree.
+    public let fixedFindings: [Diagnosis]
     /// The full number check, when one was needed.
     public let numberCheck: NumberCheck?
+
+    init(
+        document: ShipmentDocument, carrier: String?, timeline: Timeline, policy: DiagnosisPolicy,
+        deadlines: MarketplaceDeadlines?, fixedFindings: [Diagnosis], numberCheck: NumberCheck?
+    ) {
+        self.document = document
+        self.carrier = carrier
+        self.timeline = timeline
+        self.policy = policy
+        self.deadlines = deadlines
+        self.fixedFindings = fixedFindings
+        self.numberCheck = numberCheck
+    }
 }
 
 /// Everything diagnosis says about one shipment at one moment.
@@ -50,23 +65,32 @@ public struct Diagnoser: Sendable {
 
     public func prepare(_ document: ShipmentDocument) -> PreparedShipment {
         let shipment = document.shipment
-        let context = DetectionContext(
-            carrier: shipment.carrier, destination: shipment.destination, marketplace: document.order.marketplace,
-            shippingOption: shipment.shippingOption)
-        let prepared = detector.prepare(context)
-        // The fast verdict settles most numbers; the full report only when something is off.
-        let verdict = detector.verdict(shipment.trackingNumber, context: prepared)
-        let verdictCarrier = verdict.carrier >= 0 ? detector.registry.carriers[Int(verdict.carrier)].id : nil
-        var check: NumberCheck?
-        let mayBeUntracked = prepared.untrackedOption || Self.looksLikeS10(shipment.trackingNumber)
-        if !verdict.valid || (shipment.carrier != nil && verdictCarrier != shipment.carrier) || mayBeUntracked {
-            check = detector.check(shipment.trackingNumber, context: prepared)
-        }
-        let carrier = shipment.carrier ?? check?.carrier ?? verdictCarrier
-        let timeline = builder.build(
+        var timeline = builder.build(
             document.events,
-            firstLeg: ShipmentLeg(carrier: carrier ?? "", trackingNumber: shipment.trackingNumber),
+            firstLeg: ShipmentLeg(carrier: shipment.carrier ?? "", trackingNumber: shipment.trackingNumber),
             crossBorder: shipment.isCrossBorder, shippedAt: shipment.shippedAt)
+        // Once the carrier scans the number its shape no longer matters: the number
+        // is only checked before that, or when the service may be untracked.
+        let scanned = timeline.entries.contains { $0.leg == 0 && $0.anomaly == nil && $0.isCarrierScan }
+        let mayBeUntracked =
+            (shipment.shippingOption.map(detector.registry.isUntrackedOption) ?? false)
+            || Self.looksLikeS10(shipment.trackingNumber)
+        var carrier = shipment.carrier
+        var check: NumberCheck?
+        if !scanned || mayBeUntracked || carrier == nil {
+            let context = DetectionContext(
+                carrier: shipment.carrier, destination: shipment.destination,
+                marketplace: document.order.marketplace, shippingOption: shipment.shippingOption)
+            let prepared = detector.prepare(context)
+            // The fast verdict settles most numbers; the full report only when something is off.
+            let verdict = detector.verdict(shipment.trackingNumber, context: prepared)
+            let verdictCarrier = verdict.carrier >= 0 ? detector.registry.carriers[Int(verdict.carrier)].id : nil
+            if !verdict.valid || (shipment.carrier != nil && verdictCarrier != shipment.carrier) || mayBeUntracked {
+                check = detector.check(shipment.trackingNumber, context: prepared)
+            }
+            carrier = carrier ?? check?.carrier ?? verdictCarrier
+        }
+        if timeline.legs[0].carrier.isEmpty, let carrier { timeline.legs[0].carrier = carrier }
         let policy = policies.policy(
             origin: shipment.origin, destination: shipment.destination, shippingOption: shipment.shippingOption)
         let deadlines = document.order.marketplace.flatMap {
@@ -74,13 +98,18 @@ public struct Diagnoser: Sendable {
         }
         return PreparedShipment(
             document: document, carrier: carrier, timeline: timeline, policy: policy, deadlines: deadlines,
-            numberFindings: numberFindings(document, check: check, timeline: timeline), numberCheck: check)
+            fixedFindings: numberFindings(document, check: check, timeline: timeline)
+                + Rules.sourcesDisagree(timeline, policy: policy),
+            numberCheck: check)
     }
 
+    /// Two letters, nine digits, two letters: only S10 numbers carry an untracked service class.
     static func looksLikeS10(_ number: String) -> Bool {
-        let count = number.utf8.count
-        return count >= 13 && count <= 20
-            && number.utf8.prefix(2).allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        let bytes = Array(number.utf8)
+        guard bytes.count == 13 else { return false }
+        func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        return letter(bytes[0]) && letter(bytes[1]) && letter(bytes[11]) && letter(bytes[12])
+            && bytes[2..<11].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     func numberFindings(_ document: ShipmentDocument, check: NumberCheck?, timeline: Timeline) -> [Diagnosis] {
@@ -132,7 +161,7 @@ public struct Diagnoser: Sendable {
     public func diagnose(_ prepared: PreparedShipment, now: Timestamp) -> ShipmentAnalysis {
         var rules = Rules(prepared: prepared, now: now)
         rules.run()
-        var findings = prepared.numberFindings + rules.findings
+        var findings = prepared.fixedFindings + rules.findings
         findings.sort { left, right in
             left.severity != right.severity ? left.severity > right.severity : left.since < right.since
         }
@@ -195,7 +224,6 @@ struct Rules {
         let dutiesFound = dutiesDue()
         if !dutiesFound { customs() }
         handoff()
-        sourcesDisagree()
         silence()
         // A long silence already covers a stall, and its steps include the stall's.
         if findings.contains(where: { $0.code == .longSilence || $0.code == .refundEligible }) {
@@ -297,7 +325,7 @@ struct Rules {
         // The same stage again and again is a loop, however fast it cycles.
         var counts: [String: (count: Int, first: Int)] = [:]
         for position in episode {
-            let key = entries[position].customsStage?.rawValue ?? entries[position].text
+            let key = entries[position].customsStage?.rawValue ?? timeline.text(entries[position])
             let current = counts[key]
             counts[key] = ((current?.count ?? 0) + 1, current?.first ?? position)
         }
@@ -342,40 +370,59 @@ struct Rules {
             figures: figures(elapsed: elapsed, threshold: threshold))
     }
 
-    mutating func sourcesDisagree() {
-        // Each source's latest word per leg.
-        var latest: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() where entry.anomaly == nil && entry.status != nil {
-            for source in entry.sources {
-                latest["\(entry.leg)|\(source)"] = index
+    /// Two sources showing different states far apart: the "seller screen vs
+    /// buyer screen" problem. It depends on the events only, not on the clock.
+    static func sourcesDisagree(_ timeline: Timeline, policy: DiagnosisPolicy) -> [Diagnosis] {
+        let entries = timeline.entries
+        // Each source's latest word per leg, by source bit: no strings until the end.
+        var latest: [(leg: Int, bit: Int, index: Int)] = []
+        for index in entries.indices where entries[index].anomaly == nil && entries[index].status != nil {
+            let leg = entries[index].leg
+            var mask = entries[index].sourceMask
+            while mask != 0 {
+                let bit = mask.trailingZeroBitCount
+                mask &= mask - 1
+                if let known = latest.firstIndex(where: { $0.leg == leg && $0.bit == bit }) {
+                    latest[known].index = index
+                } else {
+                    latest.append((leg, bit, index))
+                }
             }
         }
-        guard latest.count >= 2 else { return }
+        guard latest.count >= 2 else { return [] }
         let threshold = policy.sourcesDisagreeHours
-        var worst: (lagging: String, leading: String, gap: Double)?
-        for (laggingKey, laggingIndex) in latest {
-            for (leadingKey, leadingIndex) in latest where leadingKey != laggingKey {
-                guard laggingKey.split(separator: "|").first == leadingKey.split(separator: "|").first else { continue }
-                let lagging = entries[laggingIndex]
-                let leading = entries[leadingIndex]
-                guard lagging.status != leading.status || lagging.milestone != leading.milestone else { continue }
-                let gap = lagging.time.hours(until: leading.time)
-                if gap > threshold, gap > (worst?.gap ?? 0) { worst = (laggingKey, leadingKey, gap) }
+        var worst: (lagging: Int, leading: Int, gap: Double)?
+        for lagging in latest.indices {
+            for leading in latest.indices where leading != lagging && latest[leading].leg == latest[lagging].leg {
+                let behind = latest[lagging].index
+                let ahead = latest[leading].index
+                guard
+                    entries[behind].status != entries[ahead].status
+                        || entries[behind].milestone != entries[ahead].milestone
+                else { continue }
+                let gap = entries[behind].time.hours(until: entries[ahead].time)
+                if gap > threshold, gap > (worst?.gap ?? 0) { worst = (lagging, leading, gap) }
             }
         }
-        guard let worst, let laggingIndex = latest[worst.lagging], let leadingIndex = latest[worst.leading] else {
-            return
-        }
-        let laggingSource = String(worst.lagging.split(separator: "|", maxSplits: 1)[1])
-        let leadingSource = String(worst.leading.split(separator: "|", maxSplits: 1)[1])
-        var figures = figures(elapsed: worst.gap, threshold: threshold)
+        guard let worst else { return [] }
+        let laggingIndex = latest[worst.lagging].index
+        let leadingIndex = latest[worst.leading].index
+        let laggingSource = timeline.sourceNames[latest[worst.lagging].bit]
+        let leadingSource = timeline.sourceNames[latest[worst.leading].bit]
+        var figures = Diagnosis.Figures()
+        figures.elapsedHours = worst.gap
+        figures.thresholdHours = threshold
         figures.laggingSource = laggingSource
         figures.leadingSource = leadingSource
         figures.laggingState = Playbook.statusName(entries[laggingIndex])
         figures.leadingState = Playbook.statusName(entries[leadingIndex])
-        add(
-            .sourcesDisagree, .watch, 0.7, since: entries[laggingIndex].time, entries: [laggingIndex, leadingIndex],
-            sources: [laggingSource, leadingSource], figures: figures)
+        return [
+            Diagnosis(
+                code: .sourcesDisagree, severity: .watch, confidence: 0.7, since: entries[laggingIndex].time,
+                evidence: Diagnosis.Evidence(
+                    entries: [laggingIndex, leadingIndex], sources: [laggingSource, leadingSource]),
+                figures: figures)
+        ]
     }
 
     mutating func silence() {

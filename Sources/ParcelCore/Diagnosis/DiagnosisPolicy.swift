@@ -86,7 +86,7 @@ public struct LaneMatch: Sendable, Hashable {
         if let wanted = self.origin, wanted != origin { return false }
         if let wanted = self.destination, wanted != destination { return false }
         if let wanted = self.shippingOption {
-            guard let option = shippingOption, option.lowercased().contains(wanted.lowercased()) else { return false }
+            guard let option = shippingOption, TextSearch.contains(option, wanted) else { return false }
         }
         return true
     }
@@ -131,7 +131,10 @@ public struct PolicyBook: Sendable, Hashable {
         marketplaces: [String: MarketplaceDeadlines] = PolicyBook.standardMarketplaces
     ) {
         self.defaults = defaults
-        self.lanes = lanes
+        self.lanes = lanes.enumerated().sorted { left, right in
+            left.element.0.specificity != right.element.0.specificity
+                ? left.element.0.specificity < right.element.0.specificity : left.offset < right.offset
+        }.map(\.element)
         self.marketplaces = marketplaces
     }
 
@@ -150,10 +153,9 @@ public struct PolicyBook: Sendable, Hashable {
 
     public func policy(origin: String?, destination: String?, shippingOption: String?) -> DiagnosisPolicy {
         var policy = defaults
-        let matching = lanes.filter {
-            $0.0.matches(origin: origin, destination: destination, shippingOption: shippingOption)
-        }
-        for (_, override) in matching.sorted(by: { $0.0.specificity < $1.0.specificity }) {
+        // Lanes are kept sorted by specificity, so later (more specific) overrides win.
+        for (lane, override) in lanes
+        where lane.matches(origin: origin, destination: destination, shippingOption: shippingOption) {
             override.apply(to: &policy)
         }
         return policy

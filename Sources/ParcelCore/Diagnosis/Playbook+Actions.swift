@@ -244,7 +244,7 @@ extension Playbook {
             orderID: analysis.document.order.id, shippingOption: analysis.document.shipment.shippingOption,
             shippedAt: analysis.document.shipment.shippedAt, carrier: carrier, carrierName: carrierName(carrier),
             trackingNumber: number, lastStatus: last.map(Self.statusName), lastStatusAt: last?.time,
-            lastLocation: last?.location, question: question)
+            lastLocation: last.flatMap(analysis.timeline.location), question: question)
         var action = PlaybookAction(
             kind: .carrierInquiry,
             text: LocalizedText(

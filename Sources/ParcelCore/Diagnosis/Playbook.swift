@@ -89,7 +89,8 @@ public struct Playbook: Sendable {
             buyerName: document.order.buyerName, orderID: document.order.id, carrierName: carrierName(carrierID),
             trackingNumber: number, trackingURL: registry.carrier(id: carrierID)?.trackingURL(for: number),
             shippedAt: document.shipment.shippedAt, lastStatus: last.map(Self.statusName),
-            lastUpdate: last?.time, lastLocation: last?.location, nextUpdateBy: analysis.now.adding(days: 2))
+            lastUpdate: last?.time, lastLocation: last.flatMap(analysis.timeline.location),
+            nextUpdateBy: analysis.now.adding(days: 2))
     }
 
     func carrierName(_ id: String) -> LocalizedText {

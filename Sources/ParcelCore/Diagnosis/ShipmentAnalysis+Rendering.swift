@@ -23,7 +23,7 @@ extension ShipmentAnalysis {
                         .object([("carrier", .string($0.carrier)), ("trackingNumber", .string($0.trackingNumber))])
                     })
             ),
-            ("timeline", .array(timeline.entries.map(\.json))),
+            ("timeline", .array(timeline.entries.map(timeline.json))),
             (
                 "diagnoses",
                 .array(diagnoses.map { diagnosis in diagnosis.json(in: self, language: language, playbook: playbook) })
@@ -57,10 +57,11 @@ extension ShipmentAnalysis {
             for entry in timeline.entries {
                 let when = entry.time.display()
                 let what = Playbook.statusName(entry).text(language)
-                let place = entry.location.map { " · \($0)" } ?? ""
+                let place = timeline.location(entry).map { " · \($0)" } ?? ""
                 let flag = entry.anomaly != nil ? (ko ? "  ⚠ 앞뒤가 맞지 않는 기록" : "  ⚠ contradicts the record") : ""
                 lines.append(
-                    "  \(when)  \(what)\(place) — \(entry.text) [\(entry.sources.joined(separator: ", "))]\(flag)")
+                    "  \(when)  \(what)\(place) — \(timeline.text(entry)) [\(timeline.sources(entry).joined(separator: ", "))]\(flag)"
+                )
             }
         }
         if diagnoses.isEmpty {
@@ -100,27 +101,29 @@ extension ShipmentAnalysis {
     }
 }
 
-extension TimelineEntry {
-    public var json: JSONValue {
+extension Timeline {
+    /// One timeline entry on the wire, with the words of the event it shows.
+    public func json(_ entry: TimelineEntry) -> JSONValue {
+        let time = entry.time
         var members: [(String, JSONValue)] = [
             ("time", .string(time.utcString)),
             ("localTime", .string(time.description)),
-            ("status", .string(status?.rawValue ?? "unknown")),
-            ("milestone", .string(milestone?.rawValue ?? "unknown")),
-            ("text", .string(text)),
-            ("sources", .strings(sources)),
-            ("carrier", .string(carrier)),
-            ("leg", .int(leg)),
+            ("status", .string(entry.status?.rawValue ?? "unknown")),
+            ("milestone", .string(entry.milestone?.rawValue ?? "unknown")),
+            ("text", .string(text(entry))),
+            ("sources", .strings(sources(entry))),
+            ("carrier", .string(carrier(entry))),
+            ("leg", .int(entry.leg)),
         ]
-        if let code { members.append(("code", .string(code))) }
-        if let location { members.append(("location", .string(location))) }
-        if let customsStage { members.append(("customsStage", .string(customsStage.rawValue))) }
-        if let reason {
+        if let code = code(entry) { members.append(("code", .string(code))) }
+        if let location = location(entry) { members.append(("location", .string(location))) }
+        if let stage = entry.customsStage { members.append(("customsStage", .string(stage.rawValue))) }
+        if let reason = entry.reason {
             members.append(("reason", .string(reason.rawValue)))
             members.append(("cause", .string(reason.cause.rawValue)))
         }
-        if let anomaly { members.append(("anomaly", .string(anomaly.rawValue))) }
-        members.append(("matchedBy", .string(matchedBy.rawValue)))
+        if let anomaly = entry.anomaly { members.append(("anomaly", .string(anomaly.rawValue))) }
+        members.append(("matchedBy", .string(entry.matchedBy.rawValue)))
         return .object(members)
     }
 }

@@ -13,6 +13,8 @@ public struct Carrier: Sendable, Hashable, Identifiable {
     /// Public tracking page with `{number}` where the number goes.
     public let trackingURLTemplate: String?
     public let formats: [CarrierFormat]
+    /// The template split around `{number}`, once, so filling it is two appends.
+    let urlParts: (prefix: String, suffix: String)?
 
     public init(
         id: String, name: LocalizedText, country: String, domesticOnly: Bool = false,
@@ -24,10 +26,17 @@ public struct Carrier: Sendable, Hashable, Identifiable {
         self.domesticOnly = domesticOnly
         self.trackingURLTemplate = trackingURL
         self.formats = formats
+        self.urlParts = trackingURL.map { template in
+            guard let range = template.range(of: "{number}") else { return (template, "") }
+            return (String(template[..<range.lowerBound]), String(template[range.upperBound...]))
+        }
     }
 
+    public static func == (left: Carrier, right: Carrier) -> Bool { left.id == right.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
     public func trackingURL(for number: String) -> String? {
-        trackingURLTemplate?.replacingOccurrences(of: "{number}", with: number)
+        urlParts.map { $0.prefix + number + $0.suffix }
     }
 }
 

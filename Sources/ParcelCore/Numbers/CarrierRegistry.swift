@@ -25,6 +25,7 @@ public final class CarrierRegistry: Sendable {
     public let marketplaces: [Marketplace]
     public let s10: S10Format
     public let untrackedOptionKeywords: [String]
+    let untrackedOptionMatcher: PhraseMatcher
 
     /// One entry per format; the S10 format is entry 0 and has no fixed carrier.
     let formats: [FormatEntry]
@@ -145,6 +146,8 @@ public final class CarrierRegistry: Sendable {
         self.marketplaces = marketplaces
         self.s10 = s10
         self.untrackedOptionKeywords = untrackedOptionKeywords
+        self.untrackedOptionMatcher = PhraseMatcher(
+            untrackedOptionKeywords.enumerated().map { PhraseMatcher.Phrase($1, rank: Int32($0), value: Int32($0)) })
         self.formats = formats
         self.templates = templates
         self.lengthStart = lengthStart
@@ -173,7 +176,13 @@ public final class CarrierRegistry: Sendable {
         }
     }
 
+    /// A shipping option known not to be tracked end to end ("Super Economy", "비등기"…).
+    public func isUntrackedOption(_ option: String) -> Bool {
+        untrackedOptionMatcher.bestMatch(in: option, group: 0) != nil
+    }
+
     public func marketplace(named text: String) -> Marketplace? {
+        if let exact = marketplaces.first(where: { $0.id == text }) { return exact }
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         return marketplaces.first { $0.id == wanted || $0.aliases.contains(wanted) }
     }

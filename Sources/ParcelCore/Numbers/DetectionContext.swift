@@ -120,10 +120,7 @@ public struct PreparedContext: Sendable {
                     carrier.country == destination ? Self.homeDestinationBoost : -Self.foreignDestinationPenalty
             }
         }
-        var untracked = false
-        if let option = context.shippingOption?.lowercased() {
-            untracked = registry.untrackedOptionKeywords.contains { option.contains($0) }
-        }
+        let untracked = context.shippingOption.map(registry.isUntrackedOption) ?? false
         self.carrier = chosen
         self.carrierAdjustment = carrierAdjustment
         self.destinationAdjustment = destinationAdjustment

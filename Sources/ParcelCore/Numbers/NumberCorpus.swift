@@ -1,6 +1,6 @@
 /// Deterministic tracking numbers for tests and benchmarks: every format of
 /// the registry, valid and broken, pasted the way people paste them.
-public struct NumberCorpus {
+public struct NumberCorpus: Sendable {
     public let registry: CarrierRegistry
 
     public init(registry: CarrierRegistry = .standard) {

@@ -74,8 +74,11 @@ extension NumberDetector {
             carrierID = carrier.id
             formatID = registry.formats[Int(best.format)].format.id
             let isS10 = registry.runtime[Int(best.format)].isS10
-            let template = (isS10 ? registry.s10.trackingURLOverrides[carrier.id] : nil) ?? carrier.trackingURLTemplate
-            trackingURL = template?.replacingOccurrences(of: "{number}", with: number)
+            if isS10, let override = registry.s10.trackingURLOverrides[carrier.id] {
+                trackingURL = override.replacingOccurrences(of: "{number}", with: number)
+            } else {
+                trackingURL = carrier.trackingURL(for: number)
+            }
         }
         return NumberCheck(
             input: input, normalized: normalized, fixes: shape.fixes.codes, valid: best != nil, carrier: carrierID,
@@ -155,6 +158,8 @@ extension NumberDetector {
 
     /// `6.09123E+11`: what a spreadsheet shows after it reads a long number as a number.
     static func looksLikeScientificNotation(_ input: String) -> Bool {
+        // Cheap gate first: no E, no scientific notation.
+        guard input.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }) else { return false }
         let text = input.trimmingCharacters(in: .whitespaces)
         guard let exponent = text.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
         let mantissa = text[..<exponent]

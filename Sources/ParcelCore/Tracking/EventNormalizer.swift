@@ -4,8 +4,9 @@ public struct EventNormalizer: Sendable {
     public let vocabularies: [StatusVocabulary]
     private let sourceIndex: [String: Int]
     private let carrierIndex: [String: Int]
-    /// Per vocabulary: code (as written and upper-cased) → classification.
-    private let codeTables: [[String: EventClassification]]
+    /// Status codes of every vocabulary (group = vocabulary), exact and case-insensitive.
+    private let codes: ExactMatcher
+    private let codeClassifications: [EventClassification]
     private let matcher: PhraseMatcher
     private let phraseClassifications: [EventClassification]
     /// Phrase values from here on are general keywords, not a source's own phrases.
@@ -18,18 +19,17 @@ public struct EventNormalizer: Sendable {
         self.vocabularies = vocabularies
         var sourceIndex: [String: Int] = [:]
         var carrierIndex: [String: Int] = [:]
-        var codeTables: [[String: EventClassification]] = []
+        var codeKeys: [(key: String, group: Int32, value: Int32)] = []
+        var codeClassifications: [EventClassification] = []
         var phrases: [PhraseMatcher.Phrase] = []
         var classifications: [EventClassification] = []
         for (index, vocabulary) in vocabularies.enumerated() {
             for alias in [vocabulary.id] + vocabulary.aliases { sourceIndex[alias.lowercased()] = index }
             for carrier in vocabulary.carriers { carrierIndex[carrier] = index }
-            var table: [String: EventClassification] = [:]
-            for (code, classification) in vocabulary.codes {
-                table[code] = classification
-                table[code.uppercased()] = classification
+            for (code, classification) in vocabulary.codes.sorted(by: { $0.key < $1.key }) {
+                codeKeys.append((code, Int32(index), Int32(codeClassifications.count)))
+                codeClassifications.append(classification)
             }
-            codeTables.append(table)
             for (rank, (text, classification)) in vocabulary.phrases.enumerated() {
                 phrases.append(
                     PhraseMatcher.Phrase(
@@ -46,7 +46,8 @@ public struct EventNormalizer: Sendable {
         }
         self.sourceIndex = sourceIndex
         self.carrierIndex = carrierIndex
-        self.codeTables = codeTables
+        self.codes = ExactMatcher(codeKeys)
+        self.codeClassifications = codeClassifications
         self.matcher = PhraseMatcher(phrases)
         self.phraseClassifications = classifications
         self.keywordStart = keywordStart
@@ -67,13 +68,14 @@ public struct EventNormalizer: Sendable {
     }
 
     public func classify(source: String, carrier: String, code: String?, text: String) -> EventClassification {
-        let vocabulary = vocabularyIndex(source: source, carrier: carrier)
-        if let vocabulary, let code, !code.isEmpty {
-            let table = codeTables[vocabulary]
-            if var found = table[code] ?? table[code.uppercased()] {
-                found.matchedBy = .code
-                return found
-            }
+        classify(vocabulary: vocabularyIndex(source: source, carrier: carrier), code: code, text: text)
+    }
+
+    func classify(vocabulary: Int?, code: String?, text: String) -> EventClassification {
+        if let vocabulary, let code, !code.isEmpty, let value = codes.value(for: code, group: Int32(vocabulary)) {
+            var found = codeClassifications[Int(value)]
+            found.matchedBy = .code
+            return found
         }
         let group = vocabulary.map { Int32($0 + 1) } ?? -1
         guard let value = matcher.bestMatch(in: text, group: group) else { return .unknown }

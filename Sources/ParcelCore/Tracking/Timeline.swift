@@ -18,7 +18,9 @@ public enum TimelineAnomaly: String, Sendable, Hashable {
     case deliveredBeforeShipment = "delivered_before_shipment"
 }
 
-/// One step of the merged timeline.
+/// One step of the merged timeline. Plain data: the words stay in the raw
+/// events the entry points at, so building, sorting and merging timelines for
+/// millions of shipments copies no strings.
 public struct TimelineEntry: Sendable, Hashable {
     public var time: Timestamp
     public var status: TrackingStatus?
@@ -26,16 +28,16 @@ public struct TimelineEntry: Sendable, Hashable {
     public var customsStage: CustomsStage?
     public var reason: ExceptionReason?
     public var matchedBy: EventClassification.MatchKind
-    public var text: String
-    public var code: String?
-    public var location: String?
-    /// Every source that reported this scan, the carrier's own first.
-    public var sources: [String]
-    public var leg: Int
-    public var carrier: String
     public var anomaly: TimelineAnomaly?
-    /// Positions of the raw events this entry stands for.
-    public var rawIndices: [Int]
+    public var leg: Int
+    /// The raw event whose words the entry shows: the carrier's own when it reported the scan.
+    public var rawIndex: Int
+    /// Every source that reported the scan, as bits over `Timeline.sourceNames`.
+    public var sourceMask: UInt64
+    /// Customs without a direction; the timeline places it before or after departure.
+    var customsDirectionUnknown = false
+    /// The shown words come from an aggregator, which a carrier's own report replaces.
+    var shownByAggregator = false
 
     /// The carrier had the parcel in hand (not a label, not an aggregator's "not found").
     public var isCarrierScan: Bool {
@@ -46,6 +48,13 @@ public struct TimelineEntry: Sendable, Hashable {
 
 /// Every source and leg of one shipment, merged.
 public struct Timeline: Sendable, Hashable {
+    /// The raw events, as reported; entries point into them.
+    public var events: [RawTrackingEvent]
+    /// Sources in the order they first reported (at most 64 per shipment).
+    public var sourceNames: [String]
+    /// For each raw event, the raw event shown by the entry it was merged into
+    /// (itself when it is the one shown).
+    public var representative: [Int32]
     public var legs: [ShipmentLeg]
     /// In real-time order, duplicates merged, anomalies marked (and not counted).
     public var entries: [TimelineEntry]
@@ -56,12 +65,64 @@ public struct Timeline: Sendable, Hashable {
     public var duplicatesMerged: Int
 
     public static let empty = Timeline(
-        legs: [], entries: [], status: .pending, milestone: nil, lastEventAt: nil, duplicatesMerged: 0)
+        events: [], sourceNames: [], representative: [], legs: [], entries: [], status: .pending, milestone: nil,
+        lastEventAt: nil, duplicatesMerged: 0)
 
     /// Entries that count (not anomalies).
     public var accepted: LazyFilterSequence<[TimelineEntry]> { entries.lazy.filter { $0.anomaly == nil } }
 
     public var hasCarrierScan: Bool { entries.contains { $0.anomaly == nil && $0.isCarrierScan } }
+
+    // The words of an entry, from the raw events it stands for.
+
+    public func text(_ entry: TimelineEntry) -> String { events[entry.rawIndex].text }
+    public func code(_ entry: TimelineEntry) -> String? { events[entry.rawIndex].code }
+
+    /// The shown event's place, or a merged report's when the shown one has none.
+    public func location(_ entry: TimelineEntry) -> String? {
+        if let place = events[entry.rawIndex].location { return place }
+        return mergedRawIndices(entry).lazy.compactMap { events[$0].location }.first
+    }
+
+    /// The raw events folded into an entry besides the one it shows.
+    public func mergedRawIndices(_ entry: TimelineEntry) -> [Int] {
+        representative.indices.filter { $0 != entry.rawIndex && Int(representative[$0]) == entry.rawIndex }
+    }
+
+    /// Every raw event an entry stands for, the shown one first.
+    public func rawIndices(_ entry: TimelineEntry) -> [Int] { [entry.rawIndex] + mergedRawIndices(entry) }
+
+    public func carrier(_ entry: TimelineEntry) -> String {
+        let event = events[entry.rawIndex]
+        return event.isCustoms ? RawTrackingEvent.customsCarrier : event.carrier
+    }
+
+    /// The source whose words are shown.
+    public func source(_ entry: TimelineEntry) -> String { events[entry.rawIndex].source }
+
+    /// Every source that reported the scan, the one whose words are shown first.
+    public func sources(_ entry: TimelineEntry) -> [String] {
+        let shown = source(entry)
+        var result = [shown]
+        forEachSource(entry) { if $0 != shown { result.append($0) } }
+        return result
+    }
+
+    public func forEachSource(_ entry: TimelineEntry, _ body: (String) -> Void) {
+        var mask = entry.sourceMask
+        while mask != 0 {
+            body(sourceNames[mask.trailingZeroBitCount])
+            mask &= mask - 1
+        }
+    }
+}
+
+/// What a (source, carrier) pair means, worked out once per timeline.
+struct EventOrigin {
+    let vocabulary: Int?
+    let sourceBit: Int
+    let isCustoms: Bool
+    let isAggregator: Bool
 }
 
 /// Merges raw events from every source and leg into one timeline.
@@ -88,42 +149,77 @@ public struct TimelineBuilder: Sendable {
     ) -> Timeline {
         guard !events.isEmpty else {
             return Timeline(
-                legs: [firstLeg], entries: [], status: .pending, milestone: nil, lastEventAt: nil, duplicatesMerged: 0)
+                events: [], sourceNames: [], representative: [], legs: [firstLeg], entries: [], status: .pending,
+                milestone: nil, lastEventAt: nil, duplicatesMerged: 0)
         }
         let firstNumber = Self.canonical(firstLeg.trackingNumber)
         var legs = [firstLeg]
         var legNumbers = [firstNumber]
         var legFirstSeen: [Timestamp?] = [nil]
+        // A shipment's events come from a handful of sources: look each up once.
+        // Parallel arrays so a lookup copies no strings.
+        var originSources: [String] = []
+        var originCarriers: [String] = []
+        var origins: [EventOrigin] = []
+        var sourceNames: [String] = []
 
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(events.count)
-        var unknownDirection: Set<Int> = []
-        for (index, event) in events.enumerated() {
-            let classification = normalizer.classify(event)
+        var sorted = true
+        for index in events.indices {
+            // Fields read in place: copying a whole event retains six strings.
+            let time = events[index].time
+            var originIndex = 0
+            while originIndex < origins.count,
+                originSources[originIndex] != events[index].source
+                    || originCarriers[originIndex] != events[index].carrier
+            {
+                originIndex += 1
+            }
+            if originIndex == origins.count {
+                let source = events[index].source
+                let carrier = events[index].carrier
+                var bit = sourceNames.firstIndex(of: source) ?? sourceNames.count
+                if bit == sourceNames.count {
+                    if bit < 64 { sourceNames.append(source) } else { bit = 63 }
+                }
+                originSources.append(source)
+                originCarriers.append(carrier)
+                origins.append(
+                    EventOrigin(
+                        vocabulary: normalizer.vocabularyIndex(source: source, carrier: carrier), sourceBit: bit,
+                        isCustoms: events[index].isCustoms, isAggregator: Self.aggregators.contains(source)))
+            }
+            let origin = origins[originIndex]
+            let isCustoms = origin.isCustoms
+            let sourceBit = origin.sourceBit
+            let classification = normalizer.classify(
+                vocabulary: origin.vocabulary, code: events[index].code, text: events[index].text)
             var leg = 0
-            if !event.isCustoms {
-                let number = Self.canonical(event.trackingNumber)
+            if !isCustoms, events[index].trackingNumber != firstLeg.trackingNumber {
+                let number = Self.canonical(events[index].trackingNumber)
                 if number != firstNumber {
                     if let known = legNumbers.firstIndex(of: number) {
                         leg = known
                     } else {
                         leg = legs.count
-                        legs.append(ShipmentLeg(carrier: event.carrier, trackingNumber: event.trackingNumber))
+                        legs.append(
+                            ShipmentLeg(carrier: events[index].carrier, trackingNumber: events[index].trackingNumber))
                         legNumbers.append(number)
                         legFirstSeen.append(nil)
                     }
                 }
             }
-            if legFirstSeen[leg].map({ event.time < $0 }) ?? true { legFirstSeen[leg] = event.time }
+            if legFirstSeen[leg].map({ time < $0 }) ?? true { legFirstSeen[leg] = time }
+            if !entries.isEmpty, time < entries[entries.count - 1].time { sorted = false }
             entries.append(
                 TimelineEntry(
-                    time: event.time, status: classification.status, milestone: classification.milestone,
+                    time: time, status: classification.status, milestone: classification.milestone,
                     customsStage: classification.customsStage, reason: classification.reason,
-                    matchedBy: classification.matchedBy, text: event.text, code: event.code,
-                    location: event.location, sources: [event.source], leg: leg,
-                    carrier: event.isCustoms ? RawTrackingEvent.customsCarrier : event.carrier, anomaly: nil,
-                    rawIndices: [index]))
-            if classification.customsDirectionUnknown { unknownDirection.insert(index) }
+                    matchedBy: classification.matchedBy, anomaly: nil, leg: leg, rawIndex: index,
+                    sourceMask: 1 << UInt64(sourceBit),
+                    customsDirectionUnknown: classification.customsDirectionUnknown,
+                    shownByAggregator: origin.isAggregator))
         }
         // Later legs in the order they first appeared.
         if legs.count > 2 {
@@ -133,77 +229,108 @@ public struct TimelineBuilder: Sendable {
             legs = order.map { legs[$0] }
             for index in entries.indices { entries[index].leg = renumber[entries[index].leg] }
         }
-        entries.sort { left, right in
-            left.time != right.time ? left.time < right.time : left.rawIndices[0] < right.rawIndices[0]
+        if !sorted {
+            // Sort positions, then move each entry once: entries are costly to shuffle.
+            let order = entries.indices.sorted { left, right in
+                entries[left].time != entries[right].time
+                    ? entries[left].time < entries[right].time : entries[left].rawIndex < entries[right].rawIndex
+            }
+            entries = order.map { entries[$0] }
         }
-        var merged = Self.mergeDuplicates(entries)
-        Self.resolveContext(&merged.entries, unknownDirection: unknownDirection, crossBorder: crossBorder)
-        return Self.resolveStatus(merged.entries, legs: legs, shippedAt: shippedAt, duplicates: merged.duplicates)
+        var representative = (0..<Int32(events.count)).map { $0 }
+        let duplicates = Self.mergeDuplicates(&entries, events: events, representative: &representative)
+        Self.resolveContext(&entries, crossBorder: crossBorder)
+        var timeline = Self.resolveStatus(&entries, legs: legs, shippedAt: shippedAt, duplicates: duplicates)
+        timeline.events = events
+        timeline.sourceNames = sourceNames
+        timeline.representative = representative
+        return timeline
     }
 
     /// Tracking numbers compared the way people mean them: case and separators aside.
     static func canonical(_ number: String) -> String {
-        if number.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) { return number }
+        var number = number
+        let clean = number.withUTF8 { bytes in
+            for byte in bytes where !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x41 && byte <= 0x5A) { return false }
+            return true
+        }
+        if clean { return number }
         return String(number.uppercased().filter { $0.isLetter || $0.isNumber })
     }
 
-    static func mergeDuplicates(_ sorted: [TimelineEntry]) -> (entries: [TimelineEntry], duplicates: Int) {
-        var result: [TimelineEntry] = []
-        result.reserveCapacity(sorted.count)
+    /// Folds reports of the same scan into one entry, in place; returns how many were folded.
+    static func mergeDuplicates(
+        _ entries: inout [TimelineEntry], events: [RawTrackingEvent], representative: inout [Int32]
+    ) -> Int {
+        var kept = 0
         var duplicates = 0
-        for entry in sorted {
+        for index in entries.indices {
             var matched: Int?
-            var back = result.count - 1
-            while back >= 0, entry.time.epochSeconds - result[back].time.epochSeconds <= samePlaceWindow {
-                if isSameScan(result[back], entry) {
+            var back = kept - 1
+            while back >= 0, entries[index].time.epochSeconds - entries[back].time.epochSeconds <= samePlaceWindow {
+                if isSameScan(entries[back], entries[index], events: events) {
                     matched = back
                     break
                 }
                 back -= 1
             }
             guard let matched else {
-                result.append(entry)
+                if kept != index { entries.swapAt(kept, index) }
+                kept += 1
                 continue
             }
             duplicates += 1
-            var kept = result[matched]
-            let keepNewWording = aggregators.contains(kept.sources[0]) && !aggregators.contains(entry.sources[0])
-            if keepNewWording {
-                kept.text = entry.text
-                kept.code = entry.code
-                kept.location = entry.location ?? kept.location
-                kept.sources.insert(contentsOf: entry.sources.filter { !kept.sources.contains($0) }, at: 0)
-            } else {
-                kept.sources.append(contentsOf: entry.sources.filter { !kept.sources.contains($0) })
-                if kept.location == nil { kept.location = entry.location }
-            }
-            // The more specific reading wins.
-            if kept.milestone == nil, entry.milestone != nil {
-                kept.milestone = entry.milestone
-                kept.status = entry.status
-            }
-            if kept.customsStage == nil { kept.customsStage = entry.customsStage }
-            if kept.reason == nil { kept.reason = entry.reason }
-            kept.rawIndices.append(contentsOf: entry.rawIndices)
-            result[matched] = kept
+            let entry = entries[index]
+            merge(entry, into: &entries[matched], events: events, representative: &representative)
         }
-        return (result, duplicates)
+        entries.removeLast(entries.count - kept)
+        return duplicates
     }
 
-    static func isSameScan(_ earlier: TimelineEntry, _ later: TimelineEntry) -> Bool {
+    static func merge(
+        _ entry: TimelineEntry, into kept: inout TimelineEntry, events: [RawTrackingEvent],
+        representative: inout [Int32]
+    ) {
+        // The carrier's own words beat an aggregator's copy of them.
+        if kept.shownByAggregator, !entry.shownByAggregator {
+            kept.shownByAggregator = false
+            let old = Int32(kept.rawIndex)
+            for raw in representative.indices where representative[raw] == old {
+                representative[raw] = Int32(entry.rawIndex)
+            }
+            kept.rawIndex = entry.rawIndex
+        } else {
+            representative[entry.rawIndex] = Int32(kept.rawIndex)
+        }
+        kept.sourceMask |= entry.sourceMask
+        // The more specific reading wins.
+        if kept.milestone == nil, entry.milestone != nil {
+            kept.milestone = entry.milestone
+            kept.status = entry.status
+        }
+        if kept.customsStage == nil { kept.customsStage = entry.customsStage }
+        if kept.reason == nil { kept.reason = entry.reason }
+        kept.customsDirectionUnknown = kept.customsDirectionUnknown || entry.customsDirectionUnknown
+    }
+
+    static func isSameScan(_ earlier: TimelineEntry, _ later: TimelineEntry, events: [RawTrackingEvent]) -> Bool {
         guard earlier.leg == later.leg else { return false }
         let gap = later.time.epochSeconds - earlier.time.epochSeconds
+        let first = events[earlier.rawIndex]
+        let second = events[later.rawIndex]
         if earlier.status == nil || later.status == nil {
-            return gap <= sameScanWindow && earlier.text == later.text && earlier.status == later.status
+            return gap <= sameScanWindow && earlier.status == later.status && first.text == second.text
         }
         guard earlier.status == later.status else { return false }
-        if let first = earlier.milestone, let second = later.milestone, first != second { return false }
-        if let first = earlier.customsStage, let second = later.customsStage, first != second { return false }
+        if let one = earlier.milestone, let two = later.milestone, one != two { return false }
+        if let one = earlier.customsStage, let two = later.customsStage, one != two { return false }
         // Two scans by the same source are only the same when they read the same.
-        if earlier.sources == later.sources, earlier.text != later.text || earlier.code != later.code { return false }
+        if earlier.sourceMask & later.sourceMask != 0, first.text != second.text || first.code != second.code {
+            return false
+        }
         if gap <= sameScanWindow { return true }
-        guard let first = earlier.location, let second = later.location else { return false }
-        return normalizedPlace(first) == normalizedPlace(second)
+        guard let place = first.location, let other = second.location else { return false }
+        return normalizedPlace(place) == normalizedPlace(other)
     }
 
     static func normalizedPlace(_ place: String) -> String {
@@ -211,14 +338,14 @@ public struct TimelineBuilder: Sendable {
     }
 
     /// Readings that depend on the rest of the timeline.
-    static func resolveContext(_ entries: inout [TimelineEntry], unknownDirection: Set<Int>, crossBorder: Bool) {
+    static func resolveContext(_ entries: inout [TimelineEntry], crossBorder: Bool) {
         guard crossBorder else { return }
         // Customs seen before the parcel left the origin country is export customs.
         let departure = entries.firstIndex { entry in
             entry.milestone.map { $0 >= .departedOrigin && $0 != .exportCustoms } ?? false
-                && !unknownDirection.contains(entry.rawIndices[0])
+                && !entry.customsDirectionUnknown
         }
-        for index in entries.indices where entries[index].rawIndices.contains(where: unknownDirection.contains) {
+        for index in entries.indices where entries[index].customsDirectionUnknown {
             if departure.map({ index < $0 }) ?? true, entries[index].leg == 0 {
                 entries[index].milestone = .exportCustoms
                 if entries[index].customsStage?.isClearance == true { entries[index].customsStage = nil }
@@ -235,33 +362,32 @@ public struct TimelineBuilder: Sendable {
     }
 
     static func resolveStatus(
-        _ entries: [TimelineEntry], legs: [ShipmentLeg], shippedAt: Timestamp?, duplicates: Int
+        _ entries: inout [TimelineEntry], legs: [ShipmentLeg], shippedAt: Timestamp?, duplicates: Int
     ) -> Timeline {
-        var entries = entries
         var status: TrackingStatus?
         var milestone: Milestone?
         var lastEventAt: Timestamp?
         var outcomeReached = false
         var sawScan = false
         for index in entries.indices {
-            let entry = entries[index]
-            if entry.status == .delivered, let shippedAt, entry.time < shippedAt {
+            if entries[index].status == .delivered, let shippedAt, entries[index].time < shippedAt {
                 entries[index].anomaly = .deliveredBeforeShipment
                 continue
             }
-            guard let entryStatus = entry.status else { continue }
+            guard let entryStatus = entries[index].status else { continue }
             // An aggregator's "not found" or "expired" says nothing once the carrier has scanned.
             if (entryStatus == .pending || entryStatus == .expired), sawScan { continue }
-            let startsReturn = entry.milestone == .returning || entry.milestone == .returned
+            let entryMilestone = entries[index].milestone
+            let startsReturn = entryMilestone == .returning || entryMilestone == .returned
             if outcomeReached, !startsReturn {
                 entries[index].anomaly = .afterFinalState
                 continue
             }
             status = entryStatus
-            if let entryMilestone = entry.milestone { milestone = entryMilestone }
-            lastEventAt = entry.time
-            if entry.isCarrierScan { sawScan = true }
-            outcomeReached = entryStatus == .delivered || entry.milestone == .returned
+            if let entryMilestone { milestone = entryMilestone }
+            lastEventAt = entries[index].time
+            if entries[index].isCarrierScan { sawScan = true }
+            outcomeReached = entryStatus == .delivered || entryMilestone == .returned
         }
         // Events nobody could read still show the carrier is moving the parcel.
         if let lastUnread = entries.last(where: { $0.anomaly == nil && $0.status == nil }),
@@ -270,7 +396,7 @@ public struct TimelineBuilder: Sendable {
             lastEventAt = lastUnread.time
         }
         return Timeline(
-            legs: legs, entries: entries, status: status ?? .pending, milestone: milestone, lastEventAt: lastEventAt,
-            duplicatesMerged: duplicates)
+            events: [], sourceNames: [], representative: [], legs: legs, entries: entries, status: status ?? .pending,
+            milestone: milestone, lastEventAt: lastEventAt, duplicatesMerged: duplicates)
     }
 }
