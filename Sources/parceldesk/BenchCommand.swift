@@ -127,6 +127,12 @@ struct DiagnoseBench: ParsableCommand {
     @Option(help: "Simulation seed.")
     var seed: UInt64 = 7
 
+    @Option(
+        help: ArgumentHelp(
+            "Share of cross-border shipments (about 21 events each; domestic ones about 5).",
+            discussion: "35 gives the ~10 events per shipment the target is set for; `simulate` uses 60."))
+    var crossBorderPercent = 35
+
     @Option(help: "Diagnoses for the re-diagnosis measure (cycles through the prepared shipments).")
     var rediagnoses = 1_000_000
 
@@ -141,7 +147,9 @@ struct DiagnoseBench: ParsableCommand {
 
     func run() {
         let now = Timestamp.parse("2026-11-22T09:00:00+09:00")!
-        let simulator = Simulator(seed: seed, now: now)
+        var config = SimulationConfig()
+        config.crossBorderPercent = crossBorderPercent
+        let simulator = Simulator(seed: seed, now: now, config: config)
         let documents = simulator.documents(count: count)
         let events = documents.reduce(0) { $0 + $1.events.count }
         let diagnoser = Diagnoser()

@@ -105,11 +105,13 @@ public struct Diagnoser: Sendable {
 
     /// Two letters, nine digits, two letters: only S10 numbers carry an untracked service class.
     static func looksLikeS10(_ number: String) -> Bool {
-        let bytes = Array(number.utf8)
-        guard bytes.count == 13 else { return false }
-        func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        return letter(bytes[0]) && letter(bytes[1]) && letter(bytes[11]) && letter(bytes[12])
-            && bytes[2..<11].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        guard number.utf8.count == 13 else { return false }
+        var number = number
+        return number.withUTF8 { bytes in
+            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+            return letter(bytes[0]) && letter(bytes[1]) && letter(bytes[11]) && letter(bytes[12])
+                && bytes[2..<11].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
     }
 
     func numberFindings(_ document: ShipmentDocument, check: NumberCheck?, timeline: Timeline) -> [Diagnosis] {
@@ -141,6 +143,7 @@ public struct Diagnoser: Sendable {
                 findings.append(Diagnosis(code: .untrackedService, severity: .info, confidence: 0.8, since: since))
             }
         }
+        guard document.otherOrders.contains(where: { $0.trackingNumber != nil }) else { return findings }
         let number = TimelineBuilder.canonical(document.shipment.trackingNumber)
         let duplicates = document.otherOrders.filter { other in
             other.id != document.order.id && other.trackingNumber.map(TimelineBuilder.canonical) == number
@@ -376,6 +379,7 @@ struct Rules {
         let entries = timeline.entries
         // Each source's latest word per leg, by source bit: no strings until the end.
         var latest: [(leg: Int, bit: Int, index: Int)] = []
+        latest.reserveCapacity(4)
         for index in entries.indices where entries[index].anomaly == nil && entries[index].status != nil {
             let leg = entries[index].leg
             var mask = entries[index].sourceMask

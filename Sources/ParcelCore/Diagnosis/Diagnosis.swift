@@ -30,7 +30,15 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Codable, Compara
     /// Money or the buyer's trust is at stake now.
     case urgent
 
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public var rank: Int {
+        switch self {
+        case .info: 0
+        case .watch: 1
+        case .act: 2
+        case .urgent: 3
+        }
+    }
+
     public static func < (left: Severity, right: Severity) -> Bool { left.rank < right.rank }
 }
 

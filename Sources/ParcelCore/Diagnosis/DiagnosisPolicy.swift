@@ -154,9 +154,12 @@ public struct PolicyBook: Sendable, Hashable {
     public func policy(origin: String?, destination: String?, shippingOption: String?) -> DiagnosisPolicy {
         var policy = defaults
         // Lanes are kept sorted by specificity, so later (more specific) overrides win.
-        for (lane, override) in lanes
-        where lane.matches(origin: origin, destination: destination, shippingOption: shippingOption) {
-            override.apply(to: &policy)
+        // Read in place: copying a lane retains its strings, on every shipment.
+        lanes.withUnsafeBufferPointer { lanes in
+            for index in lanes.indices
+            where lanes[index].0.matches(origin: origin, destination: destination, shippingOption: shippingOption) {
+                lanes[index].1.apply(to: &policy)
+            }
         }
         return policy
     }

@@ -227,7 +227,10 @@ enum Words {
     static func moment(_ time: Timestamp) -> LocalizedText {
         let date = day(time)
         let fields = time.civilFields(utcOffset: Timestamp.kst)
-        let clock = String(format: "%02d:%02d", fields.hour, fields.minute)
+        var clock = ""
+        Timestamp.appendPadded(fields.hour, width: 2, to: &clock)
+        clock.append(":")
+        Timestamp.appendPadded(fields.minute, width: 2, to: &clock)
         return LocalizedText(ko: "\(date.ko) \(clock)", en: "\(date.en) \(clock) KST")
     }
 

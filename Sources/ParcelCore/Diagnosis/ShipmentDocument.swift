@@ -82,12 +82,22 @@ public struct OtherOrder: Sendable, Hashable {
 public struct DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
     public let path: String
     public let message: String
+    /// 1-based; for JSON Lines, the line of the document.
     public let line: Int?
     public let column: Int?
 
+    public init(path: String, message: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
     public var description: String {
-        let place = line.map { "line \($0), column \(column ?? 0)" } ?? (path.isEmpty ? "document" : path)
-        return "\(place): \(message)"
+        var place: [String] = []
+        if let line { place.append(column.map { "line \(line), column \($0)" } ?? "line \(line)") }
+        if !path.isEmpty { place.append(path) }
+        return "\(place.isEmpty ? "document" : place.joined(separator: ", ")): \(message)"
     }
 }
 
@@ -103,55 +113,122 @@ extension ShipmentDocument {
     public static func decode(from data: Data, registry: CarrierRegistry = .standard) throws(DocumentError)
         -> (documents: [ShipmentDocument], single: Bool)
     {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            // Not one JSON value: maybe JSON Lines.
-            if let lines = try? decodeLines(data, registry: registry) { return (lines, false) }
-            throw syntaxError(error, in: data)
-        }
         let reader = DocumentReader(registry: registry)
-        if let array = root as? [Any] {
+        switch firstSignificantByte(data) {
+        case UInt8(ascii: "["):
+            let wire: [WireDocument]
+            do {
+                wire = try JSONDecoder().decode([WireDocument].self, from: data)
+            } catch {
+                throw located(error, in: data)
+            }
             var documents: [ShipmentDocument] = []
-            documents.reserveCapacity(array.count)
-            for (index, element) in array.enumerated() {
+            documents.reserveCapacity(wire.count)
+            for (index, element) in wire.enumerated() {
                 documents.append(try reader.document(element, path: "[\(index)]"))
             }
             return (documents, false)
+        case UInt8(ascii: "{"):
+            let wire: WireDocument
+            do {
+                wire = try JSONDecoder().decode(WireDocument.self, from: data)
+            } catch {
+                // Broken as one value but several lines: JSON Lines, one document per line.
+                if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty,
+                    lineCount(data) > 1
+                {
+                    return (try decodeLines(data, reader: reader), false)
+                }
+                throw located(error, in: data)
+            }
+            return ([try reader.document(wire, path: "")], true)
+        case nil:
+            throw DocumentError(path: "", message: "is empty: expected a shipment document (a JSON object) or an array")
+        default:
+            throw DocumentError(
+                path: "", message: "expected a shipment document (a JSON object), an array of them, or JSON Lines",
+                line: 1, column: 1)
         }
-        return ([try reader.document(root, path: "")], true)
     }
 
-    static func decodeLines(_ data: Data, registry: CarrierRegistry) throws(DocumentError) -> [ShipmentDocument] {
-        let reader = DocumentReader(registry: registry)
+    static func decodeLines(_ data: Data, reader: DocumentReader) throws(DocumentError) -> [ShipmentDocument] {
         var documents: [ShipmentDocument] = []
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.count > 1 else { throw DocumentError(path: "", message: "not JSON", line: nil, column: nil) }
-        for (number, line) in lines.enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
-            let value: Any
+        let decoder = JSONDecoder()
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+            let wire: WireDocument
             do {
-                value = try JSONSerialization.jsonObject(with: Data(line))
+                wire = try decoder.decode(WireDocument.self, from: Data(line))
             } catch {
-                let located = syntaxError(error, in: Data(line))
-                throw DocumentError(
-                    path: "", message: located.message, line: number + 1, column: located.column)
+                let found = located(error, in: Data(line))
+                throw DocumentError(path: found.path, message: found.message, line: number + 1, column: found.column)
             }
-            documents.append(try reader.document(value, path: "line \(number + 1)"))
+            do {
+                documents.append(try reader.document(wire, path: ""))
+            } catch {
+                throw DocumentError(path: error.path, message: error.message, line: number + 1)
+            }
         }
         return documents
     }
 
-    /// Foundation reports "around character N"; people need a line and column.
-    static func syntaxError(_ error: any Error, in data: Data) -> DocumentError {
-        let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
+    static func firstSignificantByte(_ data: Data) -> UInt8? {
+        // A UTF-8 byte order mark is allowed before the JSON.
+        data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+    }
+
+    static func lineCount(_ data: Data) -> Int {
+        data.split(separator: 0x0A).count { line in !line.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
+    }
+
+    /// A decoding failure as the field's path, or the line and column of broken JSON.
+    static func located(_ error: any Error, in data: Data) -> DocumentError {
+        if let error = error as? DocumentError { return error }
+        guard let error = error as? DecodingError else {
+            return DocumentError(path: "", message: "could not be read: \(error)")
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return DocumentError(path: path(context.codingPath), message: WireType.expectation(for: type))
+        case .valueNotFound(let type, let context):
+            return DocumentError(path: path(context.codingPath), message: WireType.expectation(for: type))
+        case .keyNotFound(let key, let context):
+            return DocumentError(path: path(context.codingPath + [key]), message: "is required")
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            return DocumentError(path: path(context.codingPath), message: context.debugDescription)
+        default:
+            return syntaxError(in: data)
+        }
+    }
+
+    /// `[2].events[3].time` from a decoder's coding path.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text
+    }
+
+    /// The decoder only says the JSON is broken; Foundation's parser says where,
+    /// as a character offset, which people need as a line and column.
+    static func syntaxError(in data: Data) -> DocumentError {
+        var detail = "not valid JSON"
         var offset: Int?
-        if let range = text.range(of: "character ") {
-            offset = Int(text[range.upperBound...].prefix { $0.isNumber })
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
+            detail = "not valid JSON: \(text)"
+            if let range = text.range(of: "character ") {
+                offset = Int(text[range.upperBound...].prefix { $0.isNumber })
+            }
         }
-        guard let offset else {
-            return DocumentError(path: "", message: "not valid JSON (\(text))", line: nil, column: nil)
-        }
+        guard let offset else { return DocumentError(path: "", message: detail) }
         var line = 1
         var column = 1
         for byte in data.prefix(offset) {
@@ -162,42 +239,93 @@ extension ShipmentDocument {
                 column += 1
             }
         }
-        return DocumentError(path: "", message: "not valid JSON: \(text)", line: line, column: column)
+        return DocumentError(path: "", message: detail, line: line, column: column)
     }
 }
 
-/// Reads the JSON objects of a shipment document, naming the path of any bad field.
+// MARK: - Wire format
+
+/// The document as it arrives. Every field is optional so a missing one gets
+/// our message naming it, and values are checked after decoding, with paths.
+struct WireDocument: Decodable {
+    var order: WireOrder?
+    var shipment: WireShipment?
+    var events: [WireEvent]?
+    var otherOrders: [WireOtherOrder]?
+}
+
+struct WireOrder: Decodable {
+    var id: String?
+    var marketplace: String?
+    var placedAt: String?
+    var confirmedAt: String?
+    var promisedBy: String?
+    var buyerName: String?
+}
+
+struct WireShipment: Decodable {
+    var carrier: String?
+    var trackingNumber: String?
+    var shippingOption: String?
+    var shippedAt: String?
+    var origin: String?
+    var destination: String?
+}
+
+struct WireEvent: Decodable {
+    var source: String?
+    var carrier: String?
+    var trackingNumber: String?
+    var time: String?
+    var code: String?
+    var text: String?
+    var location: String?
+}
+
+struct WireOtherOrder: Decodable {
+    var id: String?
+    var trackingNumber: String?
+}
+
+enum WireType {
+    /// What a field should have held, in words.
+    static func expectation(for type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "expected a string"
+        case is [WireEvent].Type, is [WireOtherOrder].Type, is [WireDocument].Type: "expected an array"
+        default: "expected an object"
+        }
+    }
+}
+
+/// Checks decoded documents, naming the path of any bad field.
 struct DocumentReader {
     let registry: CarrierRegistry
     let normalizer = EventNormalizer.standard
 
     func fail(_ path: String, _ message: String) -> DocumentError {
-        DocumentError(path: path, message: message, line: nil, column: nil)
+        DocumentError(path: path, message: message)
     }
 
-    func object(_ value: Any?, _ path: String) throws(DocumentError) -> [String: Any] {
-        guard let object = value as? [String: Any] else { throw fail(path, "expected an object") }
-        return object
+    func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
     }
 
-    func string(_ object: [String: Any], _ key: String, _ path: String, required: Bool = true) throws(DocumentError)
-        -> String?
-    {
-        let value = object[key]
-        if value == nil || value is NSNull {
-            if required { throw fail(join(path, key), "is required") }
-            return nil
-        }
-        guard let text = value as? String else { throw fail(join(path, key), "expected a string") }
-        if required, text.trimmingCharacters(in: .whitespaces).isEmpty { throw fail(join(path, key), "is empty") }
+    func required<T>(_ value: T?, _ path: String, _ key: String) throws(DocumentError) -> T {
+        guard let value else { throw fail(join(path, key), "is required") }
+        return value
+    }
+
+    func text(_ value: String?, _ path: String, _ key: String) throws(DocumentError) -> String {
+        let text = try required(value, path, key)
+        if text.allSatisfy(\.isWhitespace) { throw fail(join(path, key), "is empty") }
         return text
     }
 
     func time(
-        _ object: [String: Any], _ key: String, _ path: String, required: Bool, defaultOffset: Int?,
-        endOfDay: Bool = false
+        _ text: String?, _ path: String, _ key: String, defaultOffset: Int?, endOfDay: Bool = false
     ) throws(DocumentError) -> Timestamp? {
-        guard let text = try string(object, key, path, required: required) else { return nil }
+        guard let text else { return nil }
         guard var stamp = Timestamp.parse(text, defaultOffset: defaultOffset) else {
             let hint =
                 defaultOffset == nil
@@ -206,40 +334,36 @@ struct DocumentReader {
             throw fail(join(path, key), "\(hint); got \"\(text)\"")
         }
         // A bare date as a deadline means the end of that day.
-        if endOfDay, text.count == 10 { stamp = stamp.adding(seconds: 86_399) }
+        if endOfDay, text.utf8.count == 10 { stamp = stamp.adding(seconds: 86_399) }
         return stamp
     }
 
-    func country(_ object: [String: Any], _ key: String, _ path: String) throws(DocumentError) -> String? {
-        guard let text = try string(object, key, path, required: false) else { return nil }
+    func country(_ text: String?, _ path: String, _ key: String) throws(DocumentError) -> String? {
+        guard let text else { return nil }
         let code = text.uppercased()
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
             throw fail(join(path, key), "expected a two-letter country code such as KR; got \"\(text)\"")
         }
         return code
     }
 
-    func join(_ path: String, _ key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
-    }
-
-    func document(_ value: Any, path: String) throws(DocumentError) -> ShipmentDocument {
-        let root = try object(value, path)
+    func document(_ wire: WireDocument, path: String) throws(DocumentError) -> ShipmentDocument {
         let orderPath = join(path, "order")
-        let orderObject = try object(root["order"], orderPath)
+        let wireOrder = try required(wire.order, path, "order")
         let shipmentPath = join(path, "shipment")
-        let shipmentObject = try object(root["shipment"], shipmentPath)
+        let wireShipment = try required(wire.shipment, path, "shipment")
 
         let order = OrderInfo(
-            id: try string(orderObject, "id", orderPath)!,
-            marketplace: try string(orderObject, "marketplace", orderPath, required: false),
-            placedAt: try time(orderObject, "placedAt", orderPath, required: true, defaultOffset: nil)!,
-            confirmedAt: try time(orderObject, "confirmedAt", orderPath, required: false, defaultOffset: nil),
+            id: try text(wireOrder.id, orderPath, "id"),
+            marketplace: wireOrder.marketplace,
+            placedAt: try time(
+                try required(wireOrder.placedAt, orderPath, "placedAt"), orderPath, "placedAt", defaultOffset: nil)!,
+            confirmedAt: try time(wireOrder.confirmedAt, orderPath, "confirmedAt", defaultOffset: nil),
             promisedBy: try time(
-                orderObject, "promisedBy", orderPath, required: false, defaultOffset: Timestamp.kst, endOfDay: true),
-            buyerName: try string(orderObject, "buyerName", orderPath, required: false))
+                wireOrder.promisedBy, orderPath, "promisedBy", defaultOffset: Timestamp.kst, endOfDay: true),
+            buyerName: wireOrder.buyerName)
 
-        var carrier = try string(shipmentObject, "carrier", shipmentPath, required: false)
+        var carrier = wireShipment.carrier
         if let given = carrier {
             guard let resolved = registry.resolveCarrier(given) else {
                 throw fail(join(shipmentPath, "carrier"), "unknown carrier \"\(given)\" (run `parceldesk carriers`)")
@@ -248,50 +372,41 @@ struct DocumentReader {
         }
         let shipment = ShipmentInfo(
             carrier: carrier,
-            trackingNumber: try string(shipmentObject, "trackingNumber", shipmentPath)!,
-            shippingOption: try string(shipmentObject, "shippingOption", shipmentPath, required: false),
-            shippedAt: try time(shipmentObject, "shippedAt", shipmentPath, required: false, defaultOffset: nil),
-            origin: try country(shipmentObject, "origin", shipmentPath),
-            destination: try country(shipmentObject, "destination", shipmentPath))
+            trackingNumber: try text(wireShipment.trackingNumber, shipmentPath, "trackingNumber"),
+            shippingOption: wireShipment.shippingOption,
+            shippedAt: try time(wireShipment.shippedAt, shipmentPath, "shippedAt", defaultOffset: nil),
+            origin: try country(wireShipment.origin, shipmentPath, "origin"),
+            destination: try country(wireShipment.destination, shipmentPath, "destination"))
 
         var events: [RawTrackingEvent] = []
-        if let list = root["events"], !(list is NSNull) {
-            guard let array = list as? [Any] else { throw fail(join(path, "events"), "expected an array") }
-            events.reserveCapacity(array.count)
-            for (index, element) in array.enumerated() {
-                events.append(try event(element, path: "\(join(path, "events"))[\(index)]", shipment: shipment))
+        if let list = wire.events {
+            events.reserveCapacity(list.count)
+            let eventsPath = join(path, "events")
+            for index in list.indices {
+                events.append(try event(list[index], path: "\(eventsPath)[\(index)]", shipment: shipment))
             }
         }
         var others: [OtherOrder] = []
-        if let list = root["otherOrders"], !(list is NSNull) {
-            guard let array = list as? [Any] else { throw fail(join(path, "otherOrders"), "expected an array") }
-            for (index, element) in array.enumerated() {
-                let elementPath = "\(join(path, "otherOrders"))[\(index)]"
-                let other = try object(element, elementPath)
+        if let list = wire.otherOrders {
+            let othersPath = join(path, "otherOrders")
+            for index in list.indices {
+                let elementPath = "\(othersPath)[\(index)]"
                 others.append(
                     OtherOrder(
-                        id: try string(other, "id", elementPath)!,
-                        trackingNumber: try string(other, "trackingNumber", elementPath, required: false)))
+                        id: try text(list[index].id, elementPath, "id"), trackingNumber: list[index].trackingNumber))
             }
         }
         return ShipmentDocument(order: order, shipment: shipment, events: events, otherOrders: others)
     }
 
-    func event(_ value: Any, path: String, shipment: ShipmentInfo) throws(DocumentError) -> RawTrackingEvent {
-        let object = try object(value, path)
-        let source = try string(object, "source", path)!
-        let carrier = try string(object, "carrier", path, required: false) ?? shipment.carrier ?? ""
+    func event(_ wire: WireEvent, path: String, shipment: ShipmentInfo) throws(DocumentError) -> RawTrackingEvent {
+        let source = try text(wire.source, path, "source")
+        let carrier = wire.carrier ?? shipment.carrier ?? ""
         let offset = normalizer.defaultUTCOffset(source: source, carrier: carrier, registry: registry)
-        guard
-            let time = try time(object, "time", path, required: true, defaultOffset: offset)
-        else { throw fail(join(path, "time"), "is required") }
-        let code = try string(object, "code", path, required: false)
-        let text = try string(object, "text", path, required: false)
-        if (code ?? "").isEmpty, (text ?? "").isEmpty { throw fail(path, "needs a code or a text") }
+        let time = try time(try required(wire.time, path, "time"), path, "time", defaultOffset: offset)!
+        if (wire.code ?? "").isEmpty, (wire.text ?? "").isEmpty { throw fail(path, "needs a code or a text") }
         return RawTrackingEvent(
-            source: source, carrier: carrier,
-            trackingNumber: try string(object, "trackingNumber", path, required: false) ?? shipment.trackingNumber,
-            time: time, code: code, text: text ?? "",
-            location: try string(object, "location", path, required: false))
+            source: source, carrier: carrier, trackingNumber: wire.trackingNumber ?? shipment.trackingNumber,
+            time: time, code: wire.code, text: wire.text ?? "", location: wire.location)
     }
 }

@@ -22,22 +22,32 @@ extension NumberDetector {
     /// A neighbouring key is nearly as likely as a swap: typing studies put single
     /// substitutions far ahead of transpositions, but spread over a few neighbours,
     /// while a swap keeps every character the person saw.
-    static func weight(_ edit: NumberCheck.Edit) -> Double {
-        switch edit.kind {
+    static func weight(_ kind: NumberCheck.Edit.Kind, neighbouringKeys: Bool = false) -> Double {
+        switch kind {
         case .lookalike: 4.0
         case .swappedNeighbours: 3.2
         case .missingLastCharacter, .extraLastCharacter: 2.6
         case .missingCharacter, .extraCharacter: 2.0
-        case .wrongCharacter: neighbouringKeys(edit.from, edit.to) ? 3.0 : 1.0
+        case .wrongCharacter: neighbouringKeys ? 3.0 : 1.0
         }
+    }
+
+    static func weight(_ edit: NumberCheck.Edit) -> Double {
+        weight(edit.kind, neighbouringKeys: neighbouringKeys(edit.from, edit.to))
     }
 
     /// Digits next to each other on the number row or orthogonally on a keypad.
     static func neighbouringKeys(_ first: String, _ second: String) -> Bool {
-        guard let a = Int(first), let b = Int(second), first.count == 1, second.count == 1 else { return false }
-        if abs(a - b) == 1 { return true }
+        guard first.count == 1, second.count == 1, let a = UInt8(first), let b = UInt8(second) else { return false }
+        return neighbouringKeys(a, b)
+    }
+
+    /// The same test on symbols (a digit's symbol is its value).
+    static func neighbouringKeys(_ a: UInt8, _ b: UInt8) -> Bool {
+        guard a < 10, b < 10 else { return false }
+        if a &+ 1 == b || b &+ 1 == a { return true }
         // Keypad rows 7 8 9 / 4 5 6 / 1 2 3 / 0: vertical neighbours differ by 3, and 0 sits under 1 and 2.
-        if a != 0, b != 0, abs(a - b) == 3 { return true }
+        if a != 0, b != 0, a &+ 3 == b || b &+ 3 == a { return true }
         return (a == 0 && (b == 1 || b == 2)) || (b == 0 && (a == 1 || a == 2))
     }
 
@@ -54,21 +64,27 @@ extension NumberDetector {
         var best: [String: (suggestion: NumberCheck.Suggestion, score: Double)] = [:]
         var variant = [UInt8](repeating: 0, count: count + 1)
 
-        func consider(_ length: Int, _ edit: NumberCheck.Edit) {
+        // Most variants fit nothing: the edit's strings are only built for those that do.
+        func consider(
+            _ length: Int, _ kind: NumberCheck.Edit.Kind, position: Int, neighbouringKeys: Bool = false,
+            _ edit: () -> NumberCheck.Edit
+        ) {
             variant.withUnsafeBufferPointer { buffer in
                 let candidate = UnsafeBufferPointer(rebasing: buffer[0..<length])
                 let allDigits = candidate.allSatisfy { $0 < 10 }
                 engine.evaluate(candidate, count: length, allDigits: allDigits) { evaluation in
                     guard evaluation.strong, evaluation.carrier >= 0 else { return }
                     // Later positions break ties: long numbers go wrong towards their end.
-                    var score = Self.weight(edit) + evaluation.confidence + Double(edit.position) * 0.001
+                    var score =
+                        Self.weight(kind, neighbouringKeys: neighbouringKeys) + evaluation.confidence
+                        + Double(position) * 0.001
                     if evaluation.carrier == context.carrier { score += Self.chosenCarrierWeight }
                     let number = Symbol.text(of: candidate)
                     if let existing = best[number], existing.score >= score { return }
                     best[number] = (
                         NumberCheck.Suggestion(
                             number: number, carrier: registry.carriers[Int(evaluation.carrier)].id,
-                            format: registry.formats[Int(evaluation.format)].format.id, edit: edit,
+                            format: registry.formats[Int(evaluation.format)].format.id, edit: edit(),
                             confidence: (evaluation.confidence * 100).rounded() / 100),
                         score
                     )
@@ -96,12 +112,12 @@ extension NumberDetector {
                 changed.append(position)
             }
             if !changed.isEmpty {
-                consider(
-                    count,
+                let swapped = changed.map { variant[$0] }
+                consider(count, .lookalike, position: changed[0] + 1) {
                     NumberCheck.Edit(
                         kind: .lookalike, position: changed[0] + 1,
-                        from: changed.map { text(symbols[$0]) }.joined(), to: changed.map { text(variant[$0]) }.joined()
-                    ))
+                        from: changed.map { text(symbols[$0]) }.joined(), to: swapped.map(text).joined())
+                }
             }
         }
 
@@ -121,21 +137,24 @@ extension NumberDetector {
                         Symbol.isLetter(symbols[position]) && Self.isLookalikePair(symbol, symbols[position])
                         ? .lookalike : .wrongCharacter
                     consider(
-                        count,
+                        count, kind, position: position + 1,
+                        neighbouringKeys: Self.neighbouringKeys(symbols[position], symbol)
+                    ) {
                         NumberCheck.Edit(
-                            kind: kind, position: position + 1, from: text(symbols[position]), to: text(symbol)))
+                            kind: kind, position: position + 1, from: text(symbols[position]), to: text(symbol))
+                    }
                 }
             }
             // Two neighbours swapped.
             for position in 0..<(count - 1) where symbols[position] != symbols[position + 1] {
                 load()
                 variant.swapAt(position, position + 1)
-                consider(
-                    count,
+                consider(count, .swappedNeighbours, position: position + 1) {
                     NumberCheck.Edit(
                         kind: .swappedNeighbours, position: position + 1,
                         from: text(symbols[position]) + text(symbols[position + 1]),
-                        to: text(symbols[position + 1]) + text(symbols[position])))
+                        to: text(symbols[position + 1]) + text(symbols[position]))
+                }
             }
         }
 
@@ -148,9 +167,9 @@ extension NumberDetector {
                     write += 1
                 }
                 let kind: NumberCheck.Edit.Kind = removed == count - 1 ? .extraLastCharacter : .extraCharacter
-                consider(
-                    count - 1, NumberCheck.Edit(kind: kind, position: removed + 1, from: text(symbols[removed]), to: "")
-                )
+                consider(count - 1, kind, position: removed + 1) {
+                    NumberCheck.Edit(kind: kind, position: removed + 1, from: text(symbols[removed]), to: "")
+                }
             }
         }
 
@@ -172,8 +191,9 @@ extension NumberDetector {
                         }
                     }
                     let kind: NumberCheck.Edit.Kind = inserted == count ? .missingLastCharacter : .missingCharacter
-                    consider(
-                        count + 1, NumberCheck.Edit(kind: kind, position: inserted + 1, from: "", to: text(symbol)))
+                    consider(count + 1, kind, position: inserted + 1) {
+                        NumberCheck.Edit(kind: kind, position: inserted + 1, from: "", to: text(symbol))
+                    }
                 }
             }
         }

@@ -101,6 +101,13 @@ struct ShipmentBuilder {
 
     static let buyers = ["김민지", "이서준", "박지우", "최하은", "정도윤", "강서연", "조민준", "윤지아", "장예준", "임수아"]
 
+    /// `AE-000042` for AliExpress orders, `SS-000042` for Korean marketplaces.
+    static func orderID(_ crossBorder: Bool, _ number: Int) -> String {
+        var id = crossBorder ? "AE-" : "SS-"
+        Timestamp.appendPadded(number, width: 6, to: &id)
+        return id
+    }
+
     mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
     mutating func hours(_ low: Double, _ high: Double) -> Double {
         low + Double(random.below(Int((high - low) * 60) + 1)) / 60
@@ -120,7 +127,7 @@ struct ShipmentBuilder {
         let placedAt = now.adding(hours: -hours(2, Double(config.days) * 24)).at(utcOffset: Timestamp.kst)
         let confirmedAt = placedAt.adding(hours: hours(1, 20))
         let shippedAt = confirmedAt.adding(hours: hours(2, 40))
-        let orderID = String(format: "%@-%06d", crossBorder ? "AE" : "SS", index + 1)
+        let orderID = Self.orderID(crossBorder, index + 1)
         let marketplace =
             crossBorder ? "aliexpress" : random.pick(["smartstore", "smartstore", "smartstore", "coupang", "gmarket"])
         let promisedBy = placedAt.adding(days: crossBorder ? 20 : 4)
@@ -144,12 +151,12 @@ struct ShipmentBuilder {
         }
         var others = (0..<2).map { offset in
             OtherOrder(
-                id: String(format: "%@-%06d", crossBorder ? "AE" : "SS", index + 1000 + offset), trackingNumber: nil)
+                id: Self.orderID(crossBorder, index + 1000 + offset), trackingNumber: nil)
         }
         if fault(.duplicateNumber) {
             others.append(
                 OtherOrder(
-                    id: String(format: "%@-%06d", crossBorder ? "AE" : "SS", index + 2000),
+                    id: Self.orderID(crossBorder, index + 2000),
                     trackingNumber: shipment.trackingNumber))
         }
         let order = OrderInfo(

@@ -81,6 +81,7 @@ public struct PhraseMatcher: @unchecked Sendable {
 
     /// The value of the best-ranked phrase in `text` among group 0 and `group`.
     public func bestMatch(in text: String, group: Int32) -> Int32? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bestMatch(in: $0, group: group) }) { return found }
         var text = text
         return text.withUTF8 { bestMatch(in: $0, group: group) }
     }
@@ -148,24 +149,31 @@ public struct ExactMatcher: @unchecked Sendable {
     }
 
     public func value(for key: String, group: Int32) -> Int32? {
+        // Borrowed, not copied: `withUTF8` needs a mutable copy of the string.
+        if let found = key.utf8.withContiguousStorageIfAvailable({ value(for: $0, group: group) }) { return found }
         var key = key
-        return key.withUTF8 { bytes in
-            var row = 0
-            for byte in bytes {
-                let column = Int(byteClass[Int(byte)])
-                // Column 0 is every byte no key uses.
-                if column == 0 { return nil }
-                let next = transitions[row + column]
-                if next < 0 { return nil }
-                row = Int(next)
-            }
-            let state = row / tables.columns
-            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-                let key = Int(outputs[output])
-                if groups[key] == group { return values[key] }
-            }
-            return nil
+        return key.withUTF8 { value(for: $0, group: group) }
+    }
+
+    public func value(for bytes: UnsafeBufferPointer<UInt8>, group: Int32) -> Int32? {
+        var row = 0
+        for byte in bytes {
+            let column = Int(byteClass[Int(byte)])
+            // Column 0 is every byte no key uses.
+            if column == 0 { return nil }
+            let next = transitions[row + column]
+            if next < 0 { return nil }
+            row = Int(next)
         }
+        let state = row / tables.columns
+        var output = Int(outputStart[state])
+        let end = Int(outputStart[state + 1])
+        while output < end {
+            let key = Int(outputs[output])
+            if groups[key] == group { return values[key] }
+            output += 1
+        }
+        return nil
     }
 }
 

@@ -52,14 +52,23 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public func iso8601(utcOffset offset: Int) -> String {
         let fields = civilFields(utcOffset: offset)
-        var text = String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", fields.year, fields.month, fields.day,
-            fields.hour, fields.minute, fields.second)
+        var text = ""
+        text.reserveCapacity(25)
+        Self.appendDate(fields, to: &text)
+        text.append("T")
+        Self.appendPadded(fields.hour, width: 2, to: &text)
+        text.append(":")
+        Self.appendPadded(fields.minute, width: 2, to: &text)
+        text.append(":")
+        Self.appendPadded(fields.second, width: 2, to: &text)
         if offset == 0 {
-            text += "Z"
+            text.append("Z")
         } else {
             let magnitude = abs(offset)
-            text += String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", magnitude / 3600, magnitude % 3600 / 60)
+            text.append(offset < 0 ? "-" : "+")
+            Self.appendPadded(magnitude / 3600, width: 2, to: &text)
+            text.append(":")
+            Self.appendPadded(magnitude % 3600 / 60, width: 2, to: &text)
         }
         return text
     }
@@ -68,21 +77,47 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public func display(utcOffset offset: Int = Timestamp.kst) -> String {
         let fields = civilFields(utcOffset: offset)
         let zone = offset == Timestamp.kst ? "KST" : offset == 0 ? "UTC" : Self.offsetLabel(offset)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", fields.year, fields.month, fields.day, fields.hour,
-            fields.minute) + " \(zone)"
+        var text = ""
+        Self.appendDate(fields, to: &text)
+        text.append(" ")
+        Self.appendPadded(fields.hour, width: 2, to: &text)
+        text.append(":")
+        Self.appendPadded(fields.minute, width: 2, to: &text)
+        return text + " \(zone)"
     }
 
     /// The calendar date on a clock, `2026-11-02`.
     public func day(utcOffset offset: Int = Timestamp.kst) -> String {
-        let fields = civilFields(utcOffset: offset)
-        return String(format: "%04d-%02d-%02d", fields.year, fields.month, fields.day)
+        var text = ""
+        Self.appendDate(civilFields(utcOffset: offset), to: &text)
+        return text
     }
 
     static func offsetLabel(_ offset: Int) -> String {
         let magnitude = abs(offset)
-        return String(format: "UTC%@%d", offset < 0 ? "-" : "+", magnitude / 3600)
-            + (magnitude % 3600 == 0 ? "" : String(format: ":%02d", magnitude % 3600 / 60))
+        var text = "UTC" + (offset < 0 ? "-" : "+") + String(magnitude / 3600)
+        if magnitude % 3600 != 0 {
+            text.append(":")
+            appendPadded(magnitude % 3600 / 60, width: 2, to: &text)
+        }
+        return text
+    }
+
+    static func appendDate(_ fields: CivilFields, to text: inout String) {
+        appendPadded(fields.year, width: 4, to: &text)
+        text.append("-")
+        appendPadded(fields.month, width: 2, to: &text)
+        text.append("-")
+        appendPadded(fields.day, width: 2, to: &text)
+    }
+
+    /// Zero-padded decimal; `String(format:)` goes through CoreFoundation and
+    /// costs more than the rest of writing an event.
+    static func appendPadded(_ value: Int, width: Int, to text: inout String) {
+        let digits = String(abs(value))
+        if value < 0 { text.append("-") }
+        for _ in digits.utf8.count..<max(width, digits.utf8.count) { text.append("0") }
+        text.append(digits)
     }
 
     struct CivilFields {

@@ -2,8 +2,9 @@
 /// general keywords, and `unknown` — kept honest — when nothing fits.
 public struct EventNormalizer: Sendable {
     public let vocabularies: [StatusVocabulary]
-    private let sourceIndex: [String: Int]
-    private let carrierIndex: [String: Int]
+    /// Source aliases (group 0), carrier ids (group 1) and aggregator sources
+    /// (group 2), ASCII case aside: looked up once per source of a timeline.
+    private let names: ExactMatcher
     /// Status codes of every vocabulary (group = vocabulary), exact and case-insensitive.
     private let codes: ExactMatcher
     private let codeClassifications: [EventClassification]
@@ -14,18 +15,22 @@ public struct EventNormalizer: Sendable {
 
     public static let standard = EventNormalizer(vocabularies: StatusVocabulary.standard)
 
-    public init(vocabularies: [StatusVocabulary], keywords: [(String, EventClassification)] = StatusVocabulary.keywords)
-    {
+    /// Sources that repeat carriers' scans; a carrier's own words are preferred.
+    public static let aggregatorSources = ["17track", "aftership", "trackerdelivery", "tracker.delivery"]
+
+    public init(
+        vocabularies: [StatusVocabulary], keywords: [(String, EventClassification)] = StatusVocabulary.keywords,
+        aggregators: [String] = Self.aggregatorSources
+    ) {
         self.vocabularies = vocabularies
-        var sourceIndex: [String: Int] = [:]
-        var carrierIndex: [String: Int] = [:]
+        var names: [(key: String, group: Int32, value: Int32)] = []
         var codeKeys: [(key: String, group: Int32, value: Int32)] = []
         var codeClassifications: [EventClassification] = []
         var phrases: [PhraseMatcher.Phrase] = []
         var classifications: [EventClassification] = []
         for (index, vocabulary) in vocabularies.enumerated() {
-            for alias in [vocabulary.id] + vocabulary.aliases { sourceIndex[alias.lowercased()] = index }
-            for carrier in vocabulary.carriers { carrierIndex[carrier] = index }
+            for alias in [vocabulary.id] + vocabulary.aliases { names.append((alias, 0, Int32(index))) }
+            for carrier in vocabulary.carriers { names.append((carrier, 1, Int32(index))) }
             for (code, classification) in vocabulary.codes.sorted(by: { $0.key < $1.key }) {
                 codeKeys.append((code, Int32(index), Int32(codeClassifications.count)))
                 codeClassifications.append(classification)
@@ -44,8 +49,8 @@ public struct EventNormalizer: Sendable {
                 PhraseMatcher.Phrase(text, rank: Int32(100_000 + rank), group: 0, value: Int32(classifications.count)))
             classifications.append(classification)
         }
-        self.sourceIndex = sourceIndex
-        self.carrierIndex = carrierIndex
+        for source in aggregators { names.append((source, 2, 1)) }
+        self.names = ExactMatcher(names)
         self.codes = ExactMatcher(codeKeys)
         self.codeClassifications = codeClassifications
         self.matcher = PhraseMatcher(phrases)
@@ -59,9 +64,11 @@ public struct EventNormalizer: Sendable {
     }
 
     func vocabularyIndex(source: String, carrier: String) -> Int? {
-        if let index = sourceIndex[source] ?? sourceIndex[source.lowercased()] { return index }
-        return carrierIndex[carrier]
+        (names.value(for: source, group: 0) ?? names.value(for: carrier, group: 1)).map(Int.init)
     }
+
+    /// Whether a source only repeats carriers' scans.
+    public func isAggregator(_ source: String) -> Bool { names.value(for: source, group: 2) != nil }
 
     public func classify(_ event: RawTrackingEvent) -> EventClassification {
         classify(source: event.source, carrier: event.carrier, code: event.code, text: event.text)

@@ -53,7 +53,7 @@ public struct Timeline: Sendable, Hashable {
     /// Sources in the order they first reported (at most 64 per shipment).
     public var sourceNames: [String]
     /// For each raw event, the raw event shown by the entry it was merged into
-    /// (itself when it is the one shown).
+    /// (itself when it is the one shown). Empty when nothing was merged.
     public var representative: [Int32]
     public var legs: [ShipmentLeg]
     /// In real-time order, duplicates merged, anomalies marked (and not counted).
@@ -117,20 +117,28 @@ public struct Timeline: Sendable, Hashable {
     }
 }
 
-/// What a (source, carrier) pair means, worked out once per timeline.
+/// What a (source, carrier) pair means, worked out once per timeline. It
+/// names the pair by the first event that had it, so looking one up copies no strings.
 struct EventOrigin {
+    let firstEvent: Int
     let vocabulary: Int?
     let sourceBit: Int
     let isCustoms: Bool
     let isAggregator: Bool
 }
 
+/// A leg after the first, while the timeline is built.
+struct LaterLeg {
+    /// Canonical, for comparing.
+    let number: String
+    /// As first reported.
+    let spelling: String
+    var firstSeen: Timestamp
+}
+
 /// Merges raw events from every source and leg into one timeline.
 public struct TimelineBuilder: Sendable {
     public let normalizer: EventNormalizer
-
-    /// Sources that repeat carriers' scans; a carrier's own words are preferred.
-    public static let aggregators: Set<String> = ["17track", "aftership", "trackerdelivery", "tracker.delivery"]
 
     /// Reports of one scan by two sources land within this many seconds of each other.
     static let sameScanWindow = 120.0
@@ -152,78 +160,92 @@ public struct TimelineBuilder: Sendable {
                 events: [], sourceNames: [], representative: [], legs: [firstLeg], entries: [], status: .pending,
                 milestone: nil, lastEventAt: nil, duplicatesMerged: 0)
         }
-        let firstNumber = Self.canonical(firstLeg.trackingNumber)
         var legs = [firstLeg]
-        var legNumbers = [firstNumber]
-        var legFirstSeen: [Timestamp?] = [nil]
-        // A shipment's events come from a handful of sources: look each up once.
-        // Parallel arrays so a lookup copies no strings.
-        var originSources: [String] = []
-        var originCarriers: [String] = []
+        // Set once an event carries another number; most shipments never need it.
+        var firstNumber: String?
+        var laterLegs: [LaterLeg] = []
+        // A shipment's events come from a handful of sources: each is looked up once.
         var origins: [EventOrigin] = []
-        var sourceNames: [String] = []
+        origins.reserveCapacity(4)
+        var sourceCount = 0
 
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(events.count)
         var sorted = true
         for index in events.indices {
-            // Fields read in place: copying a whole event retains six strings.
+            // Fields are read in place: copying a whole event retains six strings.
             let time = events[index].time
             var originIndex = 0
-            while originIndex < origins.count,
-                originSources[originIndex] != events[index].source
-                    || originCarriers[originIndex] != events[index].carrier
-            {
+            while originIndex < origins.count {
+                let first = origins[originIndex].firstEvent
+                if events[first].source == events[index].source, events[first].carrier == events[index].carrier {
+                    break
+                }
                 originIndex += 1
             }
             if originIndex == origins.count {
                 let source = events[index].source
-                let carrier = events[index].carrier
-                var bit = sourceNames.firstIndex(of: source) ?? sourceNames.count
-                if bit == sourceNames.count {
-                    if bit < 64 { sourceNames.append(source) } else { bit = 63 }
+                var bit = sourceCount
+                for known in origins where events[known.firstEvent].source == source {
+                    bit = known.sourceBit
+                    break
                 }
-                originSources.append(source)
-                originCarriers.append(carrier)
+                if bit == sourceCount {
+                    // A mask holds 64 sources; any beyond share the last bit.
+                    if sourceCount < 64 { sourceCount += 1 } else { bit = 63 }
+                }
                 origins.append(
                     EventOrigin(
-                        vocabulary: normalizer.vocabularyIndex(source: source, carrier: carrier), sourceBit: bit,
-                        isCustoms: events[index].isCustoms, isAggregator: Self.aggregators.contains(source)))
+                        firstEvent: index,
+                        vocabulary: normalizer.vocabularyIndex(source: source, carrier: events[index].carrier),
+                        sourceBit: bit, isCustoms: events[index].isCustoms,
+                        isAggregator: normalizer.isAggregator(source)))
             }
             let origin = origins[originIndex]
-            let isCustoms = origin.isCustoms
-            let sourceBit = origin.sourceBit
             let classification = normalizer.classify(
                 vocabulary: origin.vocabulary, code: events[index].code, text: events[index].text)
             var leg = 0
-            if !isCustoms, events[index].trackingNumber != firstLeg.trackingNumber {
-                let number = Self.canonical(events[index].trackingNumber)
-                if number != firstNumber {
-                    if let known = legNumbers.firstIndex(of: number) {
-                        leg = known
-                    } else {
-                        leg = legs.count
-                        legs.append(
-                            ShipmentLeg(carrier: events[index].carrier, trackingNumber: events[index].trackingNumber))
-                        legNumbers.append(number)
-                        legFirstSeen.append(nil)
+            if !origin.isCustoms, events[index].trackingNumber != firstLeg.trackingNumber {
+                // A known leg's own spelling settles it without normalizing the number.
+                var known = laterLegs.firstIndex { $0.spelling == events[index].trackingNumber }
+                var number: String?
+                if known == nil {
+                    let canonical = Self.canonical(events[index].trackingNumber)
+                    if firstNumber == nil { firstNumber = Self.canonical(firstLeg.trackingNumber) }
+                    if canonical != firstNumber {
+                        known = laterLegs.firstIndex { $0.number == canonical }
+                        number = canonical
                     }
                 }
+                if let known {
+                    leg = known + 1
+                    if time < laterLegs[known].firstSeen { laterLegs[known].firstSeen = time }
+                } else if let number {
+                    leg = legs.count
+                    legs.append(
+                        ShipmentLeg(carrier: events[index].carrier, trackingNumber: events[index].trackingNumber))
+                    laterLegs.append(
+                        LaterLeg(number: number, spelling: events[index].trackingNumber, firstSeen: time))
+                }
             }
-            if legFirstSeen[leg].map({ time < $0 }) ?? true { legFirstSeen[leg] = time }
             if !entries.isEmpty, time < entries[entries.count - 1].time { sorted = false }
             entries.append(
                 TimelineEntry(
                     time: time, status: classification.status, milestone: classification.milestone,
                     customsStage: classification.customsStage, reason: classification.reason,
                     matchedBy: classification.matchedBy, anomaly: nil, leg: leg, rawIndex: index,
-                    sourceMask: 1 << UInt64(sourceBit),
+                    sourceMask: 1 << UInt64(origin.sourceBit),
                     customsDirectionUnknown: classification.customsDirectionUnknown,
                     shownByAggregator: origin.isAggregator))
         }
+        var sourceNames: [String] = []
+        sourceNames.reserveCapacity(sourceCount)
+        for origin in origins where origin.sourceBit == sourceNames.count {
+            sourceNames.append(events[origin.firstEvent].source)
+        }
         // Later legs in the order they first appeared.
         if legs.count > 2 {
-            let order = [0] + (1..<legs.count).sorted { legFirstSeen[$0]! < legFirstSeen[$1]! }
+            let order = [0] + (1..<legs.count).sorted { laterLegs[$0 - 1].firstSeen < laterLegs[$1 - 1].firstSeen }
             var renumber = [Int](repeating: 0, count: legs.count)
             for (position, old) in order.enumerated() { renumber[old] = position }
             legs = order.map { legs[$0] }
@@ -237,14 +259,14 @@ public struct TimelineBuilder: Sendable {
             }
             entries = order.map { entries[$0] }
         }
-        var representative = (0..<Int32(events.count)).map { $0 }
+        var representative: [Int32] = []
         let duplicates = Self.mergeDuplicates(&entries, events: events, representative: &representative)
         Self.resolveContext(&entries, crossBorder: crossBorder)
-        var timeline = Self.resolveStatus(&entries, legs: legs, shippedAt: shippedAt, duplicates: duplicates)
-        timeline.events = events
-        timeline.sourceNames = sourceNames
-        timeline.representative = representative
-        return timeline
+        let state = Self.resolveStatus(&entries, shippedAt: shippedAt)
+        return Timeline(
+            events: events, sourceNames: sourceNames, representative: representative, legs: legs, entries: entries,
+            status: state.status, milestone: state.milestone, lastEventAt: state.lastEventAt,
+            duplicatesMerged: duplicates)
     }
 
     /// Tracking numbers compared the way people mean them: case and separators aside.
@@ -275,7 +297,7 @@ public struct TimelineBuilder: Sendable {
                 back -= 1
             }
             guard let matched else {
-                if kept != index { entries.swapAt(kept, index) }
+                if kept != index { entries[kept] = entries[index] }
                 kept += 1
                 continue
             }
@@ -291,6 +313,7 @@ public struct TimelineBuilder: Sendable {
         _ entry: TimelineEntry, into kept: inout TimelineEntry, events: [RawTrackingEvent],
         representative: inout [Int32]
     ) {
+        if representative.isEmpty { representative = (0..<Int32(events.count)).map { $0 } }
         // The carrier's own words beat an aggregator's copy of them.
         if kept.shownByAggregator, !entry.shownByAggregator {
             kept.shownByAggregator = false
@@ -316,21 +339,24 @@ public struct TimelineBuilder: Sendable {
     static func isSameScan(_ earlier: TimelineEntry, _ later: TimelineEntry, events: [RawTrackingEvent]) -> Bool {
         guard earlier.leg == later.leg else { return false }
         let gap = later.time.epochSeconds - earlier.time.epochSeconds
-        let first = events[earlier.rawIndex]
-        let second = events[later.rawIndex]
+        // The words are compared last and in place: most pairs differ in status already.
+        let first = earlier.rawIndex
+        let second = later.rawIndex
         if earlier.status == nil || later.status == nil {
-            return gap <= sameScanWindow && earlier.status == later.status && first.text == second.text
+            return gap <= sameScanWindow && earlier.status == later.status && events[first].text == events[second].text
         }
         guard earlier.status == later.status else { return false }
         if let one = earlier.milestone, let two = later.milestone, one != two { return false }
         if let one = earlier.customsStage, let two = later.customsStage, one != two { return false }
         // Two scans by the same source are only the same when they read the same.
-        if earlier.sourceMask & later.sourceMask != 0, first.text != second.text || first.code != second.code {
+        if earlier.sourceMask & later.sourceMask != 0,
+            events[first].text != events[second].text || events[first].code != events[second].code
+        {
             return false
         }
         if gap <= sameScanWindow { return true }
-        guard let place = first.location, let other = second.location else { return false }
-        return normalizedPlace(place) == normalizedPlace(other)
+        guard let place = events[first].location, let other = events[second].location else { return false }
+        return place == other || normalizedPlace(place) == normalizedPlace(other)
     }
 
     static func normalizedPlace(_ place: String) -> String {
@@ -361,9 +387,10 @@ public struct TimelineBuilder: Sendable {
         }
     }
 
+    /// Marks what cannot count and returns where the parcel stands.
     static func resolveStatus(
-        _ entries: inout [TimelineEntry], legs: [ShipmentLeg], shippedAt: Timestamp?, duplicates: Int
-    ) -> Timeline {
+        _ entries: inout [TimelineEntry], shippedAt: Timestamp?
+    ) -> (status: TrackingStatus, milestone: Milestone?, lastEventAt: Timestamp?) {
         var status: TrackingStatus?
         var milestone: Milestone?
         var lastEventAt: Timestamp?
@@ -395,8 +422,6 @@ public struct TimelineBuilder: Sendable {
         {
             lastEventAt = lastUnread.time
         }
-        return Timeline(
-            events: [], sourceNames: [], representative: [], legs: legs, entries: entries, status: status ?? .pending,
-            milestone: milestone, lastEventAt: lastEventAt, duplicatesMerged: duplicates)
+        return (status ?? .pending, milestone, lastEventAt)
     }
 }

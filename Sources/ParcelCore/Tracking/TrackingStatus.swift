@@ -51,7 +51,30 @@ public enum Milestone: String, Sendable, Hashable, CaseIterable, Codable, Compar
     case cancelled
 
     /// Progress order; exceptions sort after delivery so they never read as "earlier".
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public var rank: Int {
+        // A switch compiles to a table; searching `allCases` allocated on every comparison.
+        switch self {
+        case .labelCreated: 0
+        case .pickedUp: 1
+        case .originFacility: 2
+        case .exportCustoms: 3
+        case .departedOrigin: 4
+        case .arrivedDestination: 5
+        case .importCustoms: 6
+        case .dutiesDue: 7
+        case .handedToLastMile: 8
+        case .lastMileTransit: 9
+        case .outForDelivery: 10
+        case .deliveryFailed: 11
+        case .heldForPickup: 12
+        case .delivered: 13
+        case .returning: 14
+        case .returned: 15
+        case .lost: 16
+        case .damaged: 17
+        case .cancelled: 18
+        }
+    }
 
     public static func < (left: Milestone, right: Milestone) -> Bool { left.rank < right.rank }
 
