@@ -23,11 +23,13 @@ public struct LaneKey: Sendable, Hashable, Comparable {
 /// How a lane performed over its finished shipments.
 public struct LaneStats: Sendable, Hashable {
     public let lane: LaneKey
-    /// Finished shipments (delivered, returned, lost, or silent past the refund point).
+    /// Settled shipments: finished, or shipped long enough ago to have arrived.
     public let shipments: Int
     public let delivered: Int
-    /// Share with at least one carrier scan.
+    /// Share whose tracking reached the buyer's side (a delivery, or the destination carrier).
     public let trackedShare: Double
+    /// Share on a service that is not tracked end to end (economy mail, unregistered).
+    public let untrackedServiceShare: Double
     /// Days from shipping to delivery, over delivered shipments.
     public let medianDeliveryDays: Double?
     public let p90DeliveryDays: Double?
@@ -50,15 +52,40 @@ public struct LaneAnalytics: Sendable {
             || analysis.diagnoses.contains { $0.code == .refundEligible }
     }
 
-    /// - Parameter claimed: order ids that ended in a claim; nil when claims are not known.
-    public func lanes(_ analyses: [ShipmentAnalysis], claimed: Set<String>? = nil) -> [LaneStats] {
+    /// Finished, or shipped long enough ago that it has arrived or is in trouble
+    /// (an untracked parcel never says it arrived).
+    public static func isSettled(_ analysis: ShipmentAnalysis, afterDays days: Double) -> Bool {
+        if isFinished(analysis) { return true }
+        guard let shippedAt = analysis.document.shipment.shippedAt else { return false }
+        return shippedAt.days(until: analysis.now) >= days
+    }
+
+    /// Tracking followed the parcel to the buyer's side: a delivery, or the
+    /// destination carrier's scans (for cross-border parcels).
+    public static func isTrackedToBuyer(_ analysis: ShipmentAnalysis) -> Bool {
+        let timeline = analysis.timeline
+        guard analysis.document.shipment.isCrossBorder else { return timeline.hasCarrierScan }
+        return timeline.entries.contains { entry in
+            entry.anomaly == nil
+                && (entry.leg > 0
+                    || (entry.milestone.map { $0 >= .handedToLastMile && $0 != .dutiesDue } ?? false))
+        }
+    }
+
+    /// - Parameters:
+    ///   - claimed: order ids that ended in a claim; nil when claims are not known.
+    ///   - settledAfterDays: unfinished shipments count once shipped this long ago.
+    public func lanes(
+        _ analyses: [ShipmentAnalysis], claimed: Set<String>? = nil, settledAfterDays: Double = 30
+    ) -> [LaneStats] {
         var groups: [LaneKey: [ShipmentAnalysis]] = [:]
-        for analysis in analyses where Self.isFinished(analysis) {
+        for analysis in analyses where Self.isSettled(analysis, afterDays: settledAfterDays) {
             let shipment = analysis.document.shipment
             let key = LaneKey(
                 origin: shipment.origin ?? "?", destination: shipment.destination ?? "?",
                 shippingOption: shipment.shippingOption ?? "?",
-                carrier: analysis.timeline.legs.dropFirst().last?.carrier ?? analysis.prepared.carrier ?? "?")
+                // The seller's carrier: a parcel lost before the hand-off belongs to the same lane.
+                carrier: analysis.prepared.carrier ?? "?")
             groups[key, default: []].append(analysis)
         }
         return groups.map { key, members in stats(key, members, claimed: claimed) }.sorted { $0.lane < $1.lane }
@@ -66,9 +93,10 @@ public struct LaneAnalytics: Sendable {
 
     func stats(_ lane: LaneKey, _ members: [ShipmentAnalysis], claimed: Set<String>?) -> LaneStats {
         let count = Double(members.count)
-        let tracked = members.filter(\.timeline.hasCarrierScan).count
+        let tracked = members.filter(Self.isTrackedToBuyer).count
         var days: [Double] = []
         var exceptions = 0
+        var untrackedCount = 0
         for analysis in members {
             let deliveredAt = analysis.timeline.entries.last { $0.anomaly == nil && $0.status == .delivered }?.time
             if let deliveredAt, let shippedAt = analysis.document.shipment.shippedAt {
@@ -79,7 +107,10 @@ public struct LaneAnalytics: Sendable {
                     && (entry.status == .exception || entry.status == .attemptFailed || entry.reason != nil
                         || entry.customsStage == .hold)
             }
-            if troubled || analysis.status != .delivered { exceptions += 1 }
+            // An untracked service that goes quiet has not failed; it was never going to say more.
+            let untracked = analysis.diagnoses.contains { $0.code == .untrackedService }
+            if untracked { untrackedCount += 1 }
+            if troubled || (analysis.status != .delivered && !untracked) { exceptions += 1 }
         }
         days.sort()
         let median = Self.percentile(days, 0.5)
@@ -91,6 +122,7 @@ public struct LaneAnalytics: Sendable {
         let score = Int((100 * (0.35 * trackedShare + 0.35 * (1 - exceptionRate) + 0.3 * consistency)).rounded())
         return LaneStats(
             lane: lane, shipments: members.count, delivered: days.count, trackedShare: trackedShare,
+            untrackedServiceShare: Double(untrackedCount) / count,
             medianDeliveryDays: median, p90DeliveryDays: p90, exceptionRate: exceptionRate,
             claimRate: claimed.map { claimed in
                 Double(members.filter { claimed.contains($0.document.order.id) }.count) / count
@@ -113,8 +145,10 @@ public struct LaneAnalytics: Sendable {
         var ko: [String] = []
         var en: [String] = []
         if crossBorder {
-            ko.append("이 상품은 \(origin.ko)에서 발송되어 한국 세관 통관을 거친 뒤 \(Korean.toward(carrier.ko)) 배송됩니다.")
-            en.append("This item ships from \(origin.en), clears Korean customs, and is delivered by \(carrier.en).")
+            ko.append("이 상품은 \(origin.ko)에서 \(Korean.toward(carrier.ko)) 발송되어 한국 세관 통관을 거친 뒤 국내 택배사가 배달합니다.")
+            en.append(
+                "This item ships from \(origin.en) with \(carrier.en), clears Korean customs, and is delivered by a Korean carrier."
+            )
         } else {
             ko.append("이 상품은 \(Korean.toward(carrier.ko)) 배송됩니다.")
             en.append("This item is delivered by \(carrier.en).")
@@ -131,7 +165,8 @@ public struct LaneAnalytics: Sendable {
             ko.append("통관 중에는 조회가 1~3일 멈춘 것처럼 보일 수 있지만 배송은 계속됩니다.")
             en.append("Tracking may pause for one to three days during customs; the parcel keeps moving.")
         }
-        if stats.trackedShare < 0.9 {
+        // Lost or stuck parcels also stop tracking; only an untracked service warrants this sentence.
+        if stats.untrackedServiceShare >= 0.5, stats.trackedShare < 0.9 {
             let percent = Int((stats.trackedShare * 100).rounded())
             ko.append("이 배송 방식은 약 \(percent)%만 도착까지 조회됩니다. 조회가 멈춰도 걱정 마시고 문의해 주세요.")
             en.append(

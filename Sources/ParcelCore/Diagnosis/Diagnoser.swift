@@ -85,7 +85,9 @@ public struct Diagnoser: Sendable {
             // The fast verdict settles most numbers; the full report only when something is off.
             let verdict = detector.verdict(shipment.trackingNumber, context: prepared)
             let verdictCarrier = verdict.carrier >= 0 ? detector.registry.carriers[Int(verdict.carrier)].id : nil
-            if !verdict.valid || (shipment.carrier != nil && verdictCarrier != shipment.carrier) || mayBeUntracked {
+            if !verdict.valid || verdict.checkFailed || (shipment.carrier != nil && verdictCarrier != shipment.carrier)
+                || mayBeUntracked
+            {
                 check = detector.check(shipment.trackingNumber, context: prepared)
             }
             carrier = carrier ?? check?.carrier ?? verdictCarrier
@@ -129,6 +131,18 @@ public struct Diagnoser: Sendable {
                             code: .numberFixable, severity: .act, confidence: 0.85, since: since,
                             evidence: Diagnosis.Evidence(numbers: check.suggestions.map(\.number))))
                 }
+            }
+            if check.valid, !scanned, check.warnings.contains(.checkDigitUnverified), !check.suggestions.isEmpty,
+                !check.warnings.contains(.carrierMismatch)
+            {
+                // Valid in shape, but the carrier's own check digit disagrees: most likely a slip,
+                // though not certainly, so it is watched rather than acted on.
+                var figures = Diagnosis.Figures()
+                figures.checkDigitOnly = true
+                findings.append(
+                    Diagnosis(
+                        code: .numberFixable, severity: .watch, confidence: 0.6, since: since,
+                        evidence: Diagnosis.Evidence(numbers: check.suggestions.map(\.number)), figures: figures))
             }
             if check.warnings.contains(.carrierMismatch), !scanned {
                 var figures = Diagnosis.Figures()

@@ -100,6 +100,8 @@ public struct Diagnosis: Sendable, Hashable {
         public var customsStage: CustomsStage?
         /// How many times a customs stage repeated.
         public var repeats: Int?
+        /// The number has a valid shape; only its carrier's usual check digit disagrees.
+        public var checkDigitOnly = false
         /// Lagging and leading source for a disagreement, with their readings.
         public var laggingSource: String?
         public var leadingSource: String?

@@ -48,6 +48,8 @@ public enum MessageTemplate: String, Sendable, Hashable, CaseIterable {
     case refundNotice = "refund_notice"
     case untrackedNotice = "untracked_notice"
     case screensDiffer = "screens_differ"
+    /// After delivery, before a dispute window or automatic purchase decision closes.
+    case deliveryCheckIn = "delivery_check_in"
 }
 
 /// Values some templates need beyond the common facts.
@@ -169,6 +171,14 @@ extension MessageTemplate {
                     "택배사 기록에는 \(order.ko) 상품이 \(delivered.ko)에 배달 완료로 나오는데, 받지 못하셨다니 많이 당황스러우셨겠습니다. 문 앞, 경비실, 무인택배함을 한 번 확인해 주세요. 저희는 택배사에 배달 위치와 사진 확인을 요청했고, \(next.ko)까지 결과를 알려드리겠습니다.",
                 en:
                     "The carrier shows your \(order.en) as delivered \(delivered.en), and we understand it has not reached you. Please check by the door, with the building's front desk, and in any parcel locker. We have asked the carrier for the delivery location and photo and will report back by \(next.en)."
+            )
+        case .deliveryCheckIn:
+            let delivered = facts.lastUpdate.map(Words.day) ?? LocalizedText(ko: "최근", en: "recently")
+            body = LocalizedText(
+                ko:
+                    "\(order.ko) 상품이 \(delivered.ko)에 배달 완료된 것으로 확인되어 연락드립니다. 상품은 잘 받으셨나요? 받지 못하셨거나 상품에 문제가 있다면 이 메시지에 답장해 주세요. 바로 확인해서 해결해 드리겠습니다.",
+                en:
+                    "Your \(order.en) shows as delivered \(delivered.en), so we wanted to check in. Did everything arrive in good shape? If it has not reached you, or something is wrong with it, just reply to this message and we will sort it out right away."
             )
         case .reshipNotice:
             let newNumber = extras.newTrackingNumber

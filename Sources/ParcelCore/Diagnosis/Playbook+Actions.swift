@@ -34,6 +34,17 @@ extension Playbook {
                     )),
                 message(.numberLooksFake),
             ]
+        case .numberFixable where diagnosis.figures.checkDigitOnly:
+            // The number may be right: nothing goes to the buyer until the label is checked.
+            return [
+                checkNumber(
+                    LocalizedText(
+                        ko:
+                            "송장 원본과 번호를 대조하세요. 원본과 같다면 그대로 두고, 다르면 고쳐 입력하세요. 한 글자 차이 후보: \(diagnosis.evidence.numbers.joined(separator: ", "))",
+                        en:
+                            "Compare the number with the label. Keep it if they match; otherwise correct it. Candidates one character away: \(diagnosis.evidence.numbers.joined(separator: ", "))"
+                    ))
+            ]
         case .numberFixable:
             let fix = diagnosis.evidence.numbers.first ?? number
             extras.correctedNumber = fix
@@ -175,7 +186,10 @@ extension Playbook {
                             en: "The parcel has been silent for a long time. Where is it, and is it lost?")),
                     backupPlan(reship: true),
                 ]
-            case .disputeWindow, .autoConfirm, .none: return []
+            case .disputeWindow, .autoConfirm:
+                // A problem told to the seller now is one the marketplace never has to settle.
+                return [message(.deliveryCheckIn)]
+            case .none: return []
             }
         }
     }

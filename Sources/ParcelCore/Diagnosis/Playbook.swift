@@ -126,6 +126,19 @@ public struct Playbook: Sendable {
                 buyer: LocalizedText(
                     ko: "안내된 운송장 번호를 판매자가 다시 확인하고 있습니다. 곧 정확한 번호로 안내해 드릴게요.",
                     en: "The seller is double-checking the tracking number and will send the correct one shortly."))
+        case .numberFixable where figures.checkDigitOnly:
+            let fix = diagnosis.evidence.numbers.first ?? "?"
+            let carrier = carrierName(analysis.prepared.carrier ?? "")
+            return Explanation(
+                seller: LocalizedText(
+                    ko:
+                        "운송장 번호 \(Korean.topic(number)) 형식은 맞지만 \(Korean.subject(carrier.ko)) 쓰는 검증 숫자와 맞지 않습니다. 한 글자만 다른 \(fix) 같은 번호일 수 있으니 송장과 대조해 주세요.",
+                    en:
+                        "Tracking number \(number) has the right shape but fails \(carrier.en)'s usual check digit. It may be one character off, such as \(fix); compare it with the label."
+                ),
+                buyer: LocalizedText(
+                    ko: "판매자가 운송장 번호를 한 번 더 확인하고 있습니다.",
+                    en: "The seller is double-checking the tracking number."))
         case .numberFixable:
             let fix = diagnosis.evidence.numbers.first ?? "?"
             return Explanation(

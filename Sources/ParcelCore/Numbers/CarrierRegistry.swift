@@ -37,6 +37,8 @@ public final class CarrierRegistry: Sendable {
     let s10Operators: [S10.Operator?]
     let s10OperatorCarrier: [Int32]
     let carrierIndex: [String: Int]
+    /// Carriers that deliver only inside their country, with that country.
+    let domesticCarriers: [(index: Int, country: String)]
     /// Plain-data copies of the formats' check rules for the detection loop.
     let runtime: [FormatRuntime]
     /// Weights and virtual prefixes the runtime rules point into.
@@ -155,6 +157,7 @@ public final class CarrierRegistry: Sendable {
         self.s10Operators = operatorTable
         self.s10OperatorCarrier = operatorCarrier
         self.carrierIndex = index
+        self.domesticCarriers = carriers.indices.filter { carriers[$0].domesticOnly }.map { ($0, carriers[$0].country) }
         self.maxLength = maxLength
     }
 

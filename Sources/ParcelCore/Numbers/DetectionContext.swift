@@ -115,9 +115,9 @@ public struct PreparedContext: Sendable {
             }
         }
         if let destination = context.destination {
-            for (position, carrier) in registry.carriers.enumerated() where carrier.domesticOnly {
+            for (position, country) in registry.domesticCarriers {
                 destinationAdjustment[position] =
-                    carrier.country == destination ? Self.homeDestinationBoost : -Self.foreignDestinationPenalty
+                    country == destination ? Self.homeDestinationBoost : -Self.foreignDestinationPenalty
             }
         }
         let untracked = context.shippingOption.map(registry.isUntrackedOption) ?? false

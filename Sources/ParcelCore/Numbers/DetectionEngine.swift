@@ -99,76 +99,97 @@ struct DetectionEngine {
     /// Calls `visit` for every format whose pattern matches `symbols[0..<count]`.
     @inline(__always)
     func evaluate(
-        _ symbols: UnsafeBufferPointer<UInt8>, count: Int, allDigits: Bool, visit: (Evaluation) -> Void
+        _ symbols: UnsafeBufferPointer<UInt8>, count: Int, allDigits: Bool, evidenceOnly: Bool = false,
+        visit: (Evaluation) -> Void
     ) {
         guard count > 0, count <= maxLength else { return }
         let start = Int(lengthStart[count])
         let end = Int(lengthStart[count + 1])
         // Formats sharing a check rule (three Korean carriers' mod 7) compute it once.
-        var cachedKey = -1
-        var cachedExpected: UInt8 = 0
+        var cache = CheckCache()
         var index = start
         while index < end {
             let template = templates[index]
             index += 1
-            if !(allDigits && template.allDigits) {
-                var offset = Int(template.maskOffset)
-                var position = 0
-                var matched = true
-                while position < count {
-                    if masks[offset] & (1 &<< UInt64(symbols[position])) == 0 {
-                        matched = false
-                        break
-                    }
-                    offset += 1
-                    position += 1
-                }
-                if !matched { continue }
-            }
-            let rule = runtime[Int(template.format)]
-            var carrier = rule.carrier
-            var s10Service: Int8 = -1
-            var structurallyValid = true
-            if rule.isS10 {
-                let country = Int(symbols[count - 2] &- 10) * 26 + Int(symbols[count - 1] &- 10)
-                carrier = s10OperatorCarrier[country]
-                s10Service = s10ServiceIndex[Int(symbols[0] &- 10) * 26 + Int(symbols[1] &- 10)]
-                structurallyValid = carrier >= 0 && s10Service >= 0
-            }
-            var check = CheckOutcome.none
-            var expected: UInt8 = Symbol.other
-            if rule.kind != .none {
-                let key =
-                    Int(rule.kind.rawValue) | rule.serialStart << 4 | rule.serialEndFromEnd << 12
-                    | rule.auxStart << 20
-                if key == cachedKey {
-                    expected = cachedExpected
-                } else {
-                    expected = computeExpected(rule, symbols, count: count)
-                    cachedKey = key
-                    cachedExpected = expected
-                }
-                check = symbols[count - rule.checkFromEnd] == expected ? .passed : .failed
-            }
-            let valid = structurallyValid && !(rule.required && check == .failed)
-            var confidence = rule.prior
-            switch check {
-            case .passed: confidence += rule.required ? Self.requiredPassBonus : Self.signalPassBonus
-            case .failed: confidence -= Self.signalFailPenalty
-            case .none: break
-            }
-            if carrier >= 0 {
-                confidence += carrierAdjustment[Int(carrier)]
-                if !rule.isS10 { confidence += destinationAdjustment[Int(carrier)] }
-            }
-            if !valid { confidence = min(confidence, 0.3) * 0.5 }
-            confidence = min(max(confidence, 0.01), 0.99)
-            visit(
-                Evaluation(
-                    format: template.format, carrier: carrier, valid: valid, check: check, expected: expected,
-                    confidence: confidence, s10Service: s10Service,
-                    strong: valid && (check == .passed || rule.distinctive)))
+            if evidenceOnly, !canBeStrong(template) { continue }
+            if !(allDigits && template.allDigits), !fits(template, symbols, count: count) { continue }
+            visit(judge(template, symbols, count: count, cache: &cache))
         }
+    }
+
+    /// Whether every symbol is one the template allows at its position.
+    @inline(__always)
+    func fits(_ template: CarrierRegistry.Template, _ symbols: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+        var offset = Int(template.maskOffset)
+        var position = 0
+        while position < count {
+            if masks[offset] & (1 &<< UInt64(symbols[position])) == 0 { return false }
+            offset += 1
+            position += 1
+        }
+        return true
+    }
+
+    /// Whether a match could ever count as evidence: a check digit to pass or a distinctive prefix.
+    /// Suggestions skip the rest (plain "any 12 digits" formats).
+    @inline(__always)
+    func canBeStrong(_ template: CarrierRegistry.Template) -> Bool {
+        let rule = runtime[Int(template.format)]
+        return rule.kind != .none || rule.distinctive
+    }
+
+    /// The last check digit computed, keyed by its rule.
+    struct CheckCache {
+        var key = -1
+        var expected: UInt8 = 0
+    }
+
+    /// Judges symbols that fit `template`: carrier, check digit, validity, confidence.
+    @inline(__always)
+    func judge(
+        _ template: CarrierRegistry.Template, _ symbols: UnsafeBufferPointer<UInt8>, count: Int,
+        cache: inout CheckCache
+    ) -> Evaluation {
+        let rule = runtime[Int(template.format)]
+        var carrier = rule.carrier
+        var s10Service: Int8 = -1
+        var structurallyValid = true
+        if rule.isS10 {
+            let country = Int(symbols[count - 2] &- 10) * 26 + Int(symbols[count - 1] &- 10)
+            carrier = s10OperatorCarrier[country]
+            s10Service = s10ServiceIndex[Int(symbols[0] &- 10) * 26 + Int(symbols[1] &- 10)]
+            structurallyValid = carrier >= 0 && s10Service >= 0
+        }
+        var check = CheckOutcome.none
+        var expected: UInt8 = Symbol.other
+        if rule.kind != .none {
+            let key =
+                Int(rule.kind.rawValue) | rule.serialStart << 4 | rule.serialEndFromEnd << 12 | rule.auxStart << 20
+            if key == cache.key {
+                expected = cache.expected
+            } else {
+                expected = computeExpected(rule, symbols, count: count)
+                cache.key = key
+                cache.expected = expected
+            }
+            check = symbols[count - rule.checkFromEnd] == expected ? .passed : .failed
+        }
+        let valid = structurallyValid && !(rule.required && check == .failed)
+        var confidence = rule.prior
+        switch check {
+        case .passed: confidence += rule.required ? Self.requiredPassBonus : Self.signalPassBonus
+        case .failed: confidence -= Self.signalFailPenalty
+        case .none: break
+        }
+        if carrier >= 0 {
+            confidence += carrierAdjustment[Int(carrier)]
+            if !rule.isS10 { confidence += destinationAdjustment[Int(carrier)] }
+        }
+        if !valid { confidence = min(confidence, 0.3) * 0.5 }
+        confidence = min(max(confidence, 0.01), 0.99)
+        return Evaluation(
+            format: template.format, carrier: carrier, valid: valid, check: check, expected: expected,
+            confidence: confidence, s10Service: s10Service, strong: valid && (check == .passed || rule.distinctive))
     }
 
     @inline(__always)

@@ -61,7 +61,8 @@ extension NumberDetector {
         if let best, best.check == .failed { warnings.append(.checkDigitUnverified) }
 
         var suggestions: [NumberCheck.Suggestion] = []
-        if best == nil || (chosen >= 0 && !fitsChosen) {
+        // A number that fails its carrier's usual check digit is worth a second look too.
+        if best == nil || (chosen >= 0 && !fitsChosen) || best?.check == .failed {
             suggestions = suggest(symbols: symbols, context: context, engine: engine)
         }
 

@@ -56,39 +56,62 @@ extension NumberDetector {
     /// Every valid number within one human edit of `symbols`, best first, at most
     /// `maxSuggestions`. Only candidates with evidence count (a check digit that
     /// passes or a distinctive prefix): any 12 digits fit some Korean carrier.
+    ///
+    /// A changed or inserted character is tried only against the templates the
+    /// rest of the number already fits, and only with the symbols the template
+    /// allows there: a few dozen judgements instead of every symbol times every
+    /// template.
     func suggest(
         symbols: UnsafeBufferPointer<UInt8>, context: PreparedContext, engine: DetectionEngine
     ) -> [NumberCheck.Suggestion] {
         let count = symbols.count
         guard count > 0, count <= engine.maxLength + 1 else { return [] }
         var best: [String: (suggestion: NumberCheck.Suggestion, score: Double)] = [:]
-        var variant = [UInt8](repeating: 0, count: count + 1)
+        let variant = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count + 1)
+        defer { variant.deallocate() }
+        var cutoff = -Double.infinity
+        func updateCutoff() {
+            guard best.count >= Self.maxSuggestions else { return }
+            var top = [Double](repeating: -Double.infinity, count: Self.maxSuggestions)
+            for entry in best.values where entry.score > top[Self.maxSuggestions - 1] {
+                top[Self.maxSuggestions - 1] = entry.score
+                top.sort(by: >)
+            }
+            cutoff = top[Self.maxSuggestions - 1]
+        }
 
         // Most variants fit nothing: the edit's strings are only built for those that do.
-        func consider(
-            _ length: Int, _ kind: NumberCheck.Edit.Kind, position: Int, neighbouringKeys: Bool = false,
-            _ edit: () -> NumberCheck.Edit
+        func record(
+            _ evaluation: Evaluation, length: Int, _ kind: NumberCheck.Edit.Kind, position: Int,
+            neighbouringKeys: Bool, _ edit: () -> NumberCheck.Edit
         ) {
-            variant.withUnsafeBufferPointer { buffer in
-                let candidate = UnsafeBufferPointer(rebasing: buffer[0..<length])
-                let allDigits = candidate.allSatisfy { $0 < 10 }
-                engine.evaluate(candidate, count: length, allDigits: allDigits) { evaluation in
-                    guard evaluation.strong, evaluation.carrier >= 0 else { return }
-                    // Later positions break ties: long numbers go wrong towards their end.
-                    var score =
-                        Self.weight(kind, neighbouringKeys: neighbouringKeys) + evaluation.confidence
-                        + Double(position) * 0.001
-                    if evaluation.carrier == context.carrier { score += Self.chosenCarrierWeight }
-                    let number = Symbol.text(of: candidate)
-                    if let existing = best[number], existing.score >= score { return }
-                    best[number] = (
-                        NumberCheck.Suggestion(
-                            number: number, carrier: registry.carriers[Int(evaluation.carrier)].id,
-                            format: registry.formats[Int(evaluation.format)].format.id, edit: edit(),
-                            confidence: (evaluation.confidence * 100).rounded() / 100),
-                        score
-                    )
-                }
+            guard evaluation.strong, evaluation.carrier >= 0 else { return }
+            // Later positions break ties: long numbers go wrong towards their end.
+            var score =
+                Self.weight(kind, neighbouringKeys: neighbouringKeys) + evaluation.confidence + Double(position) * 0.001
+            if evaluation.carrier == context.carrier { score += Self.chosenCarrierWeight }
+            // Below the current fifth best it can never make the list, new or not.
+            if score < cutoff { return }
+            let number = Symbol.text(of: UnsafeBufferPointer(rebasing: variant[0..<length]))
+            if let existing = best[number], existing.score >= score { return }
+            defer { updateCutoff() }
+            best[number] = (
+                NumberCheck.Suggestion(
+                    number: number, carrier: registry.carriers[Int(evaluation.carrier)].id,
+                    format: registry.formats[Int(evaluation.format)].format.id, edit: edit(),
+                    confidence: (evaluation.confidence * 100).rounded() / 100),
+                score
+            )
+        }
+
+        /// Every template of `length` on the variant as it stands.
+        func consider(
+            _ length: Int, _ kind: NumberCheck.Edit.Kind, position: Int, _ edit: () -> NumberCheck.Edit
+        ) {
+            let candidate = UnsafeBufferPointer(rebasing: variant[0..<length])
+            let allDigits = candidate.allSatisfy { $0 < 10 }
+            engine.evaluate(candidate, count: length, allDigits: allDigits, evidenceOnly: true) { evaluation in
+                record(evaluation, length: length, kind, position: position, neighbouringKeys: false, edit)
             }
         }
 
@@ -121,29 +144,55 @@ extension NumberDetector {
             }
         }
 
-        // One changed character, limited to what some format accepts at that position.
+        // One changed character. A template is tried at a position only when the
+        // rest of the number fits it, with the symbols it allows there; templates
+        // sharing a check rule (the Korean carriers' mod 7) share its computation.
         if count <= engine.maxLength {
-            let allowed = allowedSymbols(length: count, engine: engine)
-            for position in 0..<count {
-                load()
-                var mask = allowed[position]
-                while mask != 0 {
-                    let symbol = UInt8(mask.trailingZeroBitCount)
-                    mask &= mask - 1
-                    guard symbol != symbols[position] else { continue }
+            load()
+            let candidate = UnsafeBufferPointer(rebasing: variant[0..<count])
+            // Per template: how many positions the number misfits, and the last one.
+            var fitting: [(template: CarrierRegistry.Template, misfits: Int, misfit: Int)] = []
+            for templateIndex in templateRange(length: count, engine: engine) {
+                let template = engine.templates[templateIndex]
+                guard engine.canBeStrong(template) else { continue }
+                let offset = Int(template.maskOffset)
+                var misfits = 0
+                var misfit = 0
+                for position in 0..<count
+                where engine.masks[offset + position] & (1 &<< UInt64(symbols[position])) == 0 {
+                    misfits += 1
+                    misfit = position
+                }
+                if misfits <= 1 { fitting.append((template, misfits, misfit)) }
+            }
+            for position in 0..<count where !fitting.isEmpty {
+                let original = symbols[position]
+                var union: UInt64 = 0
+                for entry in fitting where entry.misfits == 0 || entry.misfit == position {
+                    union |= engine.masks[Int(entry.template.maskOffset) + position]
+                }
+                while union != 0 {
+                    let symbol = UInt8(union.trailingZeroBitCount)
+                    union &= union - 1
+                    guard symbol != original else { continue }
                     variant[position] = symbol
                     // A letter read as its digit twin is the classic slip; the reverse rarely is.
                     let kind: NumberCheck.Edit.Kind =
-                        Symbol.isLetter(symbols[position]) && Self.isLookalikePair(symbol, symbols[position])
+                        Symbol.isLetter(original) && Self.isLookalikePair(symbol, original)
                         ? .lookalike : .wrongCharacter
-                    consider(
-                        count, kind, position: position + 1,
-                        neighbouringKeys: Self.neighbouringKeys(symbols[position], symbol)
-                    ) {
-                        NumberCheck.Edit(
-                            kind: kind, position: position + 1, from: text(symbols[position]), to: text(symbol))
+                    let neighbours = Self.neighbouringKeys(original, symbol)
+                    var cache = DetectionEngine.CheckCache()
+                    for entry in fitting where entry.misfits == 0 || entry.misfit == position {
+                        let offset = Int(entry.template.maskOffset)
+                        guard engine.masks[offset + position] & (1 &<< UInt64(symbol)) != 0 else { continue }
+                        let evaluation = engine.judge(entry.template, candidate, count: count, cache: &cache)
+                        record(evaluation, length: count, kind, position: position + 1, neighbouringKeys: neighbours) {
+                            NumberCheck.Edit(
+                                kind: kind, position: position + 1, from: text(original), to: text(symbol))
+                        }
                     }
                 }
+                variant[position] = original
             }
             // Two neighbours swapped.
             for position in 0..<(count - 1) where symbols[position] != symbols[position + 1] {
@@ -173,26 +222,43 @@ extension NumberDetector {
             }
         }
 
-        // One character missing.
+        // One character missing: for each template one longer, the insertion
+        // points where what comes before and after already fit.
         if count + 1 <= engine.maxLength {
-            let allowed = allowedSymbols(length: count + 1, engine: engine)
-            for inserted in 0...count {
-                var mask = allowed[inserted]
-                while mask != 0 {
-                    let symbol = UInt8(mask.trailingZeroBitCount)
-                    mask &= mask - 1
+            let length = count + 1
+            let candidate = UnsafeBufferPointer(rebasing: variant[0..<length])
+            for templateIndex in templateRange(length: length, engine: engine) {
+                let template = engine.templates[templateIndex]
+                guard engine.canBeStrong(template) else { continue }
+                let offset = Int(template.maskOffset)
+                func allows(_ position: Int, _ symbol: UInt8) -> Bool {
+                    engine.masks[offset + position] & (1 &<< UInt64(symbol)) != 0
+                }
+                // Symbols before the insertion keep their places; those after move one on.
+                var prefix = 0
+                while prefix < count, allows(prefix, symbols[prefix]) { prefix += 1 }
+                var suffixStart = length
+                while suffixStart > 1, allows(suffixStart - 1, symbols[suffixStart - 2]) { suffixStart -= 1 }
+                let first = max(0, suffixStart - 1)
+                guard first <= prefix else { continue }
+                for inserted in first...prefix {
                     var read = 0
-                    for position in 0...count {
-                        if position == inserted {
-                            variant[position] = symbol
-                        } else {
-                            variant[position] = symbols[read]
-                            read += 1
-                        }
+                    for position in 0..<length where position != inserted {
+                        variant[position] = symbols[read]
+                        read += 1
                     }
-                    let kind: NumberCheck.Edit.Kind = inserted == count ? .missingLastCharacter : .missingCharacter
-                    consider(count + 1, kind, position: inserted + 1) {
-                        NumberCheck.Edit(kind: kind, position: inserted + 1, from: "", to: text(symbol))
+                    var mask = engine.masks[offset + inserted]
+                    var cache = DetectionEngine.CheckCache()
+                    while mask != 0 {
+                        let symbol = UInt8(mask.trailingZeroBitCount)
+                        mask &= mask - 1
+                        variant[inserted] = symbol
+                        cache.key = -1
+                        let evaluation = engine.judge(template, candidate, count: length, cache: &cache)
+                        let kind: NumberCheck.Edit.Kind = inserted == count ? .missingLastCharacter : .missingCharacter
+                        record(evaluation, length: length, kind, position: inserted + 1, neighbouringKeys: false) {
+                            NumberCheck.Edit(kind: kind, position: inserted + 1, from: "", to: text(symbol))
+                        }
                     }
                 }
             }
@@ -201,16 +267,6 @@ extension NumberDetector {
         return best.values.sorted { left, right in
             left.score != right.score ? left.score > right.score : left.suggestion.number < right.suggestion.number
         }.prefix(Self.maxSuggestions).map(\.suggestion)
-    }
-
-    /// Per position, every symbol some template of `length` accepts there.
-    private func allowedSymbols(length: Int, engine: DetectionEngine) -> [UInt64] {
-        var allowed = [UInt64](repeating: 0, count: length)
-        for templateIndex in templateRange(length: length, engine: engine) {
-            let offset = Int(engine.templates[templateIndex].maskOffset)
-            for position in 0..<length { allowed[position] |= engine.masks[offset + position] }
-        }
-        return allowed
     }
 
     /// The templates of exactly `length` symbols (none past the longest format).

@@ -27,6 +27,8 @@ public struct NumberDetector: Sendable {
         public let carrier: Int32
         /// The input had only white space: it is skipped, not judged.
         public let blank: Bool
+        /// Valid, but the best carrier's usual check digit does not match: a likely slip.
+        public var checkFailed = false
     }
 
     public func verdict(_ input: String, context: PreparedContext) -> Verdict {
@@ -52,7 +54,7 @@ public struct NumberDetector: Sendable {
             guard let best = engine.best(stored, count: shape.count, allDigits: shape.letterCount == 0) else {
                 return Verdict(valid: false, carrier: -1, blank: false)
             }
-            return Verdict(valid: true, carrier: best.carrier, blank: false)
+            return Verdict(valid: true, carrier: best.carrier, blank: false, checkFailed: best.check == .failed)
         }
     }
 

@@ -119,6 +119,7 @@ extension StatusVocabulary {
         ],
         phrases: [
             ("반품취소", at(.cancelled)),
+            ("반품", at(.returning)),
             ("미배달", at(.deliveryFailed, nil, .recipientAbsent)),
             ("배달 완료", at(.delivered)),
             ("배달완료", at(.delivered)),
@@ -365,13 +366,14 @@ extension StatusVocabulary {
     /// trouble first (so "미배달" beats "배달", "undelivered" beats "delivered").
     public static let keywords: [(String, EventClassification)] = [
         // Korean
-        ("미배달", at(.deliveryFailed)),
-        ("배달실패", at(.deliveryFailed)),
+        // A failure that says why beats one that does not.
         ("수취인 부재", at(.deliveryFailed, nil, .recipientAbsent)),
         ("부재", at(.deliveryFailed, nil, .recipientAbsent)),
         ("주소불명", at(.deliveryFailed, nil, .addressProblem)),
         ("주소 불명", at(.deliveryFailed, nil, .addressProblem)),
         ("주소오류", at(.deliveryFailed, nil, .addressProblem)),
+        ("미배달", at(.deliveryFailed)),
+        ("배달실패", at(.deliveryFailed)),
         ("수취거절", status(.exception, .refused)),
         ("수령거부", status(.exception, .refused)),
         ("반송완료", at(.returned)),
@@ -437,13 +439,13 @@ extension StatusVocabulary {
         ("转运", status(.inTransit)),
         ("运输中", status(.inTransit)),
         // English
+        ("no one home", at(.deliveryFailed, nil, .recipientAbsent)),
+        ("addressee not available", at(.deliveryFailed, nil, .recipientAbsent)),
         ("undelivered", at(.deliveryFailed)),
         ("not delivered", at(.deliveryFailed)),
         ("delivery attempt", at(.deliveryFailed)),
         ("attempted delivery", at(.deliveryFailed)),
         ("delivery failed", at(.deliveryFailed)),
-        ("no one home", at(.deliveryFailed, nil, .recipientAbsent)),
-        ("addressee not available", at(.deliveryFailed, nil, .recipientAbsent)),
         ("incorrect address", status(.exception, .addressProblem)),
         ("address problem", status(.exception, .addressProblem)),
         ("refused", status(.exception, .refused)),
