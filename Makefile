@@ -15,6 +15,7 @@ test-core:
 bench:
 	swift build -c release --product parceldesk
 	$$(swift build -c release --show-bin-path)/parceldesk bench numbers
+	$$(swift build -c release --show-bin-path)/parceldesk bench diagnose
 
 bench-peer:
 	scripts/bench-peer.sh

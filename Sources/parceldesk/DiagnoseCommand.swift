@@ -7,8 +7,8 @@ struct DiagnoseCommand: ParsableCommand {
         commandName: "diagnose",
         abstract: "Merge a shipment's tracking events, say where it really is, what is wrong, and what to do.",
         discussion: """
-            Reads one shipment document (or a JSON array of them, or JSON Lines) from FILE, or from
-            standard input with -. Exit status 0 on success, 2 on input that cannot be read (the error
+            Reads one shipment document (or a JSON array of them, or JSON Lines) from FILE, or from \
+            standard input with -. Exit status 0 on success, 2 on input that cannot be read (the error \
             names the field and its position).
 
             Example:

@@ -7,7 +7,7 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Print simulated shipment documents: realistic carrier events with the usual faults.",
         discussion: """
-            The same --seed and --now always print the same shipments. Output is a JSON array that
+            The same --seed and --now always print the same shipments. Output is a JSON array that \
             `parceldesk diagnose -` reads (or JSON Lines with --lines).
             """
     )

@@ -213,7 +213,8 @@ extension MessageTemplate {
                     "Different tracking pages may show different states for your \(order.en): each site picks up updates at its own pace. The most recent record is \(last.en).\(link.en)"
             )
         }
-        return LocalizedText(ko: "\(greeting.ko) \(body.ko)", en: "\(greeting.en) \(body.en)")
+        // An English letter puts the greeting on its own line; Korean chat reads as one.
+        return LocalizedText(ko: "\(greeting.ko) \(body.ko)", en: "\(greeting.en)\n\(body.en)")
     }
 }
 

@@ -100,6 +100,21 @@ public struct Playbook: Sendable {
         return registry.carrier(id: id)?.name ?? LocalizedText(id.isEmpty ? "?" : id)
     }
 
+    /// A source as people know it: the aggregator's or customs' name, else its carrier's.
+    func sourceName(_ id: String) -> LocalizedText {
+        switch id.lowercased() {
+        case "17track": return LocalizedText("17TRACK")
+        case "aftership": return LocalizedText("AfterShip")
+        case "trackerdelivery", "tracker.delivery": return LocalizedText("tracker.delivery")
+        case "unipass": return carrierName(RawTrackingEvent.customsCarrier)
+        default:
+            if let carrier = EventNormalizer.standard.vocabulary(source: id, carrier: "")?.carriers.first {
+                return carrierName(carrier)
+            }
+            return LocalizedText(id)
+        }
+    }
+
     static func statusName(_ entry: TimelineEntry) -> LocalizedText {
         if let stage = entry.customsStage { return stage.name }
         if let milestone = entry.milestone { return milestone.name }
@@ -276,16 +291,16 @@ public struct Playbook: Sendable {
                         "Your parcel is in Korea and being handed to a Korean carrier; you will get the new tracking number as soon as we have it."
                 ))
         case .sourcesDisagree:
-            let lagging = figures.laggingSource ?? "?"
-            let leading = figures.leadingSource ?? "?"
+            let lagging = sourceName(figures.laggingSource ?? "?")
+            let leading = sourceName(figures.leadingSource ?? "?")
             let laggingStatus = figures.laggingState ?? LocalizedText("?")
             let leadingStatus = figures.leadingState ?? LocalizedText("?")
             return Explanation(
                 seller: LocalizedText(
                     ko:
-                        "\(leading)에는 '\(leadingStatus.ko)', \(lagging)에는 \(Korean.toward("'\(laggingStatus.ko)'")) \(elapsed.ko) 넘게 다르게 보입니다. 구매자가 보는 화면이 늦게 갱신되고 있을 수 있습니다.",
+                        "\(leading.ko)에는 '\(leadingStatus.ko)', \(lagging.ko)에는 \(Korean.toward("'\(laggingStatus.ko)'")) \(elapsed.ko) 넘게 다르게 보입니다. 구매자가 보는 화면이 늦게 갱신되고 있을 수 있습니다.",
                     en:
-                        "\(leading) shows '\(leadingStatus.en)' while \(lagging) shows '\(laggingStatus.en)', over \(elapsed.en) apart. The buyer's screen may be lagging."
+                        "\(leading.en) shows '\(leadingStatus.en)' while \(lagging.en) shows '\(laggingStatus.en)', over \(elapsed.en) apart. The buyer's screen may be lagging."
                 ),
                 buyer: LocalizedText(
                     ko: "조회 사이트마다 갱신 시점이 달라 상태가 다르게 보일 수 있습니다. 가장 최근 기록은 \(last.ko)입니다.",

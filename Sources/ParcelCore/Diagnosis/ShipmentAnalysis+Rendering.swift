@@ -81,7 +81,11 @@ extension ShipmentAnalysis {
                 if let inquiry = action.inquiry {
                     for line in inquiry.text(language).split(separator: "\n") { lines.append("       | \(line)") }
                 }
-                if let message = action.message { lines.append("       “\(message.text(language))”") }
+                if let message = action.message {
+                    let text = message.text(language).split(separator: "\n", omittingEmptySubsequences: false)
+                        .joined(separator: "\n        ")
+                    lines.append("       “\(text)”")
+                }
             }
         }
         return lines.joined(separator: "\n")

@@ -133,9 +133,9 @@ extension ShipmentDocument {
             do {
                 wire = try JSONDecoder().decode(WireDocument.self, from: data)
             } catch {
-                // Broken as one value but several lines: JSON Lines, one document per line.
+                // Broken as one value, but its first line is a whole document: JSON Lines.
                 if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty,
-                    lineCount(data) > 1
+                    firstLineIsDocument(data)
                 {
                     return (try decodeLines(data, reader: reader), false)
                 }
@@ -177,8 +177,10 @@ extension ShipmentDocument {
         data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
     }
 
-    static func lineCount(_ data: Data) -> Int {
-        data.split(separator: 0x0A).count { line in !line.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
+    static func firstLineIsDocument(_ data: Data) -> Bool {
+        guard let line = data.split(separator: 0x0A).first(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } })
+        else { return false }
+        return (try? JSONDecoder().decode(WireDocument.self, from: Data(line))) != nil
     }
 
     /// A decoding failure as the field's path, or the line and column of broken JSON.
@@ -292,7 +294,7 @@ enum WireType {
     static func expectation(for type: Any.Type) -> String {
         switch type {
         case is String.Type: "expected a string"
-        case is [WireEvent].Type, is [WireOtherOrder].Type, is [WireDocument].Type: "expected an array"
+        case is [WireEvent].Type, is [WireOtherOrder].Type, is [WireDocument].Type, is [Any].Type: "expected an array"
         default: "expected an object"
         }
     }
