@@ -29,16 +29,7 @@ struct DiagnoseCommand: ParsableCommand {
     var lang: Language = .ko
 
     func run() throws {
-        let moment: Timestamp
-        if let now {
-            guard let parsed = Timestamp.parse(now, defaultOffset: Timestamp.kst) else {
-                throw ValidationError(
-                    "--now: expected an ISO 8601 date-time such as 2026-11-22T09:00:00+09:00; got \"\(now)\"")
-            }
-            moment = parsed
-        } else {
-            moment = Timestamp(Date(), utcOffset: Timestamp.kst)
-        }
+        let moment = try resolveMoment(now)
         let data: Data
         do {
             data =

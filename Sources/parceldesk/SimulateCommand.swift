@@ -39,16 +39,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let moment: Timestamp
-        if let now {
-            guard let parsed = Timestamp.parse(now, defaultOffset: Timestamp.kst) else {
-                throw ValidationError(
-                    "--now: expected an ISO 8601 date-time such as 2026-11-22T09:00:00+09:00; got \"\(now)\"")
-            }
-            moment = parsed
-        } else {
-            moment = Timestamp(Date(), utcOffset: Timestamp.kst)
-        }
+        let moment = try resolveMoment(now)
         var config = faultPercent.map(SimulationConfig.uniform) ?? SimulationConfig()
         config.days = days
         let simulator = Simulator(seed: seed, now: moment, config: config)
