@@ -15,22 +15,86 @@ let package = Package(
         .executable(name: "parceldesk", targets: ["parceldesk"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // Domain logic: Foundation only, so rules never reach for HTTP or SQL.
         .target(name: "ParcelCore", swiftSettings: swiftSettings),
+        // Fluent models, migrations and repositories, on SQLite or PostgreSQL.
+        .target(
+            name: "ParcelStore",
+            dependencies: [
+                "ParcelCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The REST contract: `openapi.yaml` and the types and protocol generated from it.
+        .target(
+            name: "ParcelAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // The Vapor application: API handlers, auth, ingestion, imports, metrics.
+        .target(
+            name: "ParcelServer",
+            dependencies: [
+                "ParcelCore", "ParcelStore", "ParcelAPI",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("Public")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "parceldesk",
             dependencies: [
-                "ParcelCore",
+                "ParcelCore", "ParcelStore", "ParcelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ParcelCoreTests",
             dependencies: ["ParcelCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParcelStoreTests",
+            dependencies: ["ParcelStore", "ParcelCore", .product(name: "Fluent", package: "fluent")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParcelServerTests",
+            dependencies: [
+                "ParcelServer", "ParcelStore", "ParcelCore", "ParcelAPI",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Checks raw orders and events against what ParcelDesk can work with, and
+/// names every bad field. Numbers are never rewritten: a number the check
+/// would fix is kept and flagged.
+public struct OrderValidator: Sendable {
+    public let detector: NumberDetector
+    public let normalizer: EventNormalizer
+
+    public init(detector: NumberDetector = NumberDetector(), normalizer: EventNormalizer = .standard) {
+        self.detector = detector
+        self.normalizer = normalizer
+    }
+
+    public var registry: CarrierRegistry { detector.registry }
+
+    public func validate(_ raw: RawOrder) -> Result<OrderDraft, ValidationFailure> {
+        var errors: [FieldError] = []
+        func required(_ value: String?, _ field: String) -> String? {
+            guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+                errors.append(FieldError(field, "is required"))
+                return nil
+            }
+            return value
+        }
+        func time(_ value: String?, _ field: String, endOfDay: Bool = false) -> Timestamp? {
+            guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard var stamp = Self.parseTime(text) else {
+                errors.append(
+                    FieldError(
+                        field,
+                        "expected a date-time such as 2026-11-02T18:00:00+09:00 or 2026-11-02 18:00; got \"\(text)\""))
+                return nil
+            }
+            // A bare date as a deadline means the end of that day.
+            if endOfDay, text.utf8.count == 10 { stamp = stamp.adding(seconds: 86_399) }
+            return stamp
+        }
+        func country(_ value: String?, _ field: String) -> String? {
+            guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            let code = Self.countryCode(text)
+            if code == nil {
+                errors.append(FieldError(field, "expected a two-letter country code such as KR; got \"\(text)\""))
+            }
+            return code
+        }
+
+        let externalID = required(raw.externalID, "externalId")
+        let placedAt = required(raw.placedAt, "placedAt").flatMap { time($0, "placedAt") }
+        let confirmedAt = time(raw.confirmedAt, "confirmedAt")
+        let promisedBy = time(raw.promisedBy, "promisedBy", endOfDay: true)
+        var marketplace = raw.marketplace?.trimmingCharacters(in: .whitespaces)
+        if let name = marketplace, !name.isEmpty {
+            marketplace = registry.marketplace(named: name)?.id ?? name.lowercased()
+        } else {
+            marketplace = nil
+        }
+        let buyerName = raw.buyerName?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let buyerPhone = raw.buyerPhone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let buyerEmail = raw.buyerEmail?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        if let email = buyerEmail, !email.contains("@") {
+            errors.append(FieldError("buyer.email", "expected an e-mail address; got \"\(email)\""))
+        }
+
+        var items: [OrderItem] = []
+        for (index, item) in raw.items.enumerated() {
+            let field = "items[\(index)]"
+            let name = required(item.name, "\(field).name")
+            var quantity = 1
+            if let text = item.quantity?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                if let value = Int(text), value > 0 {
+                    quantity = value
+                } else {
+                    errors.append(FieldError("\(field).quantity", "expected a whole number above 0; got \"\(text)\""))
+                }
+            }
+            var price: Decimal?
+            if let text = item.price?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                price = Self.parseMoney(text)
+                if price == nil { errors.append(FieldError("\(field).price", "expected an amount; got \"\(text)\"")) }
+            }
+            if let name { items.append(OrderItem(name: name, quantity: quantity, price: price)) }
+        }
+
+        var shipment: ShipmentInfo?
+        var note: NumberNote?
+        if let rawShipment = raw.shipment {
+            let number = required(rawShipment.trackingNumber, "shipment.trackingNumber")
+            var carrier: String?
+            if let given = rawShipment.carrier?.trimmingCharacters(in: .whitespaces), !given.isEmpty {
+                if let resolved = registry.resolveCarrier(given) {
+                    carrier = resolved.id
+                } else {
+                    errors.append(
+                        FieldError("shipment.carrier", "unknown carrier \"\(given)\" (see `parceldesk carriers`)"))
+                }
+            }
+            let origin = country(rawShipment.origin, "shipment.origin")
+            let destination = country(rawShipment.destination, "shipment.destination") ?? (origin == nil ? nil : "KR")
+            let shippedAt = time(rawShipment.shippedAt, "shipment.shippedAt")
+            let option = rawShipment.shippingOption?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+            if let number {
+                let check = detector.check(
+                    number,
+                    context: DetectionContext(
+                        carrier: carrier, destination: destination, marketplace: marketplace,
+                        shippingOption: option))
+                if carrier == nil {
+                    // A missing carrier is read from the number.
+                    carrier = check.carrier
+                }
+                note = Self.note(for: check)
+                shipment = ShipmentInfo(
+                    carrier: carrier, trackingNumber: number, shippingOption: option, shippedAt: shippedAt,
+                    origin: origin ?? carrier.flatMap { registry.carrier(id: $0)?.country },
+                    destination: destination ?? "KR")
+            }
+        }
+
+        guard errors.isEmpty, let externalID, let placedAt else { return .failure(ValidationFailure(errors)) }
+        return .success(
+            OrderDraft(
+                info: OrderInfo(
+                    id: externalID, marketplace: marketplace, placedAt: placedAt, confirmedAt: confirmedAt,
+                    promisedBy: promisedBy, buyerName: buyerName),
+                buyerPhone: buyerPhone, buyerEmail: buyerEmail, items: items, shipment: shipment, numberNote: note))
+    }
+
+    static func note(for check: NumberCheck) -> NumberNote? {
+        let numbers = check.suggestions.map(\.number)
+        if !check.valid { return NumberNote(kind: numbers.isEmpty ? .invalid : .fixable, suggestions: numbers) }
+        if check.warnings.contains(.carrierMismatch) {
+            return NumberNote(kind: .carrierMismatch, suggestions: check.carrier.map { [$0] } ?? [])
+        }
+        if check.warnings.contains(.checkDigitUnverified), !numbers.isEmpty {
+            return NumberNote(kind: .checkDigit, suggestions: numbers)
+        }
+        return nil
+    }
+
+    /// ISO 8601 with or without an offset (Korean time when missing), or the
+    /// `2026-11-02 18:00[:00]` and `2026.11.02 18:00` forms spreadsheets use.
+    public static func parseTime(_ text: String) -> Timestamp? {
+        if let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) { return stamp }
+        var normalized = text.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "/", with: "-")
+        if normalized.count >= 16, normalized[normalized.index(normalized.startIndex, offsetBy: 10)] == " " {
+            normalized.replaceSubrange(
+                normalized.index(
+                    normalized.startIndex, offsetBy: 10)...normalized.index(
+                        normalized.startIndex, offsetBy: 10), with: "T")
+        }
+        if normalized.count == 16 { normalized += ":00" }
+        return Timestamp.parse(normalized, defaultOffset: Timestamp.kst)
+    }
+
+    /// `1,234.50`, `₩12,000`, `US $3.99` → a decimal amount.
+    static func parseMoney(_ text: String) -> Decimal? {
+        let digits = text.filter { $0.isNumber || $0 == "." || $0 == "-" }
+        guard !digits.isEmpty, digits.filter({ $0 == "." }).count <= 1 else { return nil }
+        return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// `KR`, `kr`, `Korea`, `대한민국`, `China`, `중국`… → the ISO code.
+    static func countryCode(_ text: String) -> String? {
+        let upper = text.uppercased()
+        if upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) { return upper }
+        switch text.lowercased().filter({ !$0.isWhitespace }) {
+        case "korea", "southkorea", "republicofkorea", "한국", "대한민국": return "KR"
+        case "china", "중국", "中国": return "CN"
+        case "japan", "일본": return "JP"
+        case "unitedstates", "usa", "미국": return "US"
+        case "hongkong", "홍콩": return "HK"
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,29 @@
+import FluentKit
+import SQLKit
+
+struct CreateTrackingEvents: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(TrackingEventModel.schema)
+            .field("id", .int64, .identifier(auto: true))
+            .field("shipment_id", .uuid, .required, .references(ShipmentModel.schema, "id", onDelete: .cascade))
+            .field("source", .string, .required)
+            .field("carrier", .string, .required)
+            .field("tracking_number", .string, .required)
+            .field("time", .double, .required)
+            .field("time_offset", .int, .required)
+            .field("code", .string)
+            .field("text", .string, .required)
+            .field("location", .string)
+            .field("dedupe_key", .string, .required)
+            .field("received_at", .double, .required)
+            // The same report delivered twice is stored once.
+            .unique(on: "dedupe_key")
+            .create()
+        try await database.sql().create(index: "tracking_events_shipment_id").on(TrackingEventModel.schema)
+            .column("shipment_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(TrackingEventModel.schema).delete()
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import ParcelCore
+
+/// What an analysis leaves in the database: the shipment's summary columns,
+/// its legs and its current findings.
+struct ShipmentState: Sendable {
+    var status: String
+    var milestone: String?
+    var lastEventAt: Double?
+    var eventCount: Int
+    /// The most severe finding's rank, −1 when there is none.
+    var topSeverity: Int
+    var reviewDueAt: Double
+    var legs: [ShipmentLeg]
+    var diagnoses: [Finding]
+
+    struct Finding: Sendable {
+        var code: String
+        var severity: Int
+        var confidence: Double
+        var since: Double
+        var deadline: Double?
+        var summaryKo: String
+        var summaryEn: String
+    }
+
+    init(_ analysis: ShipmentAnalysis, playbook: Playbook) {
+        status = analysis.status.rawValue
+        milestone = analysis.milestone?.rawValue
+        lastEventAt = analysis.lastEventAt?.epochSeconds
+        eventCount = analysis.document.events.count
+        topSeverity = analysis.diagnoses.map(\.severity.rank).max() ?? -1
+        reviewDueAt = Self.reviewDue(analysis)
+        legs = analysis.timeline.legs
+        diagnoses = analysis.diagnoses.map { diagnosis in
+            let explanation = playbook.explanation(diagnosis, in: analysis)
+            return Finding(
+                code: diagnosis.code.rawValue, severity: diagnosis.severity.rank, confidence: diagnosis.confidence,
+                since: diagnosis.since.epochSeconds, deadline: diagnosis.figures.deadline?.epochSeconds,
+                summaryKo: explanation.seller.ko, summaryEn: explanation.seller.en)
+        }
+    }
+
+    /// When time alone may change the findings: soon while the parcel moves,
+    /// less often once it is over.
+    static func reviewDue(_ analysis: ShipmentAnalysis) -> Double {
+        let now = analysis.now.epochSeconds
+        switch analysis.status {
+        case .delivered: return now + 12 * 3600
+        case .expired: return now + 24 * 3600
+        default: return now + 3600
+        }
+    }
+}
+
+extension ShipmentDocument {
+    /// Lower-cased words a seller searches by: order id, buyer, every number.
+    func searchText(legs: [ShipmentLeg]) -> String {
+        var words = [order.id, order.buyerName ?? "", shipment.trackingNumber]
+        for leg in legs { words.append(leg.trackingNumber) }
+        words += legs.map { canonicalNumber($0.trackingNumber) }
+        return words.joined(separator: " ").lowercased()
+    }
+}

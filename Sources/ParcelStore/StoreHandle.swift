@@ -1,0 +1,67 @@
+import FluentKit
+import Logging
+import NIOCore
+import NIOPosix
+
+/// A store opened outside a server (the command line, tests): owns its
+/// database connections and closes them.
+public final class StoreHandle: Sendable {
+    public let store: Store
+    public let location: StoreLocation
+    let databases: Databases
+    let logger: Logger
+
+    private init(store: Store, location: StoreLocation, databases: Databases, logger: Logger) {
+        self.store = store
+        self.location = location
+        self.databases = databases
+        self.logger = logger
+    }
+
+    /// Opens the database at `location`, running pending migrations when `migrate` is set.
+    public static func open(
+        _ location: StoreLocation, migrate: Bool, logger: Logger = Logger(label: "parceldesk.store")
+    )
+        async throws -> StoreHandle
+    {
+        let group = MultiThreadedEventLoopGroup.singleton
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
+        try databases.use(location)
+        let store = Store(databases: databases, logger: logger, eventLoopGroup: group)
+        let handle = StoreHandle(store: store, location: location, databases: databases, logger: logger)
+        do {
+            try await store.prepareDatabase()
+            if migrate { try await handle.migrate() }
+        } catch {
+            await databases.shutdownAsync()
+            throw error
+        }
+        return handle
+    }
+
+    /// Runs every migration not yet applied.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        migrations.add(StoreMigrations.all)
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Removes every table (tests start from nothing on a shared PostgreSQL).
+    public func revertAll() async throws {
+        let migrations = Migrations()
+        migrations.add(StoreMigrations.all)
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertAllBatches().get()
+    }
+
+    public func close() async {
+        await databases.shutdownAsync()
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import ParcelCore
+import ParcelStore
+import Testing
+
+/// The engines the store suite runs on: SQLite always, PostgreSQL when
+/// `PARCELDESK_TEST_POSTGRES_URL` names a database the suite may wipe.
+enum Engine: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    static var available: [Engine] {
+        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["PARCELDESK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    var testDescription: String { rawValue }
+
+    /// A migrated, empty store for one test.
+    func withStore(_ body: (Store) async throws -> Void) async throws {
+        let handle: StoreHandle
+        switch self {
+        case .sqlite:
+            handle = try await StoreHandle.open(.memory, migrate: true)
+        case .postgres:
+            handle = try await StoreHandle.open(.postgres(url: Engine.postgresURL!), migrate: false)
+            try await handle.revertAll()
+            try await handle.migrate()
+        }
+        do {
+            try await body(handle.store)
+        } catch {
+            await handle.close()
+            throw error
+        }
+        await handle.close()
+    }
+}
+
+func time(_ text: String) -> Timestamp {
+    guard let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) else { fatalError("bad test time \(text)") }
+    return stamp
+}
+
+let now = time("2026-11-22T09:00:00+09:00")
+
+/// An AliExpress order shipped with Cainiao, `hoursAgo` before `now`.
+func draft(
+    _ id: String, number: String = "LP00123456789012", buyer: String = "김민지", shippedHoursAgo: Double = 30,
+    carrier: String? = "cn.cainiao"
+) -> OrderDraft {
+    let shipped = now.adding(hours: -shippedHoursAgo)
+    return OrderDraft(
+        info: OrderInfo(
+            id: id, marketplace: "aliexpress", placedAt: shipped.adding(hours: -20), confirmedAt: nil,
+            promisedBy: shipped.adding(days: 20), buyerName: buyer),
+        buyerPhone: "010-1234-5678", buyerEmail: nil,
+        items: [OrderItem(name: "휴대폰 케이스", quantity: 2, price: Decimal(string: "12.50"))],
+        shipment: ShipmentInfo(
+            carrier: carrier, trackingNumber: number, shippingOption: "AliExpress Standard Shipping",
+            shippedAt: shipped.at(utcOffset: Timestamp.chinaStandard), origin: "CN", destination: "KR"))
+}
+
+func cainiao(_ number: String, hoursAgo: Double, code: String, text: String) -> RawTrackingEvent {
+    RawTrackingEvent(
+        source: "cainiao", carrier: "cn.cainiao", trackingNumber: number,
+        time: now.adding(hours: -hoursAgo).at(utcOffset: Timestamp.chinaStandard), code: code, text: text)
+}

@@ -1,0 +1,215 @@
+import Foundation
+import ParcelCore
+import ParcelStore
+import Testing
+
+@Suite("Store", .serialized)
+struct StoreTests {
+    @Test(
+        "an order round-trips with its offsets, items and buyer, and gets its first findings",
+        arguments: Engine.available)
+    func createAndRead(engine: Engine) async throws {
+        try await engine.withStore { store in
+            // MUT
+            let ids = try await store.createOrders([NewOrder(draft("A-1001"))], now: now, actor: "test")
+            // validate
+            let stored = try #require(try await store.order(ids[0].uuidString))
+            #expect(stored.info.id == "A-1001")
+            #expect(stored.info.placedAt == draft("A-1001").info.placedAt)
+            #expect(stored.shipment?.shippedAt?.utcOffset == Timestamp.chinaStandard)
+            #expect(stored.items == [OrderItem(name: "휴대폰 케이스", quantity: 2, price: Decimal(string: "12.50"))])
+            #expect(stored.buyerPhone == "010-1234-5678")
+            // The marketplace order number finds it too.
+            #expect(try await store.order("A-1001")?.id == ids[0])
+            #expect(try await store.order(UUID().uuidString) == nil)
+            let queue = try await store.queue(minimum: .info)
+            #expect(queue.map(\.code) == ["not_activated"])
+            #expect(queue[0].externalID == "A-1001")
+            #expect(queue[0].summary.ko.contains("LP00123456789012") || !queue[0].summary.ko.isEmpty)
+        }
+    }
+
+    @Test(
+        "a taken or repeated order number is refused and nothing of the batch is written", arguments: Engine.available)
+    func duplicates(engine: Engine) async throws {
+        try await engine.withStore { store in
+            try await store.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
+            await #expect(throws: StoreError.duplicateOrder("A-1")) {
+                try await store.createOrders([NewOrder(draft("A-2")), NewOrder(draft("A-1"))], now: now, actor: "test")
+            }
+            await #expect(throws: StoreError.duplicateOrder("A-3")) {
+                try await store.createOrders([NewOrder(draft("A-3")), NewOrder(draft("A-3"))], now: now, actor: "test")
+            }
+            #expect(try await store.order("A-2") == nil)
+            #expect(try await store.counts().orders == 1)
+        }
+    }
+
+    @Test(
+        "events are matched by number, stored once, and update the shipment in the same call",
+        arguments: Engine.available)
+    func ingest(engine: Engine) async throws {
+        try await engine.withStore { store in
+            try await store.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
+            let batch = [
+                cainiao("LP00123456789012", hoursAgo: 24, code: "PU_PICKUP_SUCCESS", text: "Picked up"),
+                // Same number written differently still matches.
+                cainiao(
+                    "lp 0012 3456 7890 12", hoursAgo: 20, code: "SC_INBOUND_SUCCESS", text: "Arrived at sorting center"),
+                cainiao("LP99999999999999", hoursAgo: 20, code: "SC_INBOUND_SUCCESS", text: "Someone else's"),
+            ]
+            // MUT
+            let first = try await store.ingest(batch, now: now, actor: "test")
+            let again = try await store.ingest(batch, now: now, actor: "test")
+            // validate
+            #expect(first.accepted == 2)
+            #expect(first.unmatched == 1)
+            #expect(first.unmatchedNumbers == ["LP99999999999999"])
+            #expect(again.accepted == 0)
+            #expect(again.duplicates == 2)
+            let stored = try #require(try await store.order("A-1"))
+            #expect(stored.events.count == 2)
+            let page = try await store.orders(Store.OrderFilter())
+            #expect(page.items[0].status == "in_transit")
+            #expect(page.items[0].milestone == "origin_facility")
+            // The first scan ended "not activated".
+            #expect(try await store.queue(minimum: .info).allSatisfy { $0.code != "not_activated" })
+        }
+    }
+
+    @Test(
+        "a later leg's events attach through the shipment's first number and the leg becomes searchable",
+        arguments: Engine.available)
+    func laterLeg(engine: Engine) async throws {
+        try await engine.withStore { store in
+            try await store.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
+            let cj = RawTrackingEvent(
+                source: "cjlogistics", carrier: "kr.cjlogistics", trackingNumber: "123456789013",
+                time: now.adding(hours: -2), code: "11", text: "집화처리")
+            let orphan = try await store.ingest([cj], now: now, actor: "test")
+            #expect(orphan.unmatched == 1)
+            let linked = try await store.ingest(
+                [IncomingEvent(cj, parentTrackingNumber: "LP00123456789012")], now: now, actor: "test")
+            #expect(linked.accepted == 1)
+            // Now the CJ number is a leg: its next scan matches directly.
+            let next = RawTrackingEvent(
+                source: "cjlogistics", carrier: "kr.cjlogistics", trackingNumber: "123456789013",
+                time: now.adding(hours: -1), code: "82", text: "배송출발")
+            #expect(try await store.ingest([next], now: now, actor: "test").accepted == 1)
+            #expect(
+                try await store.orders(Store.OrderFilter(query: "1234-5678-9013")).items.map(\.externalID) == ["A-1"])
+            #expect(try await store.orders(Store.OrderFilter()).items[0].status == "out_for_delivery")
+        }
+    }
+
+    @Test("as time passes, due shipments are re-diagnosed", arguments: Engine.available)
+    func refreshDue(engine: Engine) async throws {
+        try await engine.withStore { store in
+            try await store.createOrders([NewOrder(draft("A-1", shippedHoursAgo: 70))], now: now, actor: "test")
+            #expect(try await store.queue(minimum: .info).first?.severity == .info)
+            // Nothing is due yet within the hour.
+            #expect(try await store.refreshDue(now: now.adding(hours: 0.5)) == 0)
+            // Three hours later the first scan is overdue: act.
+            #expect(try await store.refreshDue(now: now.adding(hours: 3)) == 1)
+            let queue = try await store.queue(minimum: .act)
+            #expect(queue.map(\.code) == ["not_activated"])
+            #expect(queue[0].severity == .act)
+        }
+    }
+
+    @Test("lists newest first, pages without gaps or repeats, and filters", arguments: Engine.available)
+    func listing(engine: Engine) async throws {
+        try await engine.withStore { store in
+            var orders: [NewOrder] = []
+            for index in 0..<25 {
+                var order = draft(
+                    String(format: "A-%03d", index), number: String(format: "LP%014d", index),
+                    buyer: index == 7 ? "Jane Doe" : "김민지", shippedHoursAgo: Double(100 - index))
+                if index == 3 { order.shipment = nil }
+                orders.append(NewOrder(order))
+            }
+            try await store.createOrders(orders, now: now, actor: "test")
+            var seen: [String] = []
+            var cursor: String?
+            repeat {
+                let page = try await store.orders(Store.OrderFilter(limit: 10, cursor: cursor))
+                seen += page.items.map(\.externalID)
+                cursor = page.nextCursor
+            } while cursor != nil
+            #expect(seen == (0..<25).reversed().map { String(format: "A-%03d", $0) })
+            #expect(try await store.orders(Store.OrderFilter(query: "jane")).items.map(\.externalID) == ["A-007"])
+            #expect(try await store.orders(Store.OrderFilter(query: "a-01")).items.count == 10)
+            #expect(try await store.orders(Store.OrderFilter(query: "100%")).items.isEmpty)
+            let pending = try await store.orders(Store.OrderFilter(status: "pending", limit: 100))
+            #expect(pending.items.count == 24)
+            let flagged = try await store.orders(Store.OrderFilter(diagnosis: "not_activated", limit: 100))
+            #expect(flagged.items.count == 24)
+            #expect(try await store.orders(Store.OrderFilter(diagnosis: "customs_loop")).items.isEmpty)
+        }
+    }
+
+    @Test("the queue puts the most severe first, then the nearest deadline", arguments: Engine.available)
+    func queueOrder(engine: Engine) async throws {
+        try await engine.withStore { store in
+            // Shipped 200 h ago, never scanned: act. Shipped 10 h ago: info. Shipped 300 h ago with a
+            // promise already broken: late (act) and not activated (act).
+            var late = draft("A-LATE", number: "LP00000000000003", shippedHoursAgo: 300)
+            late.info.promisedBy = now.adding(hours: -5)
+            try await store.createOrders(
+                [
+                    NewOrder(draft("A-OLD", number: "LP00000000000001", shippedHoursAgo: 200)),
+                    NewOrder(draft("A-NEW", number: "LP00000000000002", shippedHoursAgo: 10)), NewOrder(late),
+                ], now: now, actor: "test")
+            let queue = try await store.queue(minimum: .info)
+            #expect(queue.map(\.severity) == queue.map(\.severity).sorted(by: >))
+            #expect(queue.last?.externalID == "A-NEW")
+            let acts = queue.filter { $0.severity == .act }
+            // The one with a deadline (the broken promise) comes before those without.
+            #expect(acts.first?.code == "late")
+            #expect(try await store.queue(minimum: .act).allSatisfy { $0.externalID != "A-NEW" })
+        }
+    }
+
+    @Test(
+        "users and tokens: e-mails are unique, tokens are stored hashed and find their user",
+        arguments: Engine.available)
+    func accounts(engine: Engine) async throws {
+        try await engine.withStore { store in
+            let user = try await store.createUser(
+                email: "Owner@Shop.kr", passwordHash: "$2b$12$fake", role: .owner, now: 1, actor: "test")
+            #expect(user.email == "owner@shop.kr")
+            await #expect(throws: Store.AccountError.emailTaken("owner@shop.kr")) {
+                try await store.createUser(
+                    email: "owner@shop.kr", passwordHash: "x", role: .staff, now: 1, actor: "test")
+            }
+            let token = try await store.createToken(for: user, name: "cli", now: 2, actor: "test")
+            #expect(token.hasPrefix("pd_"))
+            #expect(token.count > 40)
+            let found = try #require(try await store.user(forToken: token))
+            #expect(found.user.email == "owner@shop.kr")
+            #expect(found.token.tokenHash != token)
+            #expect(!found.token.tokenHash.contains(token))
+            #expect(try await store.user(forToken: token + "x") == nil)
+            let log = try await store.auditLog()
+            #expect(log.map(\.action).contains("token.create"))
+        }
+    }
+
+    @Test("an SQLite file keeps everything across a reopen and checks sound")
+    func reopen() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID()).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let first = try await StoreHandle.open(.sqlite(path: path), migrate: true)
+        try await first.store.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
+        _ = try await first.store.ingest(
+            [cainiao("LP00123456789012", hoursAgo: 24, code: "PU_PICKUP_SUCCESS", text: "Picked up")], now: now,
+            actor: "test")
+        await first.close()
+        let second = try await StoreHandle.open(.sqlite(path: path), migrate: true)
+        #expect(try await second.store.order("A-1")?.events.count == 1)
+        #expect(try await second.store.integrityCheck() == "ok")
+        await second.close()
+    }
+}
