@@ -44,18 +44,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The REST contract: `openapi.yaml` and the types and protocol generated from it.
-        .target(
-            name: "ParcelAPI",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
-            swiftSettings: swiftSettings,
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
-        ),
         // The Vapor application: API handlers, auth, ingestion, imports, metrics.
         .target(
             name: "ParcelServer",
             dependencies: [
-                "ParcelCore", "ParcelStore", "ParcelAPI",
+                "ParcelCore", "ParcelStore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -66,8 +59,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Public")],
-            swiftSettings: swiftSettings
+            // The spec is the contract: the generator plugin makes the API's types and
+            // protocol from it at build time, and the server serves the same file.
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .executableTarget(
             name: "parceldesk",
@@ -92,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "ParcelServerTests",
             dependencies: [
-                "ParcelServer", "ParcelStore", "ParcelCore", "ParcelAPI",
+                "ParcelServer", "ParcelStore", "ParcelCore",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["Fixtures"],

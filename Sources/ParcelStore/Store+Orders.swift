@@ -242,6 +242,9 @@ extension Store {
         var encoded: String { Data("\(placedAt)|\(id.uuidString)".utf8).base64EncodedString() }
     }
 
+    /// Whether a cursor could have come from `orders(_:)`.
+    public static func isValidCursor(_ text: String) -> Bool { Cursor(encoded: text) != nil }
+
     static func likeEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")

@@ -15,7 +15,7 @@ public struct Store: Sendable {
     public let isSQLite: Bool
     let gate: WriteGate?
     public let diagnoser: Diagnoser
-    let playbook: Playbook
+    public let playbook: Playbook
 
     public init(
         databases: Databases, logger: Logger, eventLoopGroup: any EventLoopGroup, diagnoser: Diagnoser = Diagnoser()

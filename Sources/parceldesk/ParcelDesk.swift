@@ -9,7 +9,9 @@ struct ParcelDesk: AsyncParsableCommand {
         commandName: "parceldesk",
         abstract: "The after-sales desk for online sellers: tracking numbers, parcels, claims.",
         subcommands: [
-            CheckCommand.self, DiagnoseCommand.self, SimulateCommand.self, CarriersCommand.self, BenchCommand.self,
+            DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, CheckCommand.self,
+            DiagnoseCommand.self, SimulateCommand.self, UserCommand.self, TokenCommand.self, CarriersCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -178,3 +178,91 @@ public struct OrderValidator: Sendable {
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+/// A tracking event as it arrives, unchecked.
+public struct RawEventInput: Sendable, Hashable {
+    public var source: String?
+    public var carrier: String?
+    public var trackingNumber: String?
+    public var parentTrackingNumber: String?
+    public var time: String?
+    public var code: String?
+    public var text: String?
+    public var location: String?
+
+    public init(
+        source: String? = nil, carrier: String? = nil, trackingNumber: String? = nil,
+        parentTrackingNumber: String? = nil, time: String? = nil, code: String? = nil, text: String? = nil,
+        location: String? = nil
+    ) {
+        self.source = source
+        self.carrier = carrier
+        self.trackingNumber = trackingNumber
+        self.parentTrackingNumber = parentTrackingNumber
+        self.time = time
+        self.code = code
+        self.text = text
+        self.location = location
+    }
+}
+
+extension OrderValidator {
+    public static let maxEventsPerBatch = 1000
+
+    /// Checks a batch of events; every bad one is named by its index
+    /// (`events[3].time`). A time without an offset is on the source's clock.
+    public func validate(events raw: [RawEventInput]) -> Result<
+        [(event: RawTrackingEvent, parentTrackingNumber: String?)], ValidationFailure
+    > {
+        guard raw.count <= Self.maxEventsPerBatch else {
+            return .failure(
+                ValidationFailure([
+                    FieldError("events", "at most \(Self.maxEventsPerBatch) events per batch; got \(raw.count)")
+                ]))
+        }
+        var errors: [FieldError] = []
+        var events: [(RawTrackingEvent, String?)] = []
+        events.reserveCapacity(raw.count)
+        for (index, input) in raw.enumerated() {
+            let path = "events[\(index)]"
+            let count = errors.count
+            func required(_ value: String?, _ field: String) -> String? {
+                guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                    errors.append(FieldError("\(path).\(field)", "is required"))
+                    return nil
+                }
+                return value
+            }
+            let source = required(input.source, "source")?.lowercased()
+            let number = required(input.trackingNumber, "trackingNumber")
+            var carrier = input.carrier?.trimmingCharacters(in: .whitespaces) ?? ""
+            if !carrier.isEmpty, carrier != RawTrackingEvent.customsCarrier {
+                carrier = registry.resolveCarrier(carrier)?.id ?? carrier.lowercased()
+            }
+            var time: Timestamp?
+            if let text = required(input.time, "time"), let source {
+                let offset = normalizer.defaultUTCOffset(source: source, carrier: carrier, registry: registry)
+                time = Timestamp.parse(text, defaultOffset: offset ?? Timestamp.kst)
+                if time == nil {
+                    errors.append(
+                        FieldError(
+                            "\(path).time",
+                            "expected an ISO 8601 date-time such as 2026-11-02T18:00:00+08:00; got \"\(text)\""))
+                }
+            }
+            let code = input.code?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+            let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if code == nil, text.isEmpty { errors.append(FieldError(path, "needs a code or a text")) }
+            guard errors.count == count, let source, let number, let time else { continue }
+            events.append(
+                (
+                    RawTrackingEvent(
+                        source: source, carrier: carrier, trackingNumber: number, time: time, code: code, text: text,
+                        location: input.location?.trimmingCharacters(in: .whitespaces).nilIfEmpty),
+                    input.parentTrackingNumber?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+                ))
+        }
+        guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+        return .success(events)
+    }
+}

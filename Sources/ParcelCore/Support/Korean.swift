@@ -4,7 +4,12 @@
 public enum Korean {
     /// Whether the word ends in a consonant (받침), and whether that consonant is ㄹ.
     static func ending(_ word: String) -> (consonant: Bool, rieul: Bool) {
-        // Skip closing punctuation: "11월 20일(금)" ends in 금.
+        // A closing parenthesis glosses the word before it, which the particle follows:
+        // "10월 14일(수)" takes 이, like 14일.
+        var word = Substring(word)
+        if word.hasSuffix(")"), let open = word.lastIndex(of: "("), open > word.startIndex {
+            word = word[..<open]
+        }
         guard let last = word.unicodeScalars.reversed().first(where: { !")]'\"’” .".unicodeScalars.contains($0) })
         else { return (false, false) }
         switch last.value {

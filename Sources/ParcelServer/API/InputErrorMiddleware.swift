@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import ParcelCore
+
+/// A request the generated decoder cannot read becomes a 422 that names
+/// every bad field, not the decoder's first complaint.
+struct InputErrorMiddleware: ServerMiddleware {
+    let validator: OrderValidator
+
+    /// Bodies worth re-reading field by field when they fail to decode.
+    static let explained: Set<String> = ["createOrder", "ingestEvents", "createSession"]
+    static let maxBody = 16 * 1024 * 1024
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var body = body
+        var bytes: Data?
+        if Self.explained.contains(operationID), let original = body {
+            let collected = try await Data(collecting: original, upTo: Self.maxBody)
+            bytes = collected
+            body = HTTPBody(collected)
+        }
+        do {
+            return try await next(request, body, metadata)
+        } catch let error as ServerError where error.operationInput == nil {
+            // Reading the request failed; the handler never ran.
+            return Self.unprocessable(explain(operationID, bytes, error))
+        }
+    }
+
+    func explain(_ operationID: String, _ body: Data?, _ error: ServerError) -> [FieldError] {
+        var errors: [FieldError] = []
+        switch operationID {
+        case "createOrder": errors = body.map { RawInput.orderProblems($0, validator: validator) } ?? []
+        case "ingestEvents": errors = body.map { RawInput.eventProblems($0, validator: validator) } ?? []
+        default: break
+        }
+        if errors.isEmpty { errors = [Self.describe(error)] }
+        return errors
+    }
+
+    /// The decoder's own words, with the field it was reading.
+    static func describe(_ error: ServerError) -> FieldError {
+        let underlying = error.underlyingError
+        if let decoding = underlying as? DecodingError {
+            switch decoding {
+            case .keyNotFound(let key, let context):
+                return FieldError(path(context.codingPath + [key]), "is required")
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                return FieldError(path(context.codingPath).nilIfEmpty ?? "body", context.debugDescription)
+            @unknown default:
+                break
+            }
+        }
+        return FieldError("request", "\(underlying)")
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text
+    }
+
+    static func unprocessable(_ errors: [FieldError]) -> (HTTPResponse, HTTPBody?) {
+        let json = JSONValue.object([
+            (
+                "errors",
+                .array(errors.map { .object([("field", .string($0.field)), ("message", .string($0.message))]) })
+            )
+        ]).serialized()
+        var response = HTTPResponse(status: .unprocessableContent)
+        response.headerFields[.contentType] = "application/json; charset=utf-8"
+        return (response, HTTPBody(json))
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

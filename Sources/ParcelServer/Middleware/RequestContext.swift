@@ -1,0 +1,41 @@
+import ParcelCore
+import ParcelStore
+import Vapor
+
+/// Who is calling, for handlers that the OpenAPI layer calls without the Vapor request.
+enum RequestContext {
+    @TaskLocal static var user: AuthenticatedUser?
+    /// The caller's address, for rate limits.
+    @TaskLocal static var remoteAddress: String?
+}
+
+struct AuthenticatedUser: Sendable {
+    let email: String
+    let role: UserModel.Role
+    /// How the audit log names them: `token:cli (owner@shop.kr)`.
+    let actor: String
+}
+
+/// The moment handlers work at: the wall clock in production, a fixed or
+/// stepped one in tests, because diagnosis is a function of `now`.
+public struct ServerClock: Sendable {
+    let read: @Sendable () -> Timestamp
+
+    public init(_ read: @escaping @Sendable () -> Timestamp) {
+        self.read = read
+    }
+
+    public func now() -> Timestamp { read() }
+
+    public static let live = ServerClock { Timestamp(Date(), utcOffset: Timestamp.kst) }
+
+    public static func fixed(_ moment: Timestamp) -> ServerClock { ServerClock { moment } }
+}
+
+/// A JSON `{"error": …}` response, the shape every failure has.
+func problem(_ status: HTTPResponseStatus, _ message: String) -> Response {
+    let body = JSONValue.object([("error", .string(message))]).serialized()
+    var headers = HTTPHeaders()
+    headers.contentType = .json
+    return Response(status: status, headers: headers, body: .init(string: body))
+}

@@ -1,0 +1,164 @@
+import Fluent
+import FluentKit
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import OpenAPIRuntime
+import OpenAPIVapor
+import ParcelCore
+import ParcelStore
+import Prometheus
+import Vapor
+
+/// What tests replace: the clock, the password cost, background work.
+public struct ServerDependencies: Sendable {
+    public var clock: ServerClock
+    public var passwords: Passwords
+    /// Re-diagnose due shipments in the background as time passes.
+    public var refresher: Bool
+
+    public init(clock: ServerClock = .live, passwords: Passwords = Passwords(), refresher: Bool = true) {
+        self.clock = clock
+        self.passwords = passwords
+        self.refresher = refresher
+    }
+}
+
+public enum ServerStartError: Error, CustomStringConvertible {
+    case pendingMigrations(Int)
+
+    public var description: String {
+        switch self {
+        case .pendingMigrations(let count):
+            "the database has \(count) migration(s) to run: run `parceldesk migrate` first"
+        }
+    }
+}
+
+/// Builds the application: database, middleware, routes and the API. The one
+/// place production and tests assemble the server.
+@discardableResult
+public func configure(
+    _ app: Application, configuration: ServerConfiguration, dependencies: ServerDependencies = ServerDependencies()
+) async throws -> Store {
+    try app.databases.use(configuration.location)
+    app.migrations.add(StoreMigrations.all)
+    let store = Store(databases: app.databases, logger: app.logger, eventLoopGroup: app.eventLoopGroup)
+    try await store.prepareDatabase()
+    // The embedded SQLite default migrates itself; PostgreSQL is migrated as its own step.
+    if configuration.location.isSQLite {
+        try await app.autoMigrate()
+    } else {
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        if !pending.isEmpty { throw ServerStartError.pendingMigrations(pending.count) }
+    }
+
+    app.http.server.configuration.hostname = configuration.host
+    app.http.server.configuration.port = configuration.port
+    app.routes.defaultMaxBodySize = "64mb"
+
+    let metrics = ServerMetrics()
+    app.middleware = Middlewares()
+    app.middleware.use(ProblemMiddleware())
+    app.middleware.use(MetricsMiddleware(metrics: metrics))
+
+    app.get("health") { _ async throws -> Response in
+        let started = ContinuousClock.now
+        let counts = try await store.counts()
+        let millis = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
+        let body = JSONValue.object([
+            ("status", .string("ok")), ("database", .string(configuration.location.isSQLite ? "sqlite" : "postgresql")),
+            ("orders", .int(counts.orders)), ("events", .int(counts.events)), ("databaseMillis", .int(Int(millis))),
+        ])
+        return Response(
+            status: .ok, headers: ["content-type": "application/json"], body: .init(string: body.serialized()))
+    }
+    // The trivial route: the server's ceiling, measured beside the real ones.
+    app.get("ping") { _ in "pong" }
+    app.get("metrics") { _ -> Response in
+        Response(
+            status: .ok, headers: ["content-type": "text/plain; version=0.0.4"], body: .init(string: metrics.render()))
+    }
+    let specification = try APISpecification.yaml()
+    app.get("openapi.yaml") { _ in
+        Response(status: .ok, headers: ["content-type": "application/yaml"], body: .init(data: specification))
+    }
+
+    let validator = OrderValidator(detector: store.diagnoser.detector)
+    let handler = APIHandler(
+        store: store, validator: validator, clock: dependencies.clock, metrics: metrics,
+        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute), passwords: dependencies.passwords,
+        logger: app.logger)
+    let transport = VaporTransport(routesBuilder: app.grouped(AuthMiddleware(store: store, cache: TokenCache())))
+    // Compact JSON in declaration order: what machines read, and cheaper to write.
+    try handler.registerHandlers(
+        on: transport, serverURL: URL(string: "/")!,
+        configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
+        middlewares: [InputErrorMiddleware(validator: validator)])
+
+    if dependencies.refresher, configuration.refreshSeconds > 0 {
+        app.lifecycle.use(
+            Refresher(
+                store: store, clock: dependencies.clock, every: .seconds(Int64(configuration.refreshSeconds)),
+                metrics: metrics, logger: app.logger))
+    }
+    return store
+}
+
+/// The `openapi.yaml` the API's types were generated from, served as is.
+enum APISpecification {
+    static func yaml() throws -> Data {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try Data(contentsOf: url)
+    }
+}
+
+/// Re-diagnoses shipments whose findings change with time alone, in the background.
+final class Refresher: LifecycleHandler, Sendable {
+    let store: Store
+    let clock: ServerClock
+    let every: Duration
+    let metrics: ServerMetrics
+    let logger: Logger
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    init(store: Store, clock: ServerClock, every: Duration, metrics: ServerMetrics, logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.every = every
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let store = store
+        let clock = clock
+        let every = every
+        let metrics = metrics
+        let logger = logger
+        task.withLockedValue {
+            $0 = Task {
+                while !Task.isCancelled {
+                    do {
+                        var refreshed = 0
+                        repeat {
+                            refreshed = try await store.refreshDue(now: clock.now(), limit: 1000)
+                            metrics.shipmentsRefreshed.increment(by: Int64(refreshed))
+                        } while refreshed == 1000 && !Task.isCancelled
+                    } catch {
+                        logger.error("refresh failed", metadata: ["error": .string("\(error)")])
+                    }
+                    try? await Task.sleep(for: every)
+                }
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        let running = task.withLockedValue { $0 }
+        running?.cancel()
+        await running?.value
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+import ParcelStore
+
+/// Everything the server reads from its environment and flags, checked in
+/// one place at start-up. A bad value stops the start with every bad
+/// variable named, instead of failing later on first use.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var location: StoreLocation = .sqlite(path: StoreLocation.defaultPath)
+    public var logLevel: Logger.Level = .info
+    /// `text` for people at a terminal, `json` for log collectors.
+    public var logFormat: LogFormat = .text
+    /// Sign-in attempts allowed per e-mail and address per minute.
+    public var loginAttemptsPerMinute = 5
+    /// How often shipments due for re-diagnosis are refreshed (0 turns it off).
+    public var refreshSeconds = 60
+    /// bcrypt cost for new passwords.
+    public var bcryptCost = 12
+
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public init() {}
+
+    public struct Invalid: Error, CustomStringConvertible, Sendable {
+        public let problems: [String]
+        public var description: String {
+            "configuration is not valid:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads `PARCELDESK_*` variables and `DATABASE_URL`; flags given on the
+    /// command line win over variables.
+    public static func load(
+        environment: [String: String], host: String? = nil, port: Int? = nil, dbPath: String? = nil
+    ) throws -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        var problems: [String] = []
+        func integer(_ name: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let text = environment[name], !text.isEmpty else { return nil }
+            guard let value = Int(text), range.contains(value) else {
+                problems.append(
+                    "\(name)=\(text): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            return value
+        }
+        if let value = environment["PARCELDESK_HOST"], !value.isEmpty { configuration.host = value }
+        if let value = integer("PARCELDESK_PORT", 1...65535) { configuration.port = value }
+        if let value = integer("PARCELDESK_LOGIN_ATTEMPTS_PER_MINUTE", 1...1000) {
+            configuration.loginAttemptsPerMinute = value
+        }
+        if let value = integer("PARCELDESK_REFRESH_SECONDS", 0...86_400) { configuration.refreshSeconds = value }
+        if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }
+        if let text = environment["PARCELDESK_LOG_LEVEL"], !text.isEmpty {
+            if let level = Logger.Level(rawValue: text.lowercased()) {
+                configuration.logLevel = level
+            } else {
+                let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append("PARCELDESK_LOG_LEVEL=\(text): expected one of \(levels)")
+            }
+        }
+        if let text = environment["PARCELDESK_LOG_FORMAT"], !text.isEmpty {
+            if let format = LogFormat(rawValue: text.lowercased()) {
+                configuration.logFormat = format
+            } else {
+                problems.append("PARCELDESK_LOG_FORMAT=\(text): expected text or json")
+            }
+        }
+        do {
+            configuration.location = try StoreLocation.resolve(dbPath: dbPath, environment: environment)
+        } catch {
+            problems.append("\(error)")
+        }
+        if let host { configuration.host = host }
+        if let port { configuration.port = port }
+        guard problems.isEmpty else { throw Invalid(problems: problems) }
+        return configuration
+    }
+}

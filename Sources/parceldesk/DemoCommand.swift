@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import ParcelCore
+import ParcelServer
+import ParcelStore
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Fill a SQLite database with simulated orders in every state, then serve it.",
+        discussion: """
+            Orders are placed over the last 45 days, cross-border (Cainiao, Korean customs, a Korean \
+            carrier) and domestic, with every fault the simulator knows. A database that already has \
+            orders is reused. Prints the demo owner's login and an API token.
+            """)
+
+    @Option(help: "Orders to create.")
+    var orders = 2000
+
+    @Option(help: "Simulation seed: the same seed gives the same shop.")
+    var seed: UInt64 = 7
+
+    @Option(help: "SQLite database file.")
+    var db = "./parceldesk-demo.sqlite"
+
+    @Option(help: "Port to serve on.")
+    var port = 8080
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Flag(help: "Fill the database and print the login, without serving.")
+    var noServe = false
+
+    static let ownerEmail = "demo@parceldesk.local"
+
+    func validate() throws {
+        guard orders >= 1, orders <= 1_000_000 else { throw ValidationError("--orders must be between 1 and 1000000") }
+    }
+
+    func run() async throws {
+        let location = StoreLocation.sqlite(path: db)
+        let handle = try await StoreHandle.open(location, migrate: true)
+        let store = handle.store
+        let now = Timestamp(Date(), utcOffset: Timestamp.kst)
+        let existing = try await store.counts()
+        if existing.orders == 0 {
+            let started = Date()
+            let documents = Simulator(seed: seed, now: now).documents(count: orders)
+            var random = SeededRandom(seed: seed)
+            let newOrders = documents.map { Self.order(from: $0, random: &random) }
+            for slice in newOrders.chunked(2000) {
+                try await store.createOrders(Array(slice), now: now, actor: "demo")
+            }
+            let counts = try await store.counts()
+            print(
+                String(
+                    format: "Created %d orders with %d tracking events in %@ (%.1f s).", counts.orders, counts.events,
+                    db,
+                    Date().timeIntervalSince(started)))
+        } else {
+            print("Reusing \(db): \(existing.orders) orders, \(existing.events) tracking events.")
+            print("Bringing diagnoses up to date…")
+            while try await store.refreshDue(now: now, limit: 5000) == 5000 {}
+        }
+        let password = try await Self.ensureOwner(store)
+        let token = try await store.createToken(
+            for: try await store.user(email: Self.ownerEmail)!, name: "demo", now: now.epochSeconds, actor: "demo")
+        let queue = try await store.queue(minimum: .watch, limit: 1000)
+        await handle.close()
+
+        let base = "http://\(host):\(port)"
+        print(
+            """
+
+            Today's queue: \(queue.filter { $0.severity == .urgent }.count) urgent, \
+            \(queue.filter { $0.severity == .act }.count) to act on, \(queue.filter { $0.severity == .watch }.count) to watch.
+
+            Demo owner:  \(Self.ownerEmail)\(password.map { "  password: \($0)" } ?? "  (password set earlier)")
+            API token:   \(token)
+
+            Try:
+              curl -H 'Authorization: Bearer \(token)' \(base)/api/v1/queue
+              curl -H 'Authorization: Bearer \(token)' '\(base)/api/v1/orders?q=LP'
+              curl \(base)/health
+            """)
+        if noServe { return }
+        var configuration = ServerConfiguration()
+        configuration.location = location
+        configuration.host = host
+        configuration.port = port
+        print("Serving \(base) (Ctrl-C to stop)")
+        try await Server.run(configuration)
+    }
+
+    /// Creates the demo owner with a new password, once; nil when it exists.
+    static func ensureOwner(_ store: Store) async throws -> String? {
+        if try await store.user(email: ownerEmail) != nil { return nil }
+        let password = "demo-" + String(UUID().uuidString.prefix(8)).lowercased()
+        let hash = try await Passwords(cost: 10).hash(password)
+        _ = try await store.createUser(
+            email: ownerEmail, passwordHash: hash, role: .owner, now: Date().timeIntervalSince1970, actor: "demo")
+        return password
+    }
+
+    static let products: [(name: String, krw: Int, usd: String)] = [
+        ("무선 이어폰 실리콘 케이스", 8_900, "3.99"), ("스테인리스 텀블러 500ml", 15_800, "9.50"),
+        ("차량용 휴대폰 거치대", 12_000, "6.20"), ("캠핑 LED 랜턴", 23_500, "14.90"), ("요가 매트 8mm", 19_900, "11.40"),
+        ("무드등 수면등", 17_000, "8.80"), ("실리콘 주방 집게 2P", 6_500, "2.70"), ("여행용 파우치 6종 세트", 11_900, "5.60"),
+    ]
+
+    static func order(from document: ShipmentDocument, random: inout SeededRandom) -> NewOrder {
+        let product = random.pick(products)
+        let quantity = random.chance(20) ? 2 : 1
+        let crossBorder = document.shipment.isCrossBorder
+        let price = crossBorder ? Decimal(string: product.usd) : Decimal(product.krw)
+        let phone = "010-\(1000 + random.below(9000))-\(1000 + random.below(9000))"
+        return NewOrder(
+            OrderDraft(
+                info: document.order, buyerPhone: phone,
+                items: [OrderItem(name: product.name, quantity: quantity, price: price)], shipment: document.shipment),
+            events: document.events)
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import NIOCore
+import ParcelCore
+import ParcelStore
+import Testing
+import VaporTesting
+
+@testable import ParcelServer
+
+func time(_ text: String) -> Timestamp {
+    guard let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) else { fatalError("bad test time \(text)") }
+    return stamp
+}
+
+let testNow = time("2026-11-22T09:00:00+09:00")
+
+/// A server on an in-memory database, with an owner and a token, at a fixed moment.
+struct TestServer {
+    let app: Application
+    let store: Store
+    let token: String
+
+    static let ownerEmail = "owner@shop.kr"
+    static let ownerPassword = "correct horse battery"
+
+    func send(
+        _ method: HTTPMethod, _ path: String, json: String? = nil, body: String? = nil, contentType: String? = nil,
+        token: String?? = .none
+    ) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        switch token {
+        case .none: headers.bearerAuthorization = BearerAuthorization(token: self.token)
+        case .some(.some(let value)): headers.bearerAuthorization = BearerAuthorization(token: value)
+        case .some(.none): break
+        }
+        var buffer: ByteBuffer?
+        if let json {
+            headers.contentType = .json
+            buffer = ByteBuffer(string: json)
+        } else if let body {
+            headers.replaceOrAdd(name: .contentType, value: contentType ?? "text/csv")
+            buffer = ByteBuffer(string: body)
+        }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
+    }
+
+    func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+    }
+
+    static func fixture(_ name: String) throws -> Data {
+        try Data(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+                .appendingPathComponent(name))
+    }
+}
+
+func withServer(clock: ServerClock = .fixed(testNow), _ body: (TestServer) async throws -> Void) async throws {
+    try await withApp { app in
+        var configuration = ServerConfiguration()
+        configuration.location = .memory
+        let passwords = Passwords(cost: 4)
+        let store = try await configure(
+            app, configuration: configuration,
+            dependencies: ServerDependencies(clock: clock, passwords: passwords, refresher: false))
+        let owner = try await store.createUser(
+            email: TestServer.ownerEmail, passwordHash: try await passwords.hash(TestServer.ownerPassword),
+            role: .owner, now: 0, actor: "test")
+        let token = try await store.createToken(for: owner, name: "test", now: 0, actor: "test")
+        try await body(TestServer(app: app, store: store, token: token))
+    }
+}
+
+let orderJSON = """
+    {"externalId": "A-1001", "marketplace": "AliExpress", "placedAt": "2026-11-01T10:00:00+09:00",
+     "promisedBy": "2026-11-25", "buyer": {"name": "김민지", "phone": "010-1234-5678"},
+     "items": [{"name": "휴대폰 케이스", "quantity": 2, "price": 3.99}],
+     "shipment": {"trackingNumber": "LP00123456789012", "shippingOption": "AliExpress Standard Shipping",
+                  "shippedAt": "2026-11-18T09:00:00+08:00", "origin": "CN", "destination": "KR"}}
+    """
