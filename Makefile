@@ -1,6 +1,6 @@
 # The index of ParcelDesk's commands. Every target is a thin wrapper; read the
 # recipe to see the real command.
-.PHONY: build test test-core test-postgres bench bench-peer demo format lint ci
+.PHONY: build test test-core test-postgres bench bench-peer bench-ingest demo serve format lint ci
 
 build:
 	swift build
@@ -12,6 +12,16 @@ test:
 test-core:
 	swift test --filter ParcelCoreTests
 
+# The store suite on a throwaway PostgreSQL 15 cluster.
+test-postgres:
+	scripts/with-postgres.sh swift test --filter ParcelStoreTests
+
+demo:
+	swift run parceldesk demo
+
+serve:
+	swift run parceldesk serve
+
 bench:
 	swift build -c release --product parceldesk
 	$$(swift build -c release --show-bin-path)/parceldesk bench numbers
@@ -19,6 +29,10 @@ bench:
 
 bench-peer:
 	scripts/bench-peer.sh
+
+# Server load: ingestion, order reads and the /ping ceiling, SQLite and PostgreSQL.
+bench-ingest:
+	scripts/bench-ingest.sh
 
 format:
 	swift format format --in-place --recursive Sources Tests Package.swift

@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "parceldeskTests",
-            dependencies: ["parceldesk", "ParcelCore"],
+            dependencies: ["parceldesk", "ParcelCore", "ParcelStore"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -128,7 +128,7 @@ public struct OrderImportService: Sendable {
         var rows: [(Int, [String])] = []
         var line = 2 + header.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
         while let cells = reader.next() {
-            if !cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { rows.append((line, cells)) }
+            if !cells.allSatisfy({ $0.trimmed.isEmpty }) { rows.append((line, cells)) }
             // A quoted field may span lines; the next record starts after them.
             line += 1 + cells.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
         }

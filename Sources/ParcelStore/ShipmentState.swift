@@ -41,6 +41,22 @@ struct ShipmentState: Sendable {
         }
     }
 
+    /// What the legs rows hold, to skip rewriting them when nothing changed.
+    var legsDigest: String {
+        Hashing.digest128(legs.map { "\($0.carrier)\u{1F}\($0.trackingNumber)" }.joined(separator: "\u{1E}"))
+    }
+
+    /// What the findings rows hold (all but their update time).
+    var findingsDigest: String {
+        Hashing.digest128(
+            diagnoses.map { finding in
+                [
+                    finding.code, String(finding.severity), String(finding.confidence), String(finding.since),
+                    finding.deadline.map { String($0) } ?? "", finding.summaryKo, finding.summaryEn,
+                ].joined(separator: "\u{1F}")
+            }.joined(separator: "\u{1E}"))
+    }
+
     /// When time alone may change the findings: soon while the parcel moves,
     /// less often once it is over.
     static func reviewDue(_ analysis: ShipmentAnalysis) -> Double {

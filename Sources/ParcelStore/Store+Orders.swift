@@ -14,10 +14,12 @@ public struct StoredOrder: Sendable {
     public let shipment: ShipmentInfo?
     public let events: [RawTrackingEvent]
     public let createdAt: Timestamp
+    /// Other orders whose shipment has the same tracking number.
+    public var otherOrders: [OtherOrder] = []
 
     /// What diagnosis reads; nil for an order not shipped yet.
     public var document: ShipmentDocument? {
-        shipment.map { ShipmentDocument(order: info, shipment: $0, events: events) }
+        shipment.map { ShipmentDocument(order: info, shipment: $0, events: events, otherOrders: otherOrders) }
     }
 }
 
@@ -84,8 +86,13 @@ extension Store {
             try await Self.insert(sql, into: LegModel.schema, columns: Self.legColumns, rows: legRows)
             try await Self.insert(
                 sql, into: TrackingEventModel.schema, columns: Self.eventColumns, rows: eventRows,
-                ignoringConflictsOn: "dedupe_key")
+                ignoringConflictsOn: Self.eventConflictColumns)
             try await Self.insert(sql, into: DiagnosisModel.schema, columns: Self.findingColumns, rows: findingRows)
+            // A number already on another order (or twice in this import): every order
+            // holding it is diagnosed again, now knowing about the others.
+            let numbers = Set(orders.compactMap { $0.draft.shipment.map { canonicalNumber($0.trackingNumber) } })
+            let sharing = try await Self.shipmentsSharingNumbers(Array(numbers), sql: sql)
+            try await Self.refresh(sharing, sql: sql, now: now, diagnoser: diagnoser, playbook: playbook)
             try await Self.audit(
                 sql, actor: actor, action: "orders.create", subject: orders.count == 1 ? orders[0].draft.info.id : "",
                 detail: "\(orders.count) order(s), \(eventRows.count) event(s)", at: stamp)
@@ -121,12 +128,51 @@ extension Store {
             ).first()
         else { return nil }
         let shipmentID = try row.decode(column: "s_id", as: UUID?.self)
-        var events: [RawTrackingEvent] = []
-        if let shipmentID {
-            events = try await sql.select().columns(Self.eventReadColumns).from(TrackingEventModel.schema)
-                .where("shipment_id", .equal, shipmentID).orderBy("id").all().map(Self.event)
+        guard let shipmentID else { return try Self.storedOrder(row, shipmentID: nil, events: []) }
+        let events = try await Self.events(of: [shipmentID], sql: sql)[shipmentID.uuidString] ?? []
+        var order = try Self.storedOrder(row, shipmentID: shipmentID, events: events)
+        if let number = order.shipment.map({ canonicalNumber($0.trackingNumber) }) {
+            order.otherOrders = try await Self.ordersHolding([number], sql: sql)[number, default: []]
+                .filter { $0.id != order.info.id }
         }
-        return try Self.storedOrder(row, shipmentID: shipmentID, events: events)
+        return order
+    }
+
+    /// For each canonical number, every order whose shipment carries it.
+    static func ordersHolding(_ numbers: [String], sql: any SQLDatabase) async throws -> [String: [OtherOrder]] {
+        var found: [String: [OtherOrder]] = [:]
+        for chunk in numbers.chunked(500) {
+            let rows = try await sql.raw(
+                """
+                SELECT s.canonical_number, s.tracking_number, o.external_id
+                FROM shipments s JOIN orders o ON o.id = s.order_id
+                WHERE s.canonical_number IN (\(binds: Array(chunk)))
+                """
+            ).all()
+            for row in rows {
+                found[try row.decode(column: "canonical_number", as: String.self), default: []].append(
+                    OtherOrder(
+                        id: try row.decode(column: "external_id", as: String.self),
+                        trackingNumber: try row.decode(column: "tracking_number", as: String.self)))
+            }
+        }
+        return found
+    }
+
+    /// Shipments whose number is also on another shipment, among `numbers`.
+    static func shipmentsSharingNumbers(_ numbers: [String], sql: any SQLDatabase) async throws -> [UUID] {
+        var found: [UUID] = []
+        for chunk in numbers.chunked(500) {
+            let rows = try await sql.raw(
+                """
+                SELECT id FROM shipments WHERE canonical_number IN (
+                    SELECT canonical_number FROM shipments WHERE canonical_number IN (\(binds: Array(chunk)))
+                    GROUP BY canonical_number HAVING COUNT(*) > 1)
+                """
+            ).all()
+            found += try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        }
+        return found
     }
 
     public struct OrderFilter: Sendable {
@@ -170,7 +216,7 @@ extension Store {
         if let code = filter.diagnosis {
             conditions.append("EXISTS (SELECT 1 FROM diagnoses d WHERE d.order_id = o.id AND d.code = \(bind: code))")
         }
-        if let query = filter.query?.lowercased().trimmingCharacters(in: .whitespaces), !query.isEmpty {
+        if let query = filter.query?.lowercased().trimmed, !query.isEmpty {
             // A number typed with spaces or dashes matches its canonical form too.
             let number = canonicalNumber(query).lowercased()
             var patterns = [query]
@@ -295,6 +341,24 @@ extension Store {
                     ko: try row.decode(column: "summary_ko", as: String.self),
                     en: try row.decode(column: "summary_en", as: String.self)))
         }
+    }
+
+    /// How many orders sit at each severity, each order counted once at its worst open diagnosis.
+    public func queueSummary() async throws -> [Severity: Int] {
+        let rows = try await sql.raw(
+            """
+            SELECT worst, COUNT(*) AS n FROM (
+                SELECT order_id, MAX(severity) AS worst FROM diagnoses GROUP BY order_id
+            ) per_order GROUP BY worst
+            """
+        ).all()
+        var summary: [Severity: Int] = [:]
+        for row in rows {
+            let rank = try row.decode(column: "worst", as: Int.self)
+            guard let severity = Severity.allCases.first(where: { $0.rank == rank }) else { continue }
+            summary[severity] = try row.decode(column: "n", as: Int.self)
+        }
+        return summary
     }
 
     public func counts() async throws -> (orders: Int, shipments: Int, events: Int) {

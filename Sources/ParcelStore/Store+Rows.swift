@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import ParcelCore
 import SQLKit
+import SQLiteNIO
 
 // Rows as bound SQL values, written in bulk: one statement carries hundreds
 // of rows, which is what makes imports and event batches fast on both engines.
@@ -36,13 +37,13 @@ extension Store {
     static let shipmentColumns = [
         "id", "order_id", "carrier", "tracking_number", "canonical_number", "shipping_option", "shipped_at",
         "shipped_offset", "origin", "destination", "status", "milestone", "last_event_at", "event_count",
-        "top_severity", "review_due_at", "updated_at",
+        "top_severity", "review_due_at", "updated_at", "legs_digest", "findings_digest",
     ]
 
     /// Columns an analysis changes, for upserts.
     static let shipmentStateColumns = [
         "carrier", "status", "milestone", "last_event_at", "event_count", "top_severity", "review_due_at",
-        "updated_at",
+        "updated_at", "legs_digest", "findings_digest",
     ]
 
     static func shipmentRow(
@@ -54,7 +55,8 @@ extension Store {
             SQLBind(shipment.shippingOption), SQLBind(shipment.shippedAt?.epochSeconds),
             SQLBind(shipment.shippedAt?.utcOffset), SQLBind(shipment.origin), SQLBind(shipment.destination),
             SQLBind(state.status), SQLBind(state.milestone), SQLBind(state.lastEventAt), SQLBind(state.eventCount),
-            SQLBind(state.topSeverity), SQLBind(state.reviewDueAt), SQLBind(now),
+            SQLBind(state.topSeverity), SQLBind(state.reviewDueAt), SQLBind(now), SQLBind(state.legsDigest),
+            SQLBind(state.findingsDigest),
         ]
     }
 
@@ -73,13 +75,15 @@ extension Store {
         "shipment_id", "source", "carrier", "tracking_number", "time", "time_offset", "code", "text", "location",
         "dedupe_key", "received_at",
     ]
+    /// The unique index that makes ingestion idempotent.
+    static let eventConflictColumns = ["shipment_id", "dedupe_key"]
     static let eventReadColumns = [
         "source", "carrier", "tracking_number", "time", "time_offset", "code", "text", "location",
     ]
 
     /// One report of one scan for one shipment: the same report sent again has the same key.
     static func dedupeKey(_ shipmentID: UUID, _ event: RawTrackingEvent) -> String {
-        Hashing.sha256(
+        Hashing.digest128(
             [
                 shipmentID.uuidString, event.source, event.carrier, canonicalNumber(event.trackingNumber),
                 String(event.time.epochSeconds), event.code ?? "", event.text, event.location ?? "",
@@ -113,6 +117,21 @@ extension Store {
             location: try row.decode(column: "location", as: String?.self))
     }
 
+    static func event(_ row: SQLiteRow) throws -> RawTrackingEvent {
+        func text(_ column: String) throws -> String {
+            guard let value = row.column(column)?.string else { throw StoreError.corruptRow(column: column) }
+            return value
+        }
+        guard let time = row.column("time")?.double, let offset = row.column("time_offset")?.integer else {
+            throw StoreError.corruptRow(column: "time")
+        }
+        return RawTrackingEvent(
+            source: try text("source"), carrier: try text("carrier"), trackingNumber: try text("tracking_number"),
+            time: Timestamp(stored: time, offset: Int(offset)), code: row.column("code")?.string,
+            text: try text("text"),
+            location: row.column("location")?.string)
+    }
+
     static let findingColumns = [
         "shipment_id", "order_id", "code", "severity", "confidence", "since", "deadline", "summary_ko",
         "summary_en", "updated_at",
@@ -131,13 +150,13 @@ extension Store {
     /// Multi-row inserts, split so no statement exceeds the engines' bind limits.
     static func insert(
         _ sql: any SQLDatabase, into table: String, columns: [String], rows: [[any SQLExpression]],
-        ignoringConflictsOn conflictColumn: String? = nil
+        ignoringConflictsOn conflictColumns: [String] = []
     ) async throws {
         guard !rows.isEmpty else { return }
         for chunk in rows.chunked(max(1, 30_000 / columns.count)) {
             let builder = sql.insert(into: table).columns(columns)
             for row in chunk { builder.values(row) }
-            if let conflictColumn { builder.ignoringConflicts(with: [conflictColumn]) }
+            if !conflictColumns.isEmpty { builder.ignoringConflicts(with: conflictColumns) }
             try await builder.run()
         }
     }
@@ -179,8 +198,4 @@ extension Store {
         try await sql.insert(into: AuditEntryModel.schema).columns("at", "actor", "action", "subject", "detail")
             .values(SQLBind(at), SQLBind(actor), SQLBind(action), SQLBind(subject), SQLBind(detail)).run()
     }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

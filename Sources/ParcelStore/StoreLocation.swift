@@ -7,12 +7,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notSQL
     case duplicateOrder(String)
     case badDatabaseURL(String)
+    case corruptRow(column: String)
 
     public var description: String {
         switch self {
         case .notSQL: "the database driver does not speak SQL"
         case .duplicateOrder(let id): "an order with externalId \"\(id)\" already exists"
         case .badDatabaseURL(let reason): "DATABASE_URL: \(reason)"
+        case .corruptRow(let column): "a stored row has no readable \(column)"
         }
     }
 }
@@ -27,8 +29,10 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     public static let defaultPath = "./parceldesk.sqlite"
 
     /// `--db PATH` wins (SQLite); otherwise `DATABASE_URL` (PostgreSQL);
-    /// otherwise `./parceldesk.sqlite`.
-    public static func resolve(dbPath: String?, environment: [String: String]) throws -> StoreLocation {
+    /// otherwise the SQLite file at `defaultPath`.
+    public static func resolve(
+        dbPath: String?, environment: [String: String], defaultPath: String = Self.defaultPath
+    ) throws -> StoreLocation {
         if let dbPath { return dbPath == ":memory:" ? .memory : .sqlite(path: dbPath) }
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {

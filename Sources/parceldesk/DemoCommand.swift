@@ -20,8 +20,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Simulation seed: the same seed gives the same shop.")
     var seed: UInt64 = 7
 
-    @Option(help: "SQLite database file.")
-    var db = "./parceldesk-demo.sqlite"
+    @Option(
+        help: ArgumentHelp(
+            "SQLite database file (default ./parceldesk-demo.sqlite).",
+            discussion: "Without --db, DATABASE_URL=postgres://… fills that PostgreSQL database instead."))
+    var db: String?
 
     @Option(help: "Port to serve on.")
     var port = 8080
@@ -39,7 +42,13 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let location = StoreLocation.sqlite(path: db)
+        let location: StoreLocation
+        do {
+            location = try StoreLocation.resolve(
+                dbPath: db, environment: ProcessInfo.processInfo.environment, defaultPath: "./parceldesk-demo.sqlite")
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let handle = try await StoreHandle.open(location, migrate: true)
         let store = handle.store
         let now = Timestamp(Date(), utcOffset: Timestamp.kst)
@@ -53,28 +62,26 @@ struct DemoCommand: AsyncParsableCommand {
                 try await store.createOrders(Array(slice), now: now, actor: "demo")
             }
             let counts = try await store.counts()
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             print(
-                String(
-                    format: "Created %d orders with %d tracking events in %@ (%.1f s).", counts.orders, counts.events,
-                    db,
-                    Date().timeIntervalSince(started)))
+                "Created \(counts.orders) orders with \(counts.events) tracking events in \(location) (\(seconds) s).")
         } else {
-            print("Reusing \(db): \(existing.orders) orders, \(existing.events) tracking events.")
+            print("Reusing \(location): \(existing.orders) orders, \(existing.events) tracking events.")
             print("Bringing diagnoses up to date…")
             while try await store.refreshDue(now: now, limit: 5000) == 5000 {}
         }
         let password = try await Self.ensureOwner(store)
         let token = try await store.createToken(
             for: try await store.user(email: Self.ownerEmail)!, name: "demo", now: now.epochSeconds, actor: "demo")
-        let queue = try await store.queue(minimum: .watch, limit: 1000)
+        let queue = try await store.queueSummary()
         await handle.close()
 
         let base = "http://\(host):\(port)"
         print(
             """
 
-            Today's queue: \(queue.filter { $0.severity == .urgent }.count) urgent, \
-            \(queue.filter { $0.severity == .act }.count) to act on, \(queue.filter { $0.severity == .watch }.count) to watch.
+            Today's queue: \(queue[.urgent, default: 0]) orders urgent, \(queue[.act, default: 0]) to act on, \
+            \(queue[.watch, default: 0]) to watch.
 
             Demo owner:  \(Self.ownerEmail)\(password.map { "  password: \($0)" } ?? "  (password set earlier)")
             API token:   \(token)

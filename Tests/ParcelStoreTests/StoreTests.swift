@@ -46,6 +46,30 @@ struct StoreTests {
     }
 
     @Test(
+        "a number on two orders: both are flagged number_duplicate naming the other, and scans reach both",
+        arguments: Engine.available)
+    func sharedNumber(engine: Engine) async throws {
+        try await engine.withStore { store in
+            try await store.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
+            #expect(try await store.queue(minimum: .info).allSatisfy { $0.code != "number_duplicate" })
+            // MUT: a later order pasted with the same number, written differently.
+            try await store.createOrders(
+                [NewOrder(draft("A-2", number: "lp0012-3456-7890-12"))], now: now, actor: "test")
+            let result = try await store.ingest(
+                [cainiao("LP00123456789012", hoursAgo: 24, code: "PU_PICKUP_SUCCESS", text: "Picked up")], now: now,
+                actor: "test")
+            // validate
+            #expect(result.accepted == 2)
+            let flagged = try await store.queue(minimum: .info).filter { $0.code == "number_duplicate" }
+            #expect(Set(flagged.map(\.externalID)) == ["A-1", "A-2"])
+            let first = try #require(try await store.order("A-1"))
+            #expect(first.otherOrders.map(\.id) == ["A-2"])
+            #expect(first.events.count == 1)
+            #expect(try await store.order("A-2")?.events.count == 1)
+        }
+    }
+
+    @Test(
         "events are matched by number, stored once, and update the shipment in the same call",
         arguments: Engine.available)
     func ingest(engine: Engine) async throws {

@@ -168,7 +168,7 @@ public final class CarrierRegistry: Sendable {
     /// The carrier a person most likely meant: an id (`kr.lotte`), its last part
     /// (`lotte`), or a name in either language (`롯데택배`, `CJ Logistics`).
     public func resolveCarrier(_ text: String) -> Carrier? {
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = text.trimmed.lowercased()
         guard !wanted.isEmpty else { return nil }
         if let carrier = carrier(id: wanted) { return carrier }
         func squash(_ value: String) -> String { value.lowercased().filter { !$0.isWhitespace && $0 != "-" } }
@@ -186,7 +186,7 @@ public final class CarrierRegistry: Sendable {
 
     public func marketplace(named text: String) -> Marketplace? {
         if let exact = marketplaces.first(where: { $0.id == text }) { return exact }
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = text.trimmed.lowercased()
         return marketplaces.first { $0.id == wanted || $0.aliases.contains(wanted) }
     }
 

@@ -36,7 +36,7 @@ public struct DetectionContext: Sendable, Hashable {
         var context = DetectionContext()
         for pair in text.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                $0.trimmed
             }
             guard parts.count == 2, !parts[1].isEmpty else {
                 throw ParseError(

@@ -161,7 +161,7 @@ extension NumberDetector {
     static func looksLikeScientificNotation(_ input: String) -> Bool {
         // Cheap gate first: no E, no scientific notation.
         guard input.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }) else { return false }
-        let text = input.trimmingCharacters(in: .whitespaces)
+        let text = input.trimmed
         guard let exponent = text.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
         let mantissa = text[..<exponent]
         var power = text[text.index(after: exponent)...]

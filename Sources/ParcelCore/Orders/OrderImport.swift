@@ -135,7 +135,7 @@ public struct OrderImporter: Sendable {
         var result: [String: ImportField] = [:]
         for argument in arguments {
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let field = ImportField(rawValue: parts[1].trimmingCharacters(in: .whitespaces))
+            guard parts.count == 2, let field = ImportField(rawValue: parts[1].trimmed)
             else {
                 let fields = ImportField.allCases.map(\.rawValue).joined(separator: ", ")
                 return .failure(
@@ -143,7 +143,7 @@ public struct OrderImporter: Sendable {
                         line: 0, column: nil,
                         message: "--map \"\(argument)\": expected column=field, field one of \(fields)"))
             }
-            result[parts[0].trimmingCharacters(in: .whitespaces)] = field
+            result[parts[0].trimmed] = field
         }
         return .success(result)
     }
@@ -187,7 +187,7 @@ public struct OrderImporter: Sendable {
         let names = columnNames(columns)
         func cell(_ field: ImportField, _ cells: [String]) -> String? {
             if let index = columns[field], index < cells.count {
-                let value = cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = cells[index].trimmed
                 if !value.isEmpty { return Self.unquoted(value) }
             }
             return layout.defaults[field]

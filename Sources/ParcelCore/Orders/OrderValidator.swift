@@ -17,14 +17,14 @@ public struct OrderValidator: Sendable {
     public func validate(_ raw: RawOrder) -> Result<OrderDraft, ValidationFailure> {
         var errors: [FieldError] = []
         func required(_ value: String?, _ field: String) -> String? {
-            guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            guard let value = value?.trimmed, !value.isEmpty else {
                 errors.append(FieldError(field, "is required"))
                 return nil
             }
             return value
         }
         func time(_ value: String?, _ field: String, endOfDay: Bool = false) -> Timestamp? {
-            guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let text = value?.trimmed, !text.isEmpty else { return nil }
             guard var stamp = Self.parseTime(text) else {
                 errors.append(
                     FieldError(
@@ -37,7 +37,7 @@ public struct OrderValidator: Sendable {
             return stamp
         }
         func country(_ value: String?, _ field: String) -> String? {
-            guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let text = value?.trimmed, !text.isEmpty else { return nil }
             let code = Self.countryCode(text)
             if code == nil {
                 errors.append(FieldError(field, "expected a two-letter country code such as KR; got \"\(text)\""))
@@ -49,15 +49,15 @@ public struct OrderValidator: Sendable {
         let placedAt = required(raw.placedAt, "placedAt").flatMap { time($0, "placedAt") }
         let confirmedAt = time(raw.confirmedAt, "confirmedAt")
         let promisedBy = time(raw.promisedBy, "promisedBy", endOfDay: true)
-        var marketplace = raw.marketplace?.trimmingCharacters(in: .whitespaces)
+        var marketplace = raw.marketplace?.trimmed
         if let name = marketplace, !name.isEmpty {
             marketplace = registry.marketplace(named: name)?.id ?? name.lowercased()
         } else {
             marketplace = nil
         }
-        let buyerName = raw.buyerName?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        let buyerPhone = raw.buyerPhone?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        let buyerEmail = raw.buyerEmail?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let buyerName = raw.buyerName?.trimmed.nilIfEmpty
+        let buyerPhone = raw.buyerPhone?.trimmed.nilIfEmpty
+        let buyerEmail = raw.buyerEmail?.trimmed.nilIfEmpty
         if let email = buyerEmail, !email.contains("@") {
             errors.append(FieldError("buyer.email", "expected an e-mail address; got \"\(email)\""))
         }
@@ -67,7 +67,7 @@ public struct OrderValidator: Sendable {
             let field = "items[\(index)]"
             let name = required(item.name, "\(field).name")
             var quantity = 1
-            if let text = item.quantity?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let text = item.quantity?.trimmed, !text.isEmpty {
                 if let value = Int(text), value > 0 {
                     quantity = value
                 } else {
@@ -75,7 +75,7 @@ public struct OrderValidator: Sendable {
                 }
             }
             var price: Decimal?
-            if let text = item.price?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let text = item.price?.trimmed, !text.isEmpty {
                 price = Self.parseMoney(text)
                 if price == nil { errors.append(FieldError("\(field).price", "expected an amount; got \"\(text)\"")) }
             }
@@ -87,7 +87,7 @@ public struct OrderValidator: Sendable {
         if let rawShipment = raw.shipment {
             let number = required(rawShipment.trackingNumber, "shipment.trackingNumber")
             var carrier: String?
-            if let given = rawShipment.carrier?.trimmingCharacters(in: .whitespaces), !given.isEmpty {
+            if let given = rawShipment.carrier?.trimmed, !given.isEmpty {
                 if let resolved = registry.resolveCarrier(given) {
                     carrier = resolved.id
                 } else {
@@ -98,7 +98,7 @@ public struct OrderValidator: Sendable {
             let origin = country(rawShipment.origin, "shipment.origin")
             let destination = country(rawShipment.destination, "shipment.destination") ?? (origin == nil ? nil : "KR")
             let shippedAt = time(rawShipment.shippedAt, "shipment.shippedAt")
-            let option = rawShipment.shippingOption?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+            let option = rawShipment.shippingOption?.trimmed.nilIfEmpty
             if let number {
                 let check = detector.check(
                     number,
@@ -175,10 +175,6 @@ public struct OrderValidator: Sendable {
     }
 }
 
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}
-
 /// A tracking event as it arrives, unchecked.
 public struct RawEventInput: Sendable, Hashable {
     public var source: String?
@@ -227,7 +223,7 @@ extension OrderValidator {
             let path = "events[\(index)]"
             let count = errors.count
             func required(_ value: String?, _ field: String) -> String? {
-                guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                guard let value = value?.trimmed, !value.isEmpty else {
                     errors.append(FieldError("\(path).\(field)", "is required"))
                     return nil
                 }
@@ -235,7 +231,7 @@ extension OrderValidator {
             }
             let source = required(input.source, "source")?.lowercased()
             let number = required(input.trackingNumber, "trackingNumber")
-            var carrier = input.carrier?.trimmingCharacters(in: .whitespaces) ?? ""
+            var carrier = input.carrier?.trimmed ?? ""
             if !carrier.isEmpty, carrier != RawTrackingEvent.customsCarrier {
                 carrier = registry.resolveCarrier(carrier)?.id ?? carrier.lowercased()
             }
@@ -250,16 +246,16 @@ extension OrderValidator {
                             "expected an ISO 8601 date-time such as 2026-11-02T18:00:00+08:00; got \"\(text)\""))
                 }
             }
-            let code = input.code?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-            let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let code = input.code?.trimmed.nilIfEmpty
+            let text = input.text?.trimmed ?? ""
             if code == nil, text.isEmpty { errors.append(FieldError(path, "needs a code or a text")) }
             guard errors.count == count, let source, let number, let time else { continue }
             events.append(
                 (
                     RawTrackingEvent(
                         source: source, carrier: carrier, trackingNumber: number, time: time, code: code, text: text,
-                        location: input.location?.trimmingCharacters(in: .whitespaces).nilIfEmpty),
-                    input.parentTrackingNumber?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+                        location: input.location?.trimmed.nilIfEmpty),
+                    input.parentTrackingNumber?.trimmed.nilIfEmpty
                 ))
         }
         guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }

@@ -23,7 +23,7 @@ struct APIHandler: APIProtocol {
 
     func createSession(_ input: Operations.createSession.Input) async throws -> Operations.createSession.Output {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let email = body.email.lowercased().trimmingCharacters(in: .whitespaces)
+        let email = body.email.lowercased().trimmed
         let address = RequestContext.remoteAddress ?? "unknown"
         guard loginLimiter.allow("\(address)|\(email)") else {
             return .tooManyRequests(.init(body: .json(.init(error: "too many sign-in attempts; wait a minute"))))

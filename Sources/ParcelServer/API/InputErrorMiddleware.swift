@@ -82,7 +82,3 @@ struct InputErrorMiddleware: ServerMiddleware {
         return (response, HTTPBody(json))
     }
 }
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}

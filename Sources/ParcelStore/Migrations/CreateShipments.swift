@@ -21,6 +21,10 @@ struct CreateShipments: AsyncMigration {
             .field("top_severity", .int, .required)
             .field("review_due_at", .double, .required)
             .field("updated_at", .double, .required)
+            // What the legs and findings rows last written hold, so a refresh that changes
+            // neither leaves them alone.
+            .field("legs_digest", .string)
+            .field("findings_digest", .string)
             .create()
         let sql = try database.sql()
         try await sql.create(index: "shipments_canonical_number").on(ShipmentModel.schema).column("canonical_number")

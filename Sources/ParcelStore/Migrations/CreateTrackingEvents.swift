@@ -16,11 +16,10 @@ struct CreateTrackingEvents: AsyncMigration {
             .field("location", .string)
             .field("dedupe_key", .string, .required)
             .field("received_at", .double, .required)
-            // The same report delivered twice is stored once.
-            .unique(on: "dedupe_key")
+            // The same report delivered twice is stored once. Led by shipment_id, the same
+            // index serves reading a shipment's events: one index to update per event, not two.
+            .unique(on: "shipment_id", "dedupe_key")
             .create()
-        try await database.sql().create(index: "tracking_events_shipment_id").on(TrackingEventModel.schema)
-            .column("shipment_id").run()
     }
 
     func revert(on database: any Database) async throws {
