@@ -121,7 +121,8 @@ extension Store {
                 """
                 SELECT o.*, s.id AS s_id, s.carrier AS s_carrier, s.tracking_number AS s_tracking_number,
                        s.shipping_option AS s_shipping_option, s.shipped_at AS s_shipped_at,
-                       s.shipped_offset AS s_shipped_offset, s.origin AS s_origin, s.destination AS s_destination
+                       s.shipped_offset AS s_shipped_offset, s.origin AS s_origin, s.destination AS s_destination,
+                       (SELECT COUNT(*) FROM shipments same WHERE same.canonical_number = s.canonical_number) AS holders
                 FROM orders o LEFT JOIN shipments s ON s.order_id = o.id
                 WHERE o.\(unsafeRaw: column) = \(bind: value)
                 """
@@ -131,7 +132,10 @@ extension Store {
         guard let shipmentID else { return try Self.storedOrder(row, shipmentID: nil, events: []) }
         let events = try await Self.events(of: [shipmentID], sql: sql)[shipmentID.uuidString] ?? []
         var order = try Self.storedOrder(row, shipmentID: shipmentID, events: events)
-        if let number = order.shipment.map({ canonicalNumber($0.trackingNumber) }) {
+        // Most numbers are on one order only; the others are listed only when there are any.
+        if try row.decode(column: "holders", as: Int?.self) ?? 0 > 1,
+            let number = order.shipment.map({ canonicalNumber($0.trackingNumber) })
+        {
             order.otherOrders = try await Self.ordersHolding([number], sql: sql)[number, default: []]
                 .filter { $0.id != order.info.id }
         }

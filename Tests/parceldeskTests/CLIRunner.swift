@@ -25,10 +25,14 @@ struct CLIRunner {
         return directory.appendingPathComponent("parceldesk")
     }
 
-    static func run(_ arguments: [String], stdin: String = "") throws -> Result {
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        // Cheap password hashing keeps account tests fast; callers may add more.
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["PARCELDESK_BCRYPT_COST": "4"].merging(environment) { $1 }
+        ) { $1 }
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()
