@@ -107,7 +107,8 @@ struct APITests {
             // Missing externalId, an unreadable date, a quantity that is a string, a made-up country.
             let json = """
                 {"marketplace": "aliexpress", "placedAt": "last tuesday", "buyer": {"name": "김민지"},
-                 "items": [{"name": "케이스", "quantity": "two"}],
+                 "items": [{"name": "케이스", "quantity": "two"}, {"name": "필름", "quantity": 1, "price": "3000"},
+                           {"name": "거치대", "quantity": true}],
                  "shipment": {"trackingNumber": "LP00123456789012", "origin": "Narnia"}}
                 """
             let response = try await server.send(.POST, "/api/v1/orders", json: json)
@@ -115,6 +116,10 @@ struct APITests {
             let errors = try #require(try server.object(response)["errors"] as? [[String: String]])
             let fields = Set(errors.compactMap { $0["field"] })
             #expect(fields.isSuperset(of: ["externalId", "placedAt", "items[0].quantity", "shipment.origin"]))
+            // A price sent as text is named; a quantity of 1 is not mistaken for true, but true is refused.
+            #expect(fields.contains("items[1].price"))
+            #expect(!fields.contains("items[1].quantity"))
+            #expect(fields.contains("items[2].quantity"))
             // Only semantic problems: still all named, through the handler.
             let semantic = orderJSON.replacingOccurrences(of: "2026-11-01T10:00:00+09:00", with: "soon")
                 .replacingOccurrences(of: #""origin": "CN""#, with: #""origin": "CHN""#)
@@ -210,6 +215,8 @@ struct APITests {
             // A time without an offset was read on Cainiao's clock (China time).
             let timeline = try #require(tracking["timeline"] as? [[String: Any]])
             #expect(timeline.last?["time"] as? String == "2026-11-18T18:10:00Z")
+            // An event without a carrier, from a carrier's own feed, is that carrier's.
+            #expect(timeline.map { $0["carrier"] as? String } == ["cn.cainiao", "cn.cainiao"])
         }
     }
 

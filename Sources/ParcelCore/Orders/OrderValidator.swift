@@ -234,6 +234,11 @@ extension OrderValidator {
             var carrier = input.carrier?.trimmed ?? ""
             if !carrier.isEmpty, carrier != RawTrackingEvent.customsCarrier {
                 carrier = registry.resolveCarrier(carrier)?.id ?? carrier.lowercased()
+            } else if carrier.isEmpty, let source, let vocabulary = normalizer.vocabulary(source: source, carrier: ""),
+                vocabulary.carriers.count == 1
+            {
+                // A carrier's own feed (`cjlogistics`) names its carrier.
+                carrier = vocabulary.carriers[0]
             }
             var time: Timestamp?
             if let text = required(input.time, "time"), let source {

@@ -45,7 +45,9 @@ enum RawInput {
         mutating func number(_ object: [String: Any], _ key: String, _ path: String) -> String? {
             let field = "\(path).\(key)"
             guard let value = object[key], !(value is NSNull) else { return nil }
-            guard let number = value as? NSNumber, !(value is Bool) else {
+            // `is Bool` is also true for the numbers 0 and 1; JSON's true and false are
+            // the NSNumbers whose type code is "c".
+            guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else {
                 errors.append(FieldError(field, "expected a number"))
                 return nil
             }
