@@ -4,6 +4,7 @@
 #   2. serves it, then in one run measures with wrk:
 #      - the ceiling: GET /ping, a route that does nothing,
 #      - GET /api/v1/orders/{id} for random stored orders,
+#      - the first page of GET /api/v1/orders and GET /api/v1/queue,
 #      - POST /api/v1/events in batches of BATCH events, every event new:
 #        first 10 new scans per shipment (a carrier push: 50 shipments a
 #        batch), then the worst case of one scan per shipment (500 shipments
@@ -116,6 +117,8 @@ measure() {
 
 measure "GET /ping (ceiling)" "$READ_CONNECTIONS" ping
 measure "GET /api/v1/orders/{id}" "$READ_CONNECTIONS" order "$TOKEN" "$WORK/orders.txt"
+measure "GET /api/v1/orders (page)" "$READ_CONNECTIONS" path "$TOKEN" "/api/v1/orders?limit=50"
+measure "GET /api/v1/queue" "$READ_CONNECTIONS" path "$TOKEN" "/api/v1/queue?limit=100"
 measure events "$INGEST_CONNECTIONS" events "$TOKEN" "$WORK/legs.txt" "$BATCH" 10
 measure events "$INGEST_CONNECTIONS" events "$TOKEN" "$WORK/legs.txt" "$BATCH" 1
 after=$(query "SELECT COUNT(*) FROM tracking_events")

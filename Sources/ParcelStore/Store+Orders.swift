@@ -324,7 +324,7 @@ extension Store {
             JOIN shipments s ON s.id = d.shipment_id
             JOIN orders o ON o.id = d.order_id
             WHERE d.severity >= \(bind: minimum.rank)
-            ORDER BY d.severity DESC, CASE WHEN d.deadline IS NULL THEN 1 ELSE 0 END, d.deadline, d.since
+            ORDER BY d.severity DESC, d.sort_deadline, d.since
             LIMIT \(literal: max(1, min(limit, 1000)))
             """
         ).all()

@@ -133,9 +133,12 @@ extension Store {
     }
 
     static let findingColumns = [
-        "shipment_id", "order_id", "code", "severity", "confidence", "since", "deadline", "summary_ko",
-        "summary_en", "updated_at",
+        "shipment_id", "order_id", "code", "severity", "confidence", "since", "deadline", "sort_deadline",
+        "summary_ko", "summary_en", "updated_at",
     ]
+
+    /// `sort_deadline` for findings without a deadline: after every real one.
+    static let noDeadline = 1e15
 
     static func findingRow(_ shipmentID: UUID, _ orderID: UUID, _ finding: ShipmentState.Finding, now: Double)
         -> [any SQLExpression]
@@ -143,7 +146,8 @@ extension Store {
         [
             SQLBind(shipmentID), SQLBind(orderID), SQLBind(finding.code), SQLBind(finding.severity),
             SQLBind(finding.confidence), SQLBind(finding.since), SQLBind(finding.deadline),
-            SQLBind(finding.summaryKo), SQLBind(finding.summaryEn), SQLBind(now),
+            SQLBind(finding.deadline ?? noDeadline), SQLBind(finding.summaryKo), SQLBind(finding.summaryEn),
+            SQLBind(now),
         ]
     }
 

@@ -1,6 +1,7 @@
 -- wrk script for scripts/bench-ingest.sh. One file, three modes:
 --   wrk ... -s wrk.lua -- ping
 --   wrk ... -s wrk.lua -- order  TOKEN ORDER_IDS_FILE
+--   wrk ... -s wrk.lua -- path   TOKEN PATH
 --   wrk ... -s wrk.lua -- events TOKEN LEGS_FILE BATCH_SIZE PER_SHIPMENT
 -- PER_SHIPMENT new scans go to each shipment in a batch: 1 is the worst
 -- case (every event a different shipment to re-diagnose); a carrier push
@@ -40,7 +41,7 @@ local scans = {
 local default_scans = { { "", "이동중" } }
 
 local mode, token, batch_size, per_shipment
-local legs, order_ids
+local legs, order_ids, fixed_path
 -- Globals, not locals: `done` reads the totals through thread:get.
 counter, accepted, duplicates, unmatched = 0, 0, 0, 0
 local headers = {}
@@ -52,6 +53,8 @@ function init(args)
   if token then headers["Authorization"] = "Bearer " .. token end
   if mode == "order" then
     order_ids = read_lines(args[3])
+  elseif mode == "path" then
+    fixed_path = args[3]
   elseif mode == "events" then
     headers["Content-Type"] = "application/json"
     batch_size = tonumber(args[4] or "500")
@@ -95,6 +98,8 @@ function request()
     return wrk.format("GET", "/api/v1/orders/" .. order_ids[(counter * 104729) % #order_ids + 1], headers)
   elseif mode == "events" then
     return wrk.format("POST", "/api/v1/events", headers, events_body())
+  elseif mode == "path" then
+    return wrk.format("GET", fixed_path, headers)
   end
   return wrk.format("GET", "/ping")
 end

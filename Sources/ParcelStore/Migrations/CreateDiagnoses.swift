@@ -12,14 +12,19 @@ struct CreateDiagnoses: AsyncMigration {
             .field("confidence", .double, .required)
             .field("since", .double, .required)
             .field("deadline", .double)
+            // The deadline, or a far-future stand-in when there is none: the queue's order
+            // as plain columns, so one index serves it on both engines (NULLs sort differently).
+            .field("sort_deadline", .double, .required)
             .field("summary_ko", .string, .required)
             .field("summary_en", .string, .required)
             .field("updated_at", .double, .required)
             .create()
         let sql = try database.sql()
         try await sql.create(index: "diagnoses_shipment_id").on(DiagnosisModel.schema).column("shipment_id").run()
-        try await sql.create(index: "diagnoses_queue").on(DiagnosisModel.schema).column("severity").column("since")
-            .run()
+        // The queue reads this index in order and stops at its limit.
+        try await sql.raw(
+            "CREATE INDEX diagnoses_queue ON \(ident: DiagnosisModel.schema) (severity DESC, sort_deadline, since)"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 
 struct CreateOrders: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -21,6 +22,9 @@ struct CreateOrders: AsyncMigration {
             .field("updated_at", .double, .required)
             .unique(on: "external_id")
             .create()
+        // The order list is newest first, paged by (placed_at, id): read straight off this index.
+        try await database.sql().create(index: "orders_newest").on(OrderModel.schema).column("placed_at")
+            .column("id").run()
     }
 
     func revert(on database: any Database) async throws {

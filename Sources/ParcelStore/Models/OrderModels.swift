@@ -102,6 +102,7 @@ public final class DiagnosisModel: Model, @unchecked Sendable {
     @Field(key: "confidence") public var confidence: Double
     @Field(key: "since") public var since: Double
     @OptionalField(key: "deadline") public var deadline: Double?
+    @Field(key: "sort_deadline") public var sortDeadline: Double
     @Field(key: "summary_ko") public var summaryKo: String
     @Field(key: "summary_en") public var summaryEn: String
     @Field(key: "updated_at") public var updatedAt: Double
