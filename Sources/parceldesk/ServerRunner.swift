@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
 import ParcelCore
 import ParcelServer
 import ParcelStore
@@ -32,6 +34,11 @@ enum Server {
             app.logger.info("database: \(configuration.location)")
             try await prepared?(app, store)
             try await app.execute()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            try? await app.asyncShutdown()
+            throw ValidationError(
+                "\(configuration.host):\(configuration.port) is already in use; choose another with --port "
+                    + "(or PARCELDESK_PORT), or stop what is listening there")
         } catch {
             try? await app.asyncShutdown()
             throw error

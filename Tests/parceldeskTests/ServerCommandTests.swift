@@ -113,6 +113,22 @@ struct ServerCommandTests {
         }
     }
 
+    @Test("serve on a port already taken says so and exits 2")
+    func portInUse() async throws {
+        try await withDatabase { db in
+            let running = try await CrashTests.Server.start(db: db)
+            defer {
+                running.process.terminate()
+                running.process.waitUntilExit()
+            }
+            // MUT
+            let second = try CLIRunner.run(["serve", "--db", db, "--port", String(running.base.port!)])
+            // validate
+            #expect(second.status == 2)
+            #expect(second.stderr.contains("already in use"), "\(second.stderr)")
+        }
+    }
+
     /// "Imported N order(s) …" → N.
     func importedCount(_ text: String) -> Int {
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Imported ") }) else { return 0 }
