@@ -90,12 +90,14 @@ public func configure(
         store: store, validator: validator, clock: dependencies.clock, metrics: metrics,
         loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute), passwords: dependencies.passwords,
         logger: app.logger)
-    let transport = VaporTransport(routesBuilder: app.grouped(AuthMiddleware(store: store, cache: TokenCache())))
+    let authenticated = app.grouped(AuthMiddleware(store: store, cache: TokenCache()))
+    let transport = VaporTransport(routesBuilder: authenticated)
     // Compact JSON in declaration order: what machines read, and cheaper to write.
     try handler.registerHandlers(
         on: transport, serverURL: URL(string: "/")!,
         configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
         middlewares: [InputErrorMiddleware(validator: validator)])
+    OrderDetailRoute(store: store, clock: dependencies.clock).register(on: authenticated)
 
     if dependencies.refresher, configuration.refreshSeconds > 0 {
         app.lifecycle.use(

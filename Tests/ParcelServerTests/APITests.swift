@@ -149,11 +149,19 @@ struct APITests {
             let diagnoses = try #require(tracking["diagnoses"] as? [[String: Any]])
             // Shipped four days ago and never scanned.
             #expect(diagnoses.map { $0["code"] as? String }.contains("not_activated"))
+            // The route writes its JSON itself; it must still be what openapi.yaml promises.
+            let typed = try JSONDecoder().decode(
+                Components.Schemas.OrderDetail.self, from: Data(byID.body.readableBytesView))
+            #expect(typed.tracking?.diagnoses.isEmpty == false)
+            #expect(typed.items.first?.quantity == 2)
             let korean = try await server.send(.GET, "/api/v1/orders/A-1001")
             let english = try await server.send(.GET, "/api/v1/orders/A-1001?lang=en")
             #expect(korean.body.string.contains("택배사"))
             #expect(english.body.string.contains("carrier"))
             #expect(try await server.send(.GET, "/api/v1/orders/NOPE").status == .notFound)
+            let badLanguage = try await server.send(.GET, "/api/v1/orders/A-1001?lang=fr")
+            #expect(badLanguage.status == .unprocessableEntity)
+            #expect(badLanguage.body.string.contains(#""field":"lang""#))
         }
     }
 

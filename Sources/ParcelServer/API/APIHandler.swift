@@ -80,15 +80,6 @@ struct APIHandler: APIProtocol {
         return .ok(.init(body: .json(.init(items: page.items.map(\.dto), nextCursor: page.nextCursor))))
     }
 
-    func getOrder(_ input: Operations.getOrder.Input) async throws -> Operations.getOrder.Output {
-        guard let stored = try await store.order(input.path.id) else {
-            return .notFound(.init(body: .json(.init(error: "no order \(input.path.id)"))))
-        }
-        let language: Language = input.query.lang == .en ? .en : .ko
-        let analysis = stored.document.map { store.diagnoser.analyze($0, now: clock.now()) }
-        return .ok(.init(body: .json(stored.dto(analysis: analysis, language: language, playbook: store.playbook))))
-    }
-
     func getQueue(_ input: Operations.getQueue.Input) async throws -> Operations.getQueue.Output {
         let minimum = input.query.minSeverity.flatMap { Severity(rawValue: $0.rawValue) } ?? .watch
         let items = try await store.queue(minimum: minimum, limit: input.query.limit ?? 100)
