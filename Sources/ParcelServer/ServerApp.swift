@@ -105,39 +105,43 @@ public func configure(
                 store: store, clock: dependencies.clock, every: .seconds(Int64(configuration.refreshSeconds)),
                 metrics: metrics, logger: app.logger))
     }
-    if store.isSQLite {
-        app.lifecycle.use(Checkpointer(store: store, logger: app.logger))
+    if case .sqlite(let path) = configuration.location {
+        app.lifecycle.use(Checkpointer(path: path, logger: app.logger))
     }
     return store
 }
 
-/// Copies SQLite's write-ahead log into the database file every second, on
-/// its own connection, so the writer's commits never pay for it. PASSIVE
-/// checkpoints wait for nobody; the writer still checkpoints by itself if
-/// the log ever grows past `Store.writerPragmas`' limit.
+/// Keeps SQLite's write-ahead log short: a PASSIVE checkpoint four times a
+/// second on a connection of its own, so that when the log reaches the
+/// writer's limit (`Store.writerPragmas`) the writer's own checkpoint, which
+/// holds up the commit that triggers it, finds almost nothing left to copy.
 final class Checkpointer: LifecycleHandler, Sendable {
-    let store: Store
+    let path: String
     let logger: Logger
+    static let interval: Duration = .milliseconds(250)
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    init(store: Store, logger: Logger) {
-        self.store = store
+    init(path: String, logger: Logger) {
+        self.path = path
         self.logger = logger
     }
 
     func didBootAsync(_ application: Application) async throws {
-        let store = store
+        let checkpointer = try await WALCheckpointer.open(
+            path: path, logger: logger, on: application.eventLoopGroup.any())
         let logger = logger
         task.withLockedValue {
             $0 = Task {
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(1))
+                    try? await Task.sleep(for: Self.interval)
+                    guard !Task.isCancelled else { break }
                     do {
-                        try await store.checkpoint()
+                        try await checkpointer.checkpoint()
                     } catch {
                         logger.warning("WAL checkpoint failed", metadata: ["error": .string("\(error)")])
                     }
                 }
+                try? await checkpointer.close()
             }
         }
     }

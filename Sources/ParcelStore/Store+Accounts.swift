@@ -21,12 +21,14 @@ extension Store {
     {
         let email = email.lowercased()
         return try await write { sql in
-            let database = sql as! any Database
-            if try await UserModel.query(on: database).filter(\.$email == email).first() != nil {
+            if try await sql.select().column("id").from(UserModel.schema).where("email", .equal, email).first() != nil {
                 throw AccountError.emailTaken(email)
             }
-            let user = UserModel(email: email, passwordHash: passwordHash, role: role, createdAt: now)
-            try await user.create(on: database)
+            let user = UserModel(id: UUID(), email: email, passwordHash: passwordHash, role: role, createdAt: now)
+            try await sql.insert(into: UserModel.schema)
+                .columns("id", "email", "password_hash", "role", "created_at")
+                .values(SQLBind(user.id), SQLBind(email), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(now))
+                .run()
             try await Self.audit(
                 sql, actor: actor, action: "user.create", subject: email, detail: role.rawValue, at: now)
             return user
@@ -44,8 +46,10 @@ extension Store {
         let userID = try user.requireID()
         let email = user.email
         try await write { sql in
-            let model = APITokenModel(userID: userID, name: name, tokenHash: Hashing.sha256(token), createdAt: now)
-            try await model.create(on: sql as! any Database)
+            try await sql.insert(into: APITokenModel.schema)
+                .columns("id", "user_id", "name", "token_hash", "created_at")
+                .values(SQLBind(UUID()), SQLBind(userID), SQLBind(name), SQLBind(Hashing.sha256(token)), SQLBind(now))
+                .run()
             try await Self.audit(sql, actor: actor, action: "token.create", subject: email, detail: name, at: now)
         }
         return token

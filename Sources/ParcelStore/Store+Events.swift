@@ -44,51 +44,28 @@ extension Store {
         guard !events.isEmpty else { return IngestResult() }
         let diagnoser = diagnoser
         let playbook = playbook
+        var wanted = Set(events.map { canonicalNumber($0.event.trackingNumber) })
+        for incoming in events {
+            if let parent = incoming.parentTrackingNumber { wanted.insert(canonicalNumber(parent)) }
+        }
+        let numbers = Array(wanted)
+        // Matching reads the last commit, outside the write lock, so one batch is
+        // matched while another is written. A number not found is looked up again
+        // under the lock, where a leg that another batch has just added is seen.
+        let known = try await Self.shipments(holding: numbers, sql: sql)
+        let early = Self.plan(events, shipmentsByNumber: known)
         return try await write { sql in
-            var wanted = Set(events.map { canonicalNumber($0.event.trackingNumber) })
-            for incoming in events {
-                if let parent = incoming.parentTrackingNumber { wanted.insert(canonicalNumber(parent)) }
-            }
-            let numbers = Array(wanted)
-            // A number pasted on two orders belongs to both: each gets the event.
-            var shipmentsByNumber: [String: [UUID]] = [:]
-            for chunk in numbers.chunked(1000) {
-                let rows = try await sql.select().columns("shipment_id", "canonical_number").from(LegModel.schema)
-                    .where("canonical_number", .in, Array(chunk)).all()
-                for row in rows {
-                    let shipment = try row.decode(column: "shipment_id", as: UUID.self)
-                    let number = try row.decode(column: "canonical_number", as: String.self)
-                    if !(shipmentsByNumber[number]?.contains(shipment) ?? false) {
-                        shipmentsByNumber[number, default: []].append(shipment)
-                    }
+            var plan = early
+            if plan.result.unmatched > 0 {
+                let found = try await Self.shipments(holding: numbers.filter { known[$0] == nil }, sql: sql)
+                if !found.isEmpty {
+                    plan = Self.plan(events, shipmentsByNumber: known.merging(found) { old, _ in old })
                 }
             }
-            var result = IngestResult()
-            var pending: [PendingEvent] = []
-            var shipmentOfKey: [String: UUID] = [:]
+            var result = plan.result
+            let pending = plan.pending
+            let shipmentOfKey = plan.shipmentOfKey
             let stamp = now.epochSeconds
-            for incoming in events {
-                let event = incoming.event
-                let number = canonicalNumber(event.trackingNumber)
-                guard
-                    let shipments = shipmentsByNumber[number]
-                        ?? incoming.parentTrackingNumber.flatMap({ shipmentsByNumber[canonicalNumber($0)] })
-                else {
-                    result.unmatched += 1
-                    if result.unmatchedNumbers.count < 100, !result.unmatchedNumbers.contains(event.trackingNumber) {
-                        result.unmatchedNumbers.append(event.trackingNumber)
-                    }
-                    continue
-                }
-                for shipment in shipments {
-                    let key = Self.dedupeKey(shipment, event)
-                    guard shipmentOfKey.updateValue(shipment, forKey: key) == nil else {
-                        result.duplicates += 1
-                        continue
-                    }
-                    pending.append(PendingEvent(shipment: shipment, event: event, key: key))
-                }
-            }
             let stored = try await Self.insertNew(pending, receivedAt: stamp, sql: sql)
             result.accepted = stored.count
             result.duplicates += pending.count - stored.count
@@ -104,6 +81,64 @@ extension Store {
             }
             return result
         }
+    }
+
+    /// For each canonical number, the shipments with a leg carrying it.
+    static func shipments(holding numbers: [String], sql: any SQLDatabase) async throws -> [String: [UUID]] {
+        var found: [String: [UUID]] = [:]
+        let packed = PackedRows.aggregate(
+            ["canonical_number", "shipment_id"], orderBy: "shipment_id", dialect: sql.dialect)
+        for chunk in numbers.chunked(1000) {
+            let row = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: packed) AS legs FROM \(ident: LegModel.schema)
+                WHERE canonical_number IN (\(binds: Array(chunk)))
+                """
+            ).first()
+            for cells in try PackedRows.parse(try row?.decode(column: "legs", as: String.self) ?? "[]") {
+                guard cells.count == 2, let number = cells[0].string, let shipment = cells[1].string.flatMap(UUID.init)
+                else { throw StoreError.corruptRow(column: "legs.shipment_id") }
+                // A number pasted on two orders belongs to both: each gets the event.
+                if !(found[number]?.contains(shipment) ?? false) { found[number, default: []].append(shipment) }
+            }
+        }
+        return found
+    }
+
+    struct IngestPlan: Sendable {
+        var result = IngestResult()
+        var pending: [PendingEvent] = []
+        var shipmentOfKey: [String: UUID] = [:]
+    }
+
+    /// Which events go to which shipments, under which dedupe keys; repeats
+    /// within the batch and numbers no shipment has are counted, not stored.
+    static func plan(_ events: [IncomingEvent], shipmentsByNumber: [String: [UUID]]) -> IngestPlan {
+        var plan = IngestPlan()
+        for incoming in events {
+            let event = incoming.event
+            guard
+                let shipments = shipmentsByNumber[canonicalNumber(event.trackingNumber)]
+                    ?? incoming.parentTrackingNumber.flatMap({ shipmentsByNumber[canonicalNumber($0)] })
+            else {
+                plan.result.unmatched += 1
+                if plan.result.unmatchedNumbers.count < 100,
+                    !plan.result.unmatchedNumbers.contains(event.trackingNumber)
+                {
+                    plan.result.unmatchedNumbers.append(event.trackingNumber)
+                }
+                continue
+            }
+            for shipment in shipments {
+                let key = dedupeKey(shipment, event)
+                guard plan.shipmentOfKey.updateValue(shipment, forKey: key) == nil else {
+                    plan.result.duplicates += 1
+                    continue
+                }
+                plan.pending.append(PendingEvent(shipment: shipment, event: event, key: key))
+            }
+        }
+        return plan
     }
 
     /// Re-diagnoses shipments whose findings may have changed with time
@@ -146,34 +181,39 @@ extension Store {
             let holders = try await ordersHolding(
                 try orderRows.map { canonicalNumber(try $0.decode(column: "s_tracking_number", as: String.self)) },
                 sql: sql)
+            var stored: [(order: StoredOrder, document: ShipmentDocument, row: any SQLRow)] = []
+            for row in orderRows {
+                guard let shipmentID = try row.decode(column: "s_id", as: UUID?.self) else { continue }
+                var order = try storedOrder(
+                    row, shipmentID: shipmentID, events: eventsByShipment[shipmentID.uuidString] ?? [])
+                if let number = order.shipment.map({ canonicalNumber($0.trackingNumber) }),
+                    let holding = holders[number], holding.count > 1
+                {
+                    order.otherOrders = holding.filter { $0.id != order.info.id }
+                }
+                guard let document = order.document else { continue }
+                stored.append((order, document, row))
+            }
+            let states = await analyzeAll(stored.map(\.document), now: now, diagnoser: diagnoser, playbook: playbook)
             var shipmentRows: [[any SQLExpression]] = []
             var legRows: [[any SQLExpression]] = []
             var findingRows: [[any SQLExpression]] = []
             var searchUpdates: [(UUID, String)] = []
             var changedLegs: [UUID] = []
             var changedFindings: [UUID] = []
-            for row in orderRows {
-                guard let shipmentID = try row.decode(column: "s_id", as: UUID?.self) else { continue }
-                var stored = try storedOrder(
-                    row, shipmentID: shipmentID, events: eventsByShipment[shipmentID.uuidString] ?? [])
-                if let number = stored.shipment.map({ canonicalNumber($0.trackingNumber) }),
-                    let holding = holders[number], holding.count > 1
-                {
-                    stored.otherOrders = holding.filter { $0.id != stored.info.id }
-                }
-                guard let document = stored.document else { continue }
-                let state = ShipmentState(diagnoser.analyze(document, now: now), playbook: playbook)
-                shipmentRows.append(shipmentRow(shipmentID, stored.id, document.shipment, state, now: stamp))
+            for ((order, document, row), state) in zip(stored, states) {
+                guard let shipmentID = order.shipmentID else { continue }
+                shipmentRows.append(shipmentRow(shipmentID, order.id, document.shipment, state, now: stamp))
                 if try row.decode(column: "s_findings_digest", as: String?.self) != state.findingsDigest {
                     changedFindings.append(shipmentID)
-                    findingRows += state.diagnoses.map { findingRow(shipmentID, stored.id, $0, now: stamp) }
+                    findingRows += state.diagnoses.map { findingRow(shipmentID, order.id, $0, now: stamp) }
                 }
                 guard try row.decode(column: "s_legs_digest", as: String?.self) != state.legsDigest else { continue }
                 changedLegs.append(shipmentID)
                 legRows += Self.legRows(shipmentID, state.legs)
-                let words = searchText(stored.info, trackingNumber: document.shipment.trackingNumber, legs: state.legs)
+                let words = searchText(order.info, trackingNumber: document.shipment.trackingNumber, legs: state.legs)
                 if try row.decode(column: "search_text", as: String?.self) != words {
-                    searchUpdates.append((stored.id, words))
+                    searchUpdates.append((order.id, words))
                 }
             }
             let upsert = sql.insert(into: ShipmentModel.schema).columns(shipmentColumns)
@@ -196,36 +236,47 @@ extension Store {
         }
     }
 
+    /// Analyses shipments at `now`, in order, on two tasks when there are
+    /// enough of them: a batch of one scan for each of 500 parcels spends
+    /// most of its time here, while the write lock is held.
+    static func analyzeAll(_ documents: [ShipmentDocument], now: Timestamp, diagnoser: Diagnoser, playbook: Playbook)
+        async -> [ShipmentState]
+    {
+        func analyze(_ part: ArraySlice<ShipmentDocument>) -> [ShipmentState] {
+            part.map { ShipmentState(diagnoser.analyze($0, now: now), playbook: playbook) }
+        }
+        guard documents.count >= 32 else { return analyze(documents[...]) }
+        let middle = documents.count / 2
+        async let firstHalf = analyze(documents[..<middle])
+        let secondHalf = analyze(documents[middle...])
+        return await firstHalf + secondHalf
+    }
+
     /// Every stored event of the given shipments, in arrival order, keyed by
-    /// the shipment's UUID string. This is most of what a refresh reads, so
-    /// SQLite rows are read directly rather than through Codable decoding
-    /// (several times faster at ten thousand rows a batch).
+    /// the shipment's UUID string. This is most of what a refresh reads
+    /// (thousands of rows a batch), so the rows come back packed as one value.
     static func events(of shipmentIDs: [UUID], sql: any SQLDatabase) async throws -> [String: [RawTrackingEvent]] {
         var events: [String: [RawTrackingEvent]] = [:]
-        guard let sqlite = sql as? any SQLiteDatabase else {
-            let rows = try await sql.select().column("shipment_id").columns(eventReadColumns)
-                .from(TrackingEventModel.schema).where("shipment_id", .in, shipmentIDs).orderBy("id").all()
-            for row in rows {
-                events[try row.decode(column: "shipment_id", as: UUID.self).uuidString, default: []].append(
-                    try event(row))
+        let packed = PackedRows.aggregate(["shipment_id"] + eventReadColumns, orderBy: "id", dialect: sql.dialect)
+        // PostgreSQL prints a UUID in lower case; the keys are `uuidString`s.
+        let uppercase = sql.dialect.name != "sqlite"
+        for chunk in shipmentIDs.chunked(500) {
+            let row = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: packed) AS events FROM \(ident: TrackingEventModel.schema)
+                WHERE shipment_id IN (\(binds: Array(chunk)))
+                """
+            ).first()
+            for cells in try PackedRows.parse(try row?.decode(column: "events", as: String.self) ?? "[]") {
+                guard let shipment = cells.first?.string else { throw StoreError.corruptRow(column: "shipment_id") }
+                events[uppercase ? shipment.uppercased() : shipment, default: []].append(
+                    try event(cells.dropFirst()))
             }
-            return events
-        }
-        let placeholders = Array(repeating: "?", count: shipmentIDs.count).joined(separator: ",")
-        let rows = try await sqlite.query(
-            """
-            SELECT shipment_id, \(eventReadColumns.joined(separator: ", ")) FROM \(TrackingEventModel.schema)
-            WHERE shipment_id IN (\(placeholders)) ORDER BY id
-            """,
-            shipmentIDs.map { .text($0.uuidString) })
-        for row in rows {
-            guard let shipment = row.column("shipment_id")?.string else { continue }
-            events[shipment, default: []].append(try event(row))
         }
         return events
     }
 
-    struct PendingEvent {
+    struct PendingEvent: Sendable {
         var shipment: UUID
         var event: RawTrackingEvent
         var key: String
@@ -265,16 +316,24 @@ extension Store {
                     .text(item.key), .float(receivedAt),
                 ]
             }
-            let rows = try await sqlite.query(
+            // Which rows this statement stored, without RETURNING's row per event: the
+            // write lock is held, so every row above the previous largest id is ours.
+            let before =
+                try await sqlite.query("SELECT COALESCE(MAX(id), 0) AS id FROM \(TrackingEventModel.schema)")
+                .first?.column("id")?.integer ?? 0
+            _ = try await sqlite.query(
                 """
                 INSERT INTO \(TrackingEventModel.schema) (\(eventColumns.joined(separator: ", ")))
                 VALUES \(Array(repeating: tuple, count: chunk.count).joined(separator: ","))
-                ON CONFLICT (\(eventConflictColumns.joined(separator: ", "))) DO NOTHING RETURNING dedupe_key
+                ON CONFLICT (\(eventConflictColumns.joined(separator: ", "))) DO NOTHING
                 """,
                 values)
-            for row in rows {
-                if let key = row.column("dedupe_key")?.string { stored.insert(key) }
-            }
+            let keys = try await sqlite.query(
+                "SELECT group_concat(dedupe_key, ' ') AS keys FROM \(TrackingEventModel.schema) WHERE id > ?",
+                [.integer(before)]
+            ).first?.column("keys")?.string
+            // Dedupe keys are hex digits: a space cannot occur in one.
+            for key in keys?.split(separator: " ") ?? [] { stored.insert(String(key)) }
         }
         return stored
     }

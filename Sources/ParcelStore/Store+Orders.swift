@@ -112,17 +112,26 @@ extension Store {
 
     // MARK: - Read
 
-    /// One order by its id (or, failing that, its marketplace order number).
+    /// One order by its id (or, failing that, its marketplace order number),
+    /// read with its events in one query: the busiest read of the API.
     public func order(_ key: String) async throws -> StoredOrder? {
         let column = UUID(uuidString: key) == nil ? "external_id" : "id"
         let value: any Encodable & Sendable = UUID(uuidString: key) ?? key as any Encodable & Sendable
+        let packedEvents = PackedRows.aggregate(Self.eventReadColumns, orderBy: "id", dialect: sql.dialect)
+        return try await Self.order(column: column, value: value, packedEvents, sql: sql)
+    }
+
+    private static func order(
+        column: String, value: any Encodable & Sendable, _ packedEvents: String, sql: any SQLDatabase
+    ) async throws -> StoredOrder? {
         guard
             let row = try await sql.raw(
                 """
                 SELECT o.*, s.id AS s_id, s.carrier AS s_carrier, s.tracking_number AS s_tracking_number,
                        s.shipping_option AS s_shipping_option, s.shipped_at AS s_shipped_at,
                        s.shipped_offset AS s_shipped_offset, s.origin AS s_origin, s.destination AS s_destination,
-                       (SELECT COUNT(*) FROM shipments same WHERE same.canonical_number = s.canonical_number) AS holders
+                       (SELECT COUNT(*) FROM shipments same WHERE same.canonical_number = s.canonical_number) AS holders,
+                       (SELECT \(unsafeRaw: packedEvents) FROM tracking_events e WHERE e.shipment_id = s.id) AS events
                 FROM orders o LEFT JOIN shipments s ON s.order_id = o.id
                 WHERE o.\(unsafeRaw: column) = \(bind: value)
                 """
@@ -130,7 +139,9 @@ extension Store {
         else { return nil }
         let shipmentID = try row.decode(column: "s_id", as: UUID?.self)
         guard let shipmentID else { return try Self.storedOrder(row, shipmentID: nil, events: []) }
-        let events = try await Self.events(of: [shipmentID], sql: sql)[shipmentID.uuidString] ?? []
+        let events = try PackedRows.parse(try row.decode(column: "events", as: String?.self) ?? "[]").map {
+            try Self.event($0[...])
+        }
         var order = try Self.storedOrder(row, shipmentID: shipmentID, events: events)
         // Most numbers are on one order only; the others are listed only when there are any.
         if try row.decode(column: "holders", as: Int?.self) ?? 0 > 1,

@@ -104,32 +104,23 @@ extension Store {
         ]
     }
 
-    static func event(_ row: any SQLRow) throws -> RawTrackingEvent {
-        RawTrackingEvent(
-            source: try row.decode(column: "source", as: String.self),
-            carrier: try row.decode(column: "carrier", as: String.self),
-            trackingNumber: try row.decode(column: "tracking_number", as: String.self),
-            time: Timestamp(
-                stored: try row.decode(column: "time", as: Double.self),
-                offset: try row.decode(column: "time_offset", as: Int.self)),
-            code: try row.decode(column: "code", as: String?.self),
-            text: try row.decode(column: "text", as: String.self),
-            location: try row.decode(column: "location", as: String?.self))
-    }
-
-    static func event(_ row: SQLiteRow) throws -> RawTrackingEvent {
-        func text(_ column: String) throws -> String {
-            guard let value = row.column(column)?.string else { throw StoreError.corruptRow(column: column) }
+    /// An event from packed cells in `eventReadColumns` order.
+    static func event(_ cells: ArraySlice<PackedRows.Cell>) throws -> RawTrackingEvent {
+        guard cells.count == eventReadColumns.count else { throw StoreError.corruptRow(column: "tracking event") }
+        let base = cells.startIndex
+        func text(_ offset: Int) throws -> String {
+            guard let value = cells[base + offset].string else {
+                throw StoreError.corruptRow(column: eventReadColumns[offset])
+            }
             return value
         }
-        guard let time = row.column("time")?.double, let offset = row.column("time_offset")?.integer else {
+        guard let time = cells[base + 3].double, let offset = cells[base + 4].int else {
             throw StoreError.corruptRow(column: "time")
         }
         return RawTrackingEvent(
-            source: try text("source"), carrier: try text("carrier"), trackingNumber: try text("tracking_number"),
-            time: Timestamp(stored: time, offset: Int(offset)), code: row.column("code")?.string,
-            text: try text("text"),
-            location: row.column("location")?.string)
+            source: try text(0), carrier: try text(1), trackingNumber: try text(2),
+            time: Timestamp(stored: time, offset: offset), code: cells[base + 5].string, text: try text(6),
+            location: cells[base + 7].string)
     }
 
     static let findingColumns = [

@@ -2,9 +2,11 @@ import Crypto
 import FluentKit
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import ParcelCore
 import SQLKit
+import SQLiteKit
 
 /// The repositories the server and the command line use, over one database.
 /// Everything that writes takes the write gate on SQLite; reads never wait.
@@ -14,6 +16,7 @@ public struct Store: Sendable {
     let provider: @Sendable () -> any Database
     public let isSQLite: Bool
     let gate: WriteGate?
+    let preparedConnections = PreparedConnections()
     public let diagnoser: Diagnoser
     public let playbook: Playbook
 
@@ -41,32 +44,48 @@ public struct Store: Sendable {
             return try await database.transaction { database in try await body(try database.sql()) }
         }
         return try await gate.run {
-            try await database.withConnection { connection in
-                for pragma in Self.writerPragmas { try await connection.sql().raw(SQLQueryString(pragma)).run() }
-                return try await connection.transaction { database in try await body(try database.sql()) }
+            try await withSQLiteSession { session in
+                // IMMEDIATE takes the write lock up front: a deferred transaction that
+                // upgrades after another process wrote fails at once instead of waiting.
+                _ = try await session.connection.query("BEGIN IMMEDIATE")
+                do {
+                    let result = try await body(session)
+                    _ = try await session.connection.query("COMMIT")
+                    return result
+                } catch {
+                    _ = try? await session.connection.query("ROLLBACK")
+                    throw error
+                }
             }
         }
     }
 
-    /// Per-connection settings for the SQLite writer, cheap to repeat before
-    /// each write. A large page cache keeps a batch's index pages from being
-    /// spilled mid-transaction; statement journals stay in memory; in WAL mode
-    /// `synchronous=NORMAL` loses nothing when the process dies (a commit is in
-    /// the log before it returns), only possibly the last commits on power loss.
-    /// The writer checkpoints by itself only past 10,000 pages (40 MB) of
-    /// log: the server checkpoints in the background (`checkpoint()`), and
-    /// long command-line imports make fewer, larger checkpoints.
+    private func withSQLiteSession<T: Sendable>(
+        _ body: @escaping @Sendable (SQLiteSession) async throws -> T
+    ) async throws -> T {
+        let prepared = preparedConnections
+        return try await (database as! any SQLiteDatabase).withConnection { connection in
+            if prepared.isNew(connection) {
+                for pragma in Self.writerPragmas { _ = try await connection.query(pragma) }
+            }
+            return try await body(SQLiteSession(connection))
+        }
+    }
+
+    /// Settings for each SQLite connection that writes, made once when it
+    /// first writes (the pool keeps its connections). A large page
+    /// cache keeps a batch's index pages from being spilled mid-transaction;
+    /// statement journals stay in memory; in WAL mode `synchronous=NORMAL`
+    /// loses nothing when the process dies (a commit is in the log before it
+    /// returns), only possibly the last commits on power loss. A writer
+    /// checkpoints by itself only past 10,000 pages (40 MB) of log: the
+    /// server checkpoints in the background (`WALCheckpointer`), and long
+    /// command-line imports make fewer, larger checkpoints.
     static let writerPragmas = [
-        "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY", "PRAGMA synchronous=NORMAL",
+        "PRAGMA mmap_size=2147418112", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
+        "PRAGMA synchronous=NORMAL",
         "PRAGMA wal_autocheckpoint=10000",
     ]
-
-    /// Copies committed pages from SQLite's log into the database file
-    /// without waiting for readers or the writer.
-    public func checkpoint() async throws {
-        guard isSQLite else { return }
-        try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
-    }
 
     /// Settings a fresh SQLite file needs: write-ahead logging, so readers
     /// never wait for the writer and a killed process loses nothing committed.
@@ -126,4 +145,66 @@ func canonicalNumber(_ number: String) -> String {
     String(
         number.uppercased().unicodeScalars.filter { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") }.map(
             Character.init))
+}
+
+/// The SQLite connections already given `Store.writerPragmas`.
+final class PreparedConnections: Sendable {
+    private let seen = NIOLockedValueBox<Set<ObjectIdentifier>>([])
+
+    /// True the first time a connection is seen.
+    func isNew(_ connection: SQLiteConnection) -> Bool {
+        seen.withLockedValue { $0.insert(ObjectIdentifier(connection)).inserted }
+    }
+}
+
+/// One SQLite connection seen both as SQLKit's database and as SQLiteNIO's,
+/// so that the raw fast paths (`as? any SQLiteDatabase`) stay on it.
+struct SQLiteSession: SQLDatabase, SQLiteDatabase {
+    let connection: SQLiteConnection
+    private let sql: any SQLDatabase
+
+    init(_ connection: SQLiteConnection) {
+        self.connection = connection
+        self.sql = connection.sql(queryLogLevel: nil)
+    }
+
+    var logger: Logger { connection.logger }
+    var eventLoop: any EventLoop { connection.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { sql.version }
+    var dialect: any SQLDialect { sql.dialect }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
+        -> EventLoopFuture<Void>
+    {
+        sql.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await sql.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+
+    func query(
+        _ query: String, _ binds: [SQLiteData], logger: Logger, _ onRow: @escaping @Sendable (SQLiteRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        connection.query(query, binds, logger: logger, onRow)
+    }
+
+    func query(_ query: String, _ binds: [SQLiteData], _ onRow: @escaping @Sendable (SQLiteRow) -> Void) async throws {
+        try await connection.query(query, binds, onRow)
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>)
+        -> EventLoopFuture<T>
+    {
+        closure(connection)
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) async throws -> T) async throws -> T {
+        try await closure(connection)
+    }
 }

@@ -15,6 +15,15 @@ struct RenderingTests {
         #expect(text == #"{"z":"a\"b\\c\nd\u0001\ufeff\u2028송","a":[null,true,-3,0.25]}"#)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(parsed["z"] as? String == "a\"b\\c\nd\u{1}\u{FEFF}\u{2028}송")
+
+        // Neighbours of the escaped invisible characters (same lead bytes) stay as they are.
+        let mixed = "\u{AD}\u{A0}\u{200B}\u{2010}é€📦\u{7F}\u{2064}\u{2065}\u{FEFE}"
+        #expect(
+            JSONValue.string(mixed).serialized()
+                == "\"\\u00ad\u{A0}\\u200b\u{2010}é€📦\\u007f\\u2064\u{2065}\u{FEFE}\"")
+        let roundTrip = try JSONSerialization.jsonObject(
+            with: Data(JSONValue.array([.string(mixed)]).serialized().utf8))
+        #expect((roundTrip as? [String])?.first == mixed)
     }
 
     @Test("a number that does not fit the chosen carrier says so first, in both languages")

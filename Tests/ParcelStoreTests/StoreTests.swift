@@ -219,6 +219,41 @@ struct StoreTests {
         }
     }
 
+    @Test(
+        "events read back exactly as sent: quotes, line breaks, emoji, control characters, fractions of a second",
+        arguments: Engine.available)
+    func eventsReadBackExactly(engine: Engine) async throws {
+        try await engine.withStore { store in
+            try await store.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
+            let texts = [
+                "He said \"hi\" \\ then\nleft\t…", "📦 배송출발 \u{1}\u{1F}", "离开【义乌转运中心】，发往【威海口岸】",
+                "\u{FEFF}\u{200B}보이지 않는 글자", "",
+            ]
+            let sent = texts.enumerated().map { index, text in
+                RawTrackingEvent(
+                    source: "cainiao", carrier: "cn.cainiao", trackingNumber: "LP00123456789012",
+                    time: now.adding(hours: -Double(index) - 0.123456789).at(utcOffset: Timestamp.chinaStandard),
+                    code: index.isMultiple(of: 2) ? nil : "C\(index)", text: text,
+                    location: index == 1 ? nil : "창고 \"A\"\r\n2층")
+            }
+            // MUT
+            let result = try await store.ingest(sent, now: now, actor: "test")
+            // validate: in arrival order, every field as it came.
+            #expect(result.accepted == texts.count)
+            let stored = try #require(try await store.order("A-1")).events
+            try #require(stored.count == sent.count)
+            for (got, want) in zip(stored, sent) {
+                #expect(got.text == want.text)
+                #expect(got.code == want.code)
+                #expect(got.location == want.location)
+                #expect(got.source == want.source && got.carrier == want.carrier)
+                #expect(got.trackingNumber == want.trackingNumber)
+                #expect(abs(got.time.epochSeconds - want.time.epochSeconds) < 1e-6)
+                #expect(got.time.utcOffset == want.time.utcOffset)
+            }
+        }
+    }
+
     @Test("an SQLite file keeps everything across a reopen and checks sound")
     func reopen() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID()).sqlite").path
@@ -230,6 +265,12 @@ struct StoreTests {
         _ = try await first.store.ingest(
             [cainiao("LP00123456789012", hoursAgo: 24, code: "PU_PICKUP_SUCCESS", text: "Picked up")], now: now,
             actor: "test")
+        // The server's checkpointer, on a connection of its own, copies the whole log back.
+        let checkpointer = try await WALCheckpointer.open(path: path)
+        let checkpoint = try await checkpointer.checkpoint()
+        #expect(checkpoint.logFrames > 0)
+        #expect(checkpoint.checkpointed == checkpoint.logFrames)
+        try await checkpointer.close()
         await first.close()
         let second = try await StoreHandle.open(.sqlite(path: path), migrate: true)
         #expect(try await second.store.order("A-1")?.events.count == 1)

@@ -74,23 +74,55 @@ public enum JSONValue: Sendable, Hashable {
     /// whoever debugs a pasted number.
     static func writeString(_ value: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in value.unicodeScalars {
-            let code = scalar.value
-            switch code {
-            case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F, 0x00AD, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0xFEFF:
-                bytes.append(contentsOf: "\\u".utf8)
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    bytes.append(hexDigits[Int((code >> UInt32(shift)) & 0xF)])
+        var value = value
+        // Byte by byte over the UTF-8: most text (Korean included) is copied as
+        // is; only a few ASCII bytes and three lead bytes need a second look.
+        value.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x00..<0x20, 0x7F: appendEscaped(UInt32(byte), into: &bytes)
+                case 0xC2, 0xE2, 0xEF:
+                    // The invisible characters below all start with one of these.
+                    let length = byte == 0xC2 ? 2 : 3
+                    guard index + length <= utf8.count else {
+                        bytes.append(byte)
+                        break
+                    }
+                    var scalar = UInt32(byte & (length == 2 ? 0x1F : 0x0F))
+                    for offset in 1..<length { scalar = scalar << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                    if isInvisible(scalar) {
+                        appendEscaped(scalar, into: &bytes)
+                    } else {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<index + length]))
+                    }
+                    index += length
+                    continue
+                default: bytes.append(byte)
                 }
-            case 0x20..<0x80: bytes.append(UInt8(code))
-            default: bytes.append(contentsOf: String(scalar).utf8)
+                index += 1
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func isInvisible(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x00AD, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0xFEFF: true
+        default: false
+        }
+    }
+
+    private static func appendEscaped(_ scalar: UInt32, into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: "\\u".utf8)
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(hexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
+        }
     }
 }

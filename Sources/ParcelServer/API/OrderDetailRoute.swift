@@ -76,8 +76,9 @@ extension StoredOrder {
                         var fields: [(String, JSONValue)] = [
                             ("name", .string(item.name)), ("quantity", .int(item.quantity)),
                         ]
-                        if let price = item.price {
-                            fields.append(("price", .double(NSDecimalNumber(decimal: price).doubleValue)))
+                        // Through the decimal text: 3.99, not the 3.9899999999999998 NSDecimalNumber gives.
+                        if let price = item.price, let value = Double("\(price)") {
+                            fields.append(("price", .double(value)))
                         }
                         return .object(fields)
                     })
