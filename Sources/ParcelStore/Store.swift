@@ -82,7 +82,7 @@ public struct Store: Sendable {
     /// server checkpoints in the background (`WALCheckpointer`), and long
     /// command-line imports make fewer, larger checkpoints.
     static let writerPragmas = [
-        "PRAGMA mmap_size=2147418112", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
+        "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
         "PRAGMA synchronous=NORMAL",
         "PRAGMA wal_autocheckpoint=10000",
     ]
