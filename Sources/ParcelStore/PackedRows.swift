@@ -42,6 +42,20 @@ enum PackedRows {
         return "COALESCE(json_agg(json_build_array(\(list)) ORDER BY \(orderBy)), '[]')::text"
     }
 
+    /// `columns` of the rows of `table` whose `column` is one of `values`, in `orderBy` order.
+    static func select(
+        _ columns: [String], from table: String, where column: String, in values: [any Encodable & Sendable],
+        orderBy: String, sql: any SQLDatabase
+    ) async throws -> [[Cell]] {
+        let row = try await sql.raw(
+            """
+            SELECT \(unsafeRaw: aggregate(columns, orderBy: orderBy, dialect: sql.dialect)) AS packed
+            FROM \(ident: table) WHERE \(ident: column) IN (\(binds: values))
+            """
+        ).first()
+        return try parse(try row?.decode(column: "packed", as: String.self) ?? "[]")
+    }
+
     struct ParseError: Error, CustomStringConvertible {
         let offset: Int
         let expected: String

@@ -86,16 +86,11 @@ extension Store {
     /// For each canonical number, the shipments with a leg carrying it.
     static func shipments(holding numbers: [String], sql: any SQLDatabase) async throws -> [String: [UUID]] {
         var found: [String: [UUID]] = [:]
-        let packed = PackedRows.aggregate(
-            ["canonical_number", "shipment_id"], orderBy: "shipment_id", dialect: sql.dialect)
         for chunk in numbers.chunked(1000) {
-            let row = try await sql.raw(
-                """
-                SELECT \(unsafeRaw: packed) AS legs FROM \(ident: LegModel.schema)
-                WHERE canonical_number IN (\(binds: Array(chunk)))
-                """
-            ).first()
-            for cells in try PackedRows.parse(try row?.decode(column: "legs", as: String.self) ?? "[]") {
+            let rows = try await PackedRows.select(
+                ["canonical_number", "shipment_id"], from: LegModel.schema, where: "canonical_number", in: Array(chunk),
+                orderBy: "shipment_id", sql: sql)
+            for cells in rows {
                 guard cells.count == 2, let number = cells[0].string, let shipment = cells[1].string.flatMap(UUID.init)
                 else { throw StoreError.corruptRow(column: "legs.shipment_id") }
                 // A number pasted on two orders belongs to both: each gets the event.
@@ -257,17 +252,13 @@ extension Store {
     /// (thousands of rows a batch), so the rows come back packed as one value.
     static func events(of shipmentIDs: [UUID], sql: any SQLDatabase) async throws -> [String: [RawTrackingEvent]] {
         var events: [String: [RawTrackingEvent]] = [:]
-        let packed = PackedRows.aggregate(["shipment_id"] + eventReadColumns, orderBy: "id", dialect: sql.dialect)
         // PostgreSQL prints a UUID in lower case; the keys are `uuidString`s.
         let uppercase = sql.dialect.name != "sqlite"
         for chunk in shipmentIDs.chunked(500) {
-            let row = try await sql.raw(
-                """
-                SELECT \(unsafeRaw: packed) AS events FROM \(ident: TrackingEventModel.schema)
-                WHERE shipment_id IN (\(binds: Array(chunk)))
-                """
-            ).first()
-            for cells in try PackedRows.parse(try row?.decode(column: "events", as: String.self) ?? "[]") {
+            let rows = try await PackedRows.select(
+                ["shipment_id"] + eventReadColumns, from: TrackingEventModel.schema, where: "shipment_id",
+                in: Array(chunk), orderBy: "id", sql: sql)
+            for cells in rows {
                 guard let shipment = cells.first?.string else { throw StoreError.corruptRow(column: "shipment_id") }
                 events[uppercase ? shipment.uppercased() : shipment, default: []].append(
                     try event(cells.dropFirst()))
