@@ -41,9 +41,11 @@ public enum ServerStartError: Error, CustomStringConvertible {
 public func configure(
     _ app: Application, configuration: ServerConfiguration, dependencies: ServerDependencies = ServerDependencies()
 ) async throws -> Store {
-    try app.databases.use(configuration.location)
+    let store = try Store(
+        location: configuration.location, databases: app.databases, logger: app.logger,
+        eventLoopGroup: app.eventLoopGroup)
+    app.lifecycle.use(StoreCloser(store: store))
     app.migrations.add(StoreMigrations.all)
-    let store = Store(databases: app.databases, logger: app.logger, eventLoopGroup: app.eventLoopGroup)
     try await store.prepareDatabase()
     // The embedded SQLite default migrates itself; PostgreSQL is migrated as its own step.
     if configuration.location.isSQLite {
@@ -105,31 +107,37 @@ public func configure(
                 store: store, clock: dependencies.clock, every: .seconds(Int64(configuration.refreshSeconds)),
                 metrics: metrics, logger: app.logger))
     }
-    if case .sqlite(let path) = configuration.location {
-        app.lifecycle.use(Checkpointer(path: path, logger: app.logger))
+    if store.isSQLite {
+        app.lifecycle.use(Checkpointer(store: store, logger: app.logger))
     }
     return store
 }
 
-/// Keeps SQLite's write-ahead log short: a PASSIVE checkpoint every second
-/// on a connection of its own, so that when the log reaches the writer's
-/// limit (`Store.writerPragmas`) the writer's own checkpoint, which holds up
-/// the commit that triggers it, finds less left to copy. (Four times a
-/// second copied the same hot pages over and over: a third fewer events/s.)
+/// Closes the store's own connections when the application shuts down.
+struct StoreCloser: LifecycleHandler {
+    let store: Store
+
+    func shutdownAsync(_ application: Application) async {
+        store.close()
+    }
+}
+
+/// Keeps SQLite's write-ahead log short: a checkpoint every second
+/// (`Store.checkpoint`), so that the log starts over from its beginning
+/// every second and no batch has to copy it back while a caller waits.
 final class Checkpointer: LifecycleHandler, Sendable {
-    let path: String
+    let store: Store
     let logger: Logger
     static let interval: Duration = .seconds(1)
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    init(path: String, logger: Logger) {
-        self.path = path
+    init(store: Store, logger: Logger) {
+        self.store = store
         self.logger = logger
     }
 
     func didBootAsync(_ application: Application) async throws {
-        let checkpointer = try await WALCheckpointer.open(
-            path: path, logger: logger, on: application.eventLoopGroup.any())
+        let store = store
         let logger = logger
         task.withLockedValue {
             $0 = Task {
@@ -137,12 +145,11 @@ final class Checkpointer: LifecycleHandler, Sendable {
                     try? await Task.sleep(for: Self.interval)
                     guard !Task.isCancelled else { break }
                     do {
-                        try await checkpointer.checkpoint()
+                        try await store.checkpoint()
                     } catch {
                         logger.warning("WAL checkpoint failed", metadata: ["error": .string("\(error)")])
                     }
                 }
-                try? await checkpointer.close()
             }
         }
     }

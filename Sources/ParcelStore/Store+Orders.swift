@@ -53,14 +53,14 @@ extension Store {
         if let first = orders.first(where: { taken.contains($0.draft.info.id) }) {
             throw StoreError.duplicateOrder(first.draft.info.id)
         }
-        return try await write { sql in
+        return try await transaction { transaction in
             let stamp = now.epochSeconds
             var ids: [UUID] = []
-            var orderRows: [[any SQLExpression]] = []
-            var shipmentRows: [[any SQLExpression]] = []
-            var legRows: [[any SQLExpression]] = []
-            var eventRows: [[any SQLExpression]] = []
-            var findingRows: [[any SQLExpression]] = []
+            var orderRecords: [OrderRecord] = []
+            var shipmentRecords: [ShipmentRecord] = []
+            var legRecords: [LegRecord] = []
+            var events: [PendingEvent] = []
+            var findingRecords: [FindingRecord] = []
             for order in orders {
                 let orderID = UUID()
                 ids.append(orderID)
@@ -69,33 +69,34 @@ extension Store {
                 if let shipment = order.draft.shipment {
                     let shipmentID = UUID()
                     let document = ShipmentDocument(order: info, shipment: shipment, events: order.events)
-                    let analysis = diagnoser.analyze(document, now: now)
-                    let state = ShipmentState(analysis, playbook: playbook)
+                    let state = ShipmentState(diagnoser.analyze(document, now: now), playbook: playbook)
                     legs = state.legs
-                    shipmentRows.append(Self.shipmentRow(shipmentID, orderID, shipment, state, now: stamp))
-                    legRows += Self.legRows(shipmentID, legs)
-                    eventRows += order.events.map { Self.eventRow(shipmentID, $0, receivedAt: stamp) }
-                    findingRows += state.diagnoses.map { Self.findingRow(shipmentID, orderID, $0, now: stamp) }
-                    _ = document
+                    shipmentRecords.append(
+                        ShipmentRecord(id: shipmentID, orderID: orderID, shipment: shipment, state: state))
+                    legRecords += LegRecord.rows(shipmentID, legs)
+                    events += order.events.map {
+                        PendingEvent(shipment: shipmentID, event: $0, key: Self.dedupeKey(shipmentID, $0))
+                    }
+                    findingRecords += state.diagnoses.map {
+                        FindingRecord(shipmentID: shipmentID, orderID: orderID, finding: $0)
+                    }
                 }
                 let searchText = Self.searchText(info, trackingNumber: order.draft.shipment?.trackingNumber, legs: legs)
-                orderRows.append(try Self.orderRow(orderID, order.draft, searchText: searchText, now: stamp))
+                orderRecords.append(OrderRecord(id: orderID, draft: order.draft, searchText: searchText))
             }
-            try await Self.insert(sql, into: OrderModel.schema, columns: Self.orderColumns, rows: orderRows)
-            try await Self.insert(sql, into: ShipmentModel.schema, columns: Self.shipmentColumns, rows: shipmentRows)
-            try await Self.insert(sql, into: LegModel.schema, columns: Self.legColumns, rows: legRows)
-            try await Self.insert(
-                sql, into: TrackingEventModel.schema, columns: Self.eventColumns, rows: eventRows,
-                ignoringConflictsOn: Self.eventConflictColumns)
-            try await Self.insert(sql, into: DiagnosisModel.schema, columns: Self.findingColumns, rows: findingRows)
+            try await transaction.insertOrders(orderRecords, now: stamp)
+            try await transaction.insertShipments(shipmentRecords, now: stamp)
+            try await transaction.replaceLegs(of: [], with: legRecords)
+            _ = try await transaction.insertEvents(events, receivedAt: stamp)
+            try await transaction.replaceFindings(of: [], with: findingRecords, now: stamp)
             // A number already on another order (or twice in this import): every order
             // holding it is diagnosed again, now knowing about the others.
             let numbers = Set(orders.compactMap { $0.draft.shipment.map { canonicalNumber($0.trackingNumber) } })
-            let sharing = try await Self.shipmentsSharingNumbers(Array(numbers), sql: sql)
-            try await Self.refresh(sharing, sql: sql, now: now, diagnoser: diagnoser, playbook: playbook)
-            try await Self.audit(
-                sql, actor: actor, action: "orders.create", subject: orders.count == 1 ? orders[0].draft.info.id : "",
-                detail: "\(orders.count) order(s), \(eventRows.count) event(s)", at: stamp)
+            let sharing = try await transaction.shipmentsSharingNumbers(Array(numbers))
+            try await Self.refresh(sharing, in: transaction, now: now, diagnoser: diagnoser, playbook: playbook)
+            try await transaction.audit(
+                actor: actor, action: "orders.create", subject: orders.count == 1 ? orders[0].draft.info.id : "",
+                detail: "\(orders.count) order(s), \(events.count) event(s)", at: stamp)
             return ids
         }
     }
@@ -112,24 +113,29 @@ extension Store {
 
     // MARK: - Read
 
+    /// The columns an order is read by (`OrderColumns.storedOrder`), its
+    /// shipment's prefixed `s_`, from `orders o` joined with `shipments s`.
+    static let orderSelection = """
+        o.id, o.external_id, o.marketplace, o.placed_at, o.placed_offset, o.confirmed_at, o.confirmed_offset, \
+        o.promised_by, o.promised_offset, o.buyer_name, o.buyer_phone, o.buyer_email, o.items, o.search_text, \
+        o.created_at, s.id AS s_id, s.carrier AS s_carrier, s.tracking_number AS s_tracking_number, \
+        s.shipping_option AS s_shipping_option, s.shipped_at AS s_shipped_at, s.shipped_offset AS s_shipped_offset, \
+        s.origin AS s_origin, s.destination AS s_destination, s.legs_digest AS s_legs_digest, \
+        s.findings_digest AS s_findings_digest
+        """
+
     /// One order by its id (or, failing that, its marketplace order number),
-    /// read with its events in one query: the busiest read of the API.
+    /// with its events: the busiest read of the API.
     public func order(_ key: String) async throws -> StoredOrder? {
+        if let sqliteFile { return try sqliteFile.read { try $0.order(key) } }
         let column = UUID(uuidString: key) == nil ? "external_id" : "id"
         let value: any Encodable & Sendable = UUID(uuidString: key) ?? key as any Encodable & Sendable
         let packedEvents = PackedRows.aggregate(Self.eventReadColumns, orderBy: "id", dialect: sql.dialect)
-        return try await Self.order(column: column, value: value, packedEvents, sql: sql)
-    }
-
-    private static func order(
-        column: String, value: any Encodable & Sendable, _ packedEvents: String, sql: any SQLDatabase
-    ) async throws -> StoredOrder? {
+        // One query: the events come packed into one value, with the count of shipments sharing the number.
         guard
             let row = try await sql.raw(
                 """
-                SELECT o.*, s.id AS s_id, s.carrier AS s_carrier, s.tracking_number AS s_tracking_number,
-                       s.shipping_option AS s_shipping_option, s.shipped_at AS s_shipped_at,
-                       s.shipped_offset AS s_shipped_offset, s.origin AS s_origin, s.destination AS s_destination,
+                SELECT \(unsafeRaw: Self.orderSelection),
                        (SELECT COUNT(*) FROM shipments same WHERE same.canonical_number = s.canonical_number) AS holders,
                        (SELECT \(unsafeRaw: packedEvents) FROM tracking_events e WHERE e.shipment_id = s.id) AS events
                 FROM orders o LEFT JOIN shipments s ON s.order_id = o.id
@@ -137,57 +143,18 @@ extension Store {
                 """
             ).first()
         else { return nil }
-        let shipmentID = try row.decode(column: "s_id", as: UUID?.self)
-        guard let shipmentID else { return try Self.storedOrder(row, shipmentID: nil, events: []) }
         let events = try PackedRows.parse(try row.decode(column: "events", as: String?.self) ?? "[]").map {
             try Self.event($0[...])
         }
-        var order = try Self.storedOrder(row, shipmentID: shipmentID, events: events)
+        var order = try SQLRowColumns(row: row).storedOrder(events: events)
         // Most numbers are on one order only; the others are listed only when there are any.
         if try row.decode(column: "holders", as: Int?.self) ?? 0 > 1,
             let number = order.shipment.map({ canonicalNumber($0.trackingNumber) })
         {
-            order.otherOrders = try await Self.ordersHolding([number], sql: sql)[number, default: []]
+            order.otherOrders = try await SQLKitTransaction(sql: sql).ordersHolding([number])[number, default: []]
                 .filter { $0.id != order.info.id }
         }
         return order
-    }
-
-    /// For each canonical number, every order whose shipment carries it.
-    static func ordersHolding(_ numbers: [String], sql: any SQLDatabase) async throws -> [String: [OtherOrder]] {
-        var found: [String: [OtherOrder]] = [:]
-        for chunk in numbers.chunked(500) {
-            let rows = try await sql.raw(
-                """
-                SELECT s.canonical_number, s.tracking_number, o.external_id
-                FROM shipments s JOIN orders o ON o.id = s.order_id
-                WHERE s.canonical_number IN (\(binds: Array(chunk)))
-                """
-            ).all()
-            for row in rows {
-                found[try row.decode(column: "canonical_number", as: String.self), default: []].append(
-                    OtherOrder(
-                        id: try row.decode(column: "external_id", as: String.self),
-                        trackingNumber: try row.decode(column: "tracking_number", as: String.self)))
-            }
-        }
-        return found
-    }
-
-    /// Shipments whose number is also on another shipment, among `numbers`.
-    static func shipmentsSharingNumbers(_ numbers: [String], sql: any SQLDatabase) async throws -> [UUID] {
-        var found: [UUID] = []
-        for chunk in numbers.chunked(500) {
-            let rows = try await sql.raw(
-                """
-                SELECT id FROM shipments WHERE canonical_number IN (
-                    SELECT canonical_number FROM shipments WHERE canonical_number IN (\(binds: Array(chunk)))
-                    GROUP BY canonical_number HAVING COUNT(*) > 1)
-                """
-            ).all()
-            found += try rows.map { try $0.decode(column: "id", as: UUID.self) }
-        }
-        return found
     }
 
     public struct OrderFilter: Sendable {

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOPosix
 import ParcelCore
 import SQLKit
 import SQLiteKit
@@ -14,31 +15,84 @@ public struct Store: Sendable {
     /// A database handle on any of the group's event loops, spreading work
     /// over the connection pool.
     let provider: @Sendable () -> any Database
-    public let isSQLite: Bool
+    /// Where the data is: `.memory` has become a temporary file here.
+    public let location: StoreLocation
+    /// The busy reads and writes on SQLite; nil on PostgreSQL.
+    let sqliteFile: SQLiteFile?
+    /// A temporary file that `close` removes (the `.memory` location).
+    let temporaryPath: String?
     let gate: WriteGate?
     let preparedConnections = PreparedConnections()
     public let diagnoser: Diagnoser
     public let playbook: Playbook
 
+    /// Registers `location` as the default database of `databases` and opens
+    /// it. `.memory` becomes a temporary SQLite file, removed by `close`: the
+    /// SQLite library cannot share a database in memory between connections.
     public init(
-        databases: Databases, logger: Logger, eventLoopGroup: any EventLoopGroup, diagnoser: Diagnoser = Diagnoser()
-    ) {
+        location: StoreLocation, databases: Databases, logger: Logger, eventLoopGroup: any EventLoopGroup,
+        diagnoser: Diagnoser = Diagnoser()
+    ) throws {
+        var location = location
+        if case .memory = location {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "parceldesk-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite"
+            ).path
+            location = .sqlite(path: path)
+            temporaryPath = path
+        } else {
+            temporaryPath = nil
+        }
+        try databases.use(location)
         let provider: @Sendable () -> any Database = {
             databases.database(logger: logger, on: eventLoopGroup.any())!
         }
         self.provider = provider
-        self.isSQLite = (provider() as? any SQLDatabase)?.dialect.name == "sqlite"
-        // SQLite has one writer at a time; taking turns here avoids lock contention.
-        self.gate = isSQLite ? WriteGate() : nil
+        self.location = location
+        if case .sqlite(let path) = location {
+            sqliteFile = try SQLiteFile(path: path)
+            // SQLite has one writer at a time; taking turns here avoids lock contention.
+            gate = WriteGate()
+        } else {
+            sqliteFile = nil
+            gate = nil
+        }
         self.diagnoser = diagnoser
         self.playbook = Playbook(registry: diagnoser.detector.registry)
     }
+
+    public var isSQLite: Bool { sqliteFile != nil }
 
     public var database: any Database { provider() }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    /// Runs `body` in one transaction, one writer at a time on SQLite.
+    /// Closes the store's own SQLite connections (Fluent's close with their
+    /// `Databases`) and removes a temporary file.
+    public func close() {
+        sqliteFile?.close()
+        if let temporaryPath {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryPath + suffix) }
+        }
+    }
+
+    /// Runs `body` in one transaction of the busy paths, one writer at a time
+    /// on SQLite: there on the writer connection and its thread.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> T)
+        async throws -> T
+    {
+        guard let sqliteFile, let gate else {
+            return try await database.transaction { database in
+                try await body(SQLKitTransaction(sql: try database.sql()))
+            }
+        }
+        return try await gate.run {
+            try await sqliteFile.transaction { connection in try await body(SQLiteTransaction(connection: connection)) }
+        }
+    }
+
+    /// Runs `body` in one transaction through SQLKit, one writer at a time on
+    /// SQLite: for the rare writes (accounts) that the busy paths' engine does not cover.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let gate else {
             return try await database.transaction { database in try await body(try database.sql()) }
@@ -66,32 +120,35 @@ public struct Store: Sendable {
         let prepared = preparedConnections
         return try await (database as! any SQLiteDatabase).withConnection { connection in
             if prepared.isNew(connection) {
-                for pragma in Self.writerPragmas { _ = try await connection.query(pragma) }
+                for pragma in SQLiteFile.writerPragmas { _ = try await connection.query(pragma) }
             }
             return try await body(SQLiteSession(connection))
         }
     }
-
-    /// Settings for each SQLite connection that writes, made once when it
-    /// first writes (the pool keeps its connections). A large page
-    /// cache keeps a batch's index pages from being spilled mid-transaction;
-    /// statement journals stay in memory; in WAL mode `synchronous=NORMAL`
-    /// loses nothing when the process dies (a commit is in the log before it
-    /// returns), only possibly the last commits on power loss. A writer
-    /// checkpoints by itself only past 10,000 pages (40 MB) of log: the
-    /// server checkpoints in the background (`WALCheckpointer`), and long
-    /// command-line imports make fewer, larger checkpoints.
-    static let writerPragmas = [
-        "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
-        "PRAGMA synchronous=NORMAL",
-        "PRAGMA wal_autocheckpoint=10000",
-    ]
 
     /// Settings a fresh SQLite file needs: write-ahead logging, so readers
     /// never wait for the writer and a killed process loses nothing committed.
     public func prepareDatabase() async throws {
         guard isSQLite else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+
+    /// Copies SQLite's write-ahead log back into the database file, in two
+    /// passes: one alongside the writer, which copies nearly everything and
+    /// holds nobody up, then, if batches committed meanwhile, one in the
+    /// writer's turn, which copies the few pages left. The next write then
+    /// starts the log again from its beginning, so it stays short and the
+    /// writer never has to checkpoint in the middle of a batch. Returns the
+    /// frames the log held and how many are now in the file. Nothing to do
+    /// on PostgreSQL.
+    @discardableResult
+    public func checkpoint() async throws -> (logFrames: Int, checkpointed: Int) {
+        guard let sqliteFile, let gate else { return (0, 0) }
+        let first = try await NIOThreadPool.singleton.runIfActive { try sqliteFile.checkpoint() }
+        guard first.checkpointed < first.logFrames else { return first }
+        return try await gate.run {
+            try await NIOThreadPool.singleton.runIfActive { try sqliteFile.checkpoint() }
+        }
     }
 
     /// Fails when the database does not answer.
@@ -147,7 +204,7 @@ func canonicalNumber(_ number: String) -> String {
             Character.init))
 }
 
-/// The SQLite connections already given `Store.writerPragmas`.
+/// The SQLite connections already given `SQLiteFile.writerPragmas`.
 final class PreparedConnections: Sendable {
     private let seen = NIOLockedValueBox<Set<ObjectIdentifier>>([])
 

@@ -26,14 +26,19 @@ public final class StoreHandle: Sendable {
     {
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
-        try databases.use(location)
-        let store = Store(databases: databases, logger: logger, eventLoopGroup: group)
-        let handle = StoreHandle(store: store, location: location, databases: databases, logger: logger)
+        let store: Store
+        do {
+            store = try Store(location: location, databases: databases, logger: logger, eventLoopGroup: group)
+        } catch {
+            await databases.shutdownAsync()
+            throw error
+        }
+        let handle = StoreHandle(store: store, location: store.location, databases: databases, logger: logger)
         do {
             try await store.prepareDatabase()
             if migrate { try await handle.migrate() }
         } catch {
-            await databases.shutdownAsync()
+            await handle.close()
             throw error
         }
         return handle
@@ -63,5 +68,6 @@ public final class StoreHandle: Sendable {
 
     public func close() async {
         await databases.shutdownAsync()
+        store.close()
     }
 }

@@ -65,8 +65,8 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Databases {
-    /// Registers the store's database as the default.
-    public func use(_ location: StoreLocation) throws {
+    /// Registers the store's database as the default (`Store.init` does).
+    func use(_ location: StoreLocation) throws {
         switch location {
         case .sqlite(let path):
             use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)

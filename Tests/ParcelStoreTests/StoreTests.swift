@@ -265,12 +265,10 @@ struct StoreTests {
         _ = try await first.store.ingest(
             [cainiao("LP00123456789012", hoursAgo: 24, code: "PU_PICKUP_SUCCESS", text: "Picked up")], now: now,
             actor: "test")
-        // The server's checkpointer, on a connection of its own, copies the whole log back.
-        let checkpointer = try await WALCheckpointer.open(path: path)
-        let checkpoint = try await checkpointer.checkpoint()
+        // The server's checkpoint copies the whole log back.
+        let checkpoint = try await first.store.checkpoint()
         #expect(checkpoint.logFrames > 0)
         #expect(checkpoint.checkpointed == checkpoint.logFrames)
-        try await checkpointer.close()
         await first.close()
         let second = try await StoreHandle.open(.sqlite(path: path), migrate: true)
         #expect(try await second.store.order("A-1")?.events.count == 1)

@@ -1,0 +1,346 @@
+import Foundation
+import ParcelCore
+
+/// `StoreTransaction` on the SQLite writer connection. Each statement is
+/// prepared once and run once per row: for SQLite, which runs in-process,
+/// that beats one long multi-row statement parsed anew for every batch.
+struct SQLiteTransaction: StoreTransaction {
+    let connection: SQLiteConnectionHandle
+
+    func shipments(holding numbers: [String]) async throws -> [String: [UUID]] {
+        try connection.shipments(holding: numbers)
+    }
+
+    func shipmentsSharingNumbers(_ numbers: [String]) async throws -> [UUID] {
+        let statement = try connection.statement("SELECT id FROM shipments WHERE canonical_number = ?1")
+        var found: [UUID] = []
+        for number in Set(numbers) {
+            statement.reset()
+            statement.bind(1, number)
+            var ids: [UUID] = []
+            while try statement.step() {
+                guard let id = statement.uuid(0) else { throw StoreError.corruptRow(column: "shipments.id") }
+                ids.append(id)
+            }
+            if ids.count > 1 { found += ids }
+        }
+        return found
+    }
+
+    func loadShipments(_ ids: [UUID]) async throws -> [LoadedShipment] {
+        try connection.loadShipments(ids)
+    }
+
+    func ordersHolding(_ numbers: [String]) async throws -> [String: [OtherOrder]] {
+        try connection.ordersHolding(numbers)
+    }
+
+    func insertOrders(_ orders: [OrderRecord], now: Double) async throws {
+        let statement = try connection.statement(SQLiteStatements.insertOrder)
+        for order in orders {
+            let info = order.draft.info
+            statement.bind(1, order.id)
+            statement.bind(2, info.id)
+            statement.bind(3, info.marketplace)
+            statement.bind(4, info.placedAt.epochSeconds)
+            statement.bind(5, info.placedAt.utcOffset)
+            statement.bind(6, info.confirmedAt?.epochSeconds)
+            statement.bind(7, info.confirmedAt?.utcOffset)
+            statement.bind(8, info.promisedBy?.epochSeconds)
+            statement.bind(9, info.promisedBy?.utcOffset)
+            statement.bind(10, info.buyerName)
+            statement.bind(11, order.draft.buyerPhone)
+            statement.bind(12, order.draft.buyerEmail)
+            statement.bind(13, try order.itemsJSON)
+            statement.bind(14, order.searchText)
+            statement.bind(15, now)
+            statement.bind(16, now)
+            do {
+                try statement.run()
+            } catch let failure as SQLiteFailure where failure.isUniqueViolation {
+                throw StoreError.duplicateOrder(info.id)
+            }
+        }
+    }
+
+    func insertShipments(_ shipments: [ShipmentRecord], now: Double) async throws {
+        let statement = try connection.statement(SQLiteStatements.insertShipment)
+        for record in shipments {
+            let shipment = record.shipment
+            statement.bind(1, record.id)
+            statement.bind(2, record.orderID)
+            statement.bind(3, shipment.trackingNumber)
+            statement.bind(4, canonicalNumber(shipment.trackingNumber))
+            statement.bind(5, shipment.shippingOption)
+            statement.bind(6, shipment.shippedAt?.epochSeconds)
+            statement.bind(7, shipment.shippedAt?.utcOffset)
+            statement.bind(8, shipment.origin)
+            statement.bind(9, shipment.destination)
+            bindState(statement, record, now: now, from: 10)
+            try statement.run()
+        }
+    }
+
+    func updateShipments(_ shipments: [ShipmentRecord], now: Double) async throws {
+        let statement = try connection.statement(SQLiteStatements.updateShipment)
+        for record in shipments {
+            statement.bind(1, record.id)
+            bindState(statement, record, now: now, from: 2)
+            try statement.run()
+        }
+    }
+
+    /// The analysis columns, in `Store.shipmentStateColumns` order, from parameter `first`.
+    private func bindState(_ statement: SQLiteStatementHandle, _ record: ShipmentRecord, now: Double, from first: Int32)
+    {
+        let state = record.state
+        statement.bind(first, record.carrier)
+        statement.bind(first + 1, state.status)
+        statement.bind(first + 2, state.milestone)
+        statement.bind(first + 3, state.lastEventAt)
+        statement.bind(first + 4, state.eventCount)
+        statement.bind(first + 5, state.topSeverity)
+        statement.bind(first + 6, state.reviewDueAt)
+        statement.bind(first + 7, now)
+        statement.bind(first + 8, state.legsDigest)
+        statement.bind(first + 9, state.findingsDigest)
+    }
+
+    func replaceLegs(of shipments: [UUID], with legs: [LegRecord]) async throws {
+        let delete = try connection.statement("DELETE FROM legs WHERE shipment_id = ?1")
+        for shipment in shipments {
+            delete.bind(1, shipment)
+            try delete.run()
+        }
+        let insert = try connection.statement(SQLiteStatements.insertLeg)
+        for record in legs {
+            insert.bind(1, UUID())
+            insert.bind(2, record.shipmentID)
+            insert.bind(3, record.position)
+            insert.bind(4, record.leg.carrier)
+            insert.bind(5, record.leg.trackingNumber)
+            insert.bind(6, canonicalNumber(record.leg.trackingNumber))
+            try insert.run()
+        }
+    }
+
+    func replaceFindings(of shipments: [UUID], with findings: [FindingRecord], now: Double) async throws {
+        let delete = try connection.statement("DELETE FROM diagnoses WHERE shipment_id = ?1")
+        for shipment in shipments {
+            delete.bind(1, shipment)
+            try delete.run()
+        }
+        let insert = try connection.statement(SQLiteStatements.insertFinding)
+        for record in findings {
+            let finding = record.finding
+            insert.bind(1, record.shipmentID)
+            insert.bind(2, record.orderID)
+            insert.bind(3, finding.code)
+            insert.bind(4, finding.severity)
+            insert.bind(5, finding.confidence)
+            insert.bind(6, finding.since)
+            insert.bind(7, finding.deadline)
+            insert.bind(8, record.sortDeadline)
+            insert.bind(9, finding.summaryKo)
+            insert.bind(10, finding.summaryEn)
+            insert.bind(11, now)
+            try insert.run()
+        }
+    }
+
+    func updateSearchText(_ updates: [(order: UUID, text: String)]) async throws {
+        let statement = try connection.statement("UPDATE orders SET search_text = ?2 WHERE id = ?1")
+        for (order, text) in updates {
+            statement.bind(1, order)
+            statement.bind(2, text)
+            try statement.run()
+        }
+    }
+
+    func insertEvents(_ events: [PendingEvent], receivedAt: Double) async throws -> Set<String> {
+        let statement = try connection.statement(SQLiteStatements.insertEvent)
+        var stored: Set<String> = []
+        stored.reserveCapacity(events.count)
+        for item in events {
+            let event = item.event
+            statement.bind(1, item.shipment)
+            statement.bind(2, event.source)
+            statement.bind(3, event.carrier)
+            statement.bind(4, event.trackingNumber)
+            statement.bind(5, event.time.epochSeconds)
+            statement.bind(6, event.time.utcOffset)
+            statement.bind(7, event.code)
+            statement.bind(8, event.text)
+            statement.bind(9, event.location)
+            statement.bind(10, item.key)
+            statement.bind(11, receivedAt)
+            // A row not changed is a report stored before.
+            if try statement.run() == 1 { stored.insert(item.key) }
+        }
+        return stored
+    }
+
+    func audit(actor: String, action: String, subject: String, detail: String, at: Double) async throws {
+        let statement = try connection.statement(
+            "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
+        statement.bind(1, at)
+        statement.bind(2, actor)
+        statement.bind(3, action)
+        statement.bind(4, subject)
+        statement.bind(5, detail)
+        try statement.run()
+    }
+}
+
+/// The SQL of the statements the SQLite paths keep prepared.
+enum SQLiteStatements {
+    static func insert(_ table: String, _ columns: [String], suffix: String = "") -> String {
+        let places = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(places))\(suffix)"
+    }
+
+    static let insertOrder = insert(OrderModel.schema, Store.orderColumns)
+    static let insertShipment = insert(
+        ShipmentModel.schema,
+        [
+            "id", "order_id", "tracking_number", "canonical_number", "shipping_option", "shipped_at", "shipped_offset",
+            "origin", "destination",
+        ] + Store.shipmentStateColumns)
+    static let updateShipment =
+        "UPDATE shipments SET "
+        + Store.shipmentStateColumns.enumerated().map { "\($1) = ?\($0 + 2)" }.joined(separator: ", ")
+        + " WHERE id = ?1"
+    static let insertLeg = insert(LegModel.schema, Store.legColumns)
+    static let insertFinding = insert(DiagnosisModel.schema, Store.findingColumns)
+    static let insertEvent = insert(
+        TrackingEventModel.schema, Store.eventColumns,
+        suffix: " ON CONFLICT (\(Store.eventConflictColumns.joined(separator: ", "))) DO NOTHING")
+
+    static let orderByID =
+        "SELECT \(Store.orderSelection) FROM orders o LEFT JOIN shipments s ON s.order_id = o.id WHERE o.id = ?1"
+    static let orderByExternalID =
+        "SELECT \(Store.orderSelection) FROM orders o LEFT JOIN shipments s ON s.order_id = o.id WHERE o.external_id = ?1"
+    static let shipmentByID =
+        "SELECT \(Store.orderSelection) FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?1"
+    static let eventsOfShipment =
+        "SELECT \(Store.eventReadColumns.joined(separator: ", ")) FROM tracking_events WHERE shipment_id = ?1 ORDER BY id"
+}
+
+// MARK: - Reads, on the writer inside a transaction or on a pooled reader
+
+extension SQLiteConnectionHandle {
+    func shipments(holding numbers: [String]) throws -> [String: [UUID]] {
+        let statement = try statement("SELECT DISTINCT shipment_id FROM legs WHERE canonical_number = ?1")
+        var found: [String: [UUID]] = [:]
+        for number in numbers {
+            statement.reset()
+            statement.bind(1, number)
+            while try statement.step() {
+                guard let shipment = statement.uuid(0) else { throw StoreError.corruptRow(column: "legs.shipment_id") }
+                // A number pasted on two orders belongs to both: each gets the event.
+                found[number, default: []].append(shipment)
+            }
+        }
+        return found
+    }
+
+    func loadShipments(_ ids: [UUID]) throws -> [LoadedShipment] {
+        let statement = try statement(SQLiteStatements.shipmentByID)
+        var loaded: [LoadedShipment] = []
+        loaded.reserveCapacity(ids.count)
+        for id in ids {
+            statement.reset()
+            statement.bind(1, id)
+            guard try statement.step() else { continue }
+            // The events first: the order row is read after, from the same statement still on its row.
+            let events = try self.events(of: id)
+            loaded.append(try SQLiteRowColumns(statement).loadedShipment(events: events))
+        }
+        return loaded
+    }
+
+    /// A shipment's stored events, in arrival order.
+    func events(of shipment: UUID) throws -> [RawTrackingEvent] {
+        let statement = try statement(SQLiteStatements.eventsOfShipment)
+        statement.bind(1, shipment)
+        var events: [RawTrackingEvent] = []
+        while try statement.step() {
+            guard let source = statement.string(0), let carrier = statement.string(1),
+                let number = statement.string(2), let time = statement.double(3), let offset = statement.int(4),
+                let text = statement.string(6)
+            else { throw StoreError.corruptRow(column: "tracking_events") }
+            events.append(
+                RawTrackingEvent(
+                    source: source, carrier: carrier, trackingNumber: number,
+                    time: Timestamp(stored: time, offset: offset), code: statement.string(5), text: text,
+                    location: statement.string(7)))
+        }
+        return events
+    }
+
+    func ordersHolding(_ numbers: [String]) throws -> [String: [OtherOrder]] {
+        let statement = try statement(
+            """
+            SELECT s.tracking_number, o.external_id FROM shipments s JOIN orders o ON o.id = s.order_id
+            WHERE s.canonical_number = ?1
+            """)
+        var found: [String: [OtherOrder]] = [:]
+        for number in Set(numbers) {
+            statement.reset()
+            statement.bind(1, number)
+            while try statement.step() {
+                guard let tracking = statement.string(0), let order = statement.string(1) else {
+                    throw StoreError.corruptRow(column: "shipments.tracking_number")
+                }
+                found[number, default: []].append(OtherOrder(id: order, trackingNumber: tracking))
+            }
+        }
+        return found
+    }
+
+    /// How many shipments carry `number` (canonical).
+    func shipmentCount(number: String) throws -> Int {
+        let statement = try statement("SELECT COUNT(*) FROM shipments WHERE canonical_number = ?1")
+        statement.bind(1, number)
+        try statement.step()
+        return statement.int(0) ?? 0
+    }
+
+    /// One order by id or marketplace order number, with its events.
+    func order(_ key: String) throws -> StoredOrder? {
+        let id = UUID(uuidString: key)
+        let statement = try statement(id == nil ? SQLiteStatements.orderByExternalID : SQLiteStatements.orderByID)
+        if let id { statement.bind(1, id) } else { statement.bind(1, key) }
+        guard try statement.step() else { return nil }
+        let columns = SQLiteRowColumns(statement)
+        let events = try columns.uuid("s_id").map { try self.events(of: $0) } ?? []
+        var order = try columns.storedOrder(events: events)
+        // Most numbers are on one order only; the others are listed only when there are any.
+        if let number = order.shipment.map({ canonicalNumber($0.trackingNumber) }),
+            try shipmentCount(number: number) > 1
+        {
+            order.otherOrders = try ordersHolding([number])[number, default: []].filter { $0.id != order.info.id }
+        }
+        return order
+    }
+}
+
+/// The current row of an SQLite statement, read by column name.
+struct SQLiteRowColumns: OrderColumns {
+    let statement: SQLiteStatementHandle
+    let indexes: [String: Int32]
+
+    init(_ statement: SQLiteStatementHandle) {
+        self.statement = statement
+        indexes = statement.columnIndexes
+    }
+
+    private func index(_ column: String) throws -> Int32 {
+        guard let index = indexes[column] else { throw StoreError.corruptRow(column: column) }
+        return index
+    }
+
+    func string(_ column: String) throws -> String? { statement.string(try index(column)) }
+    func double(_ column: String) throws -> Double? { statement.double(try index(column)) }
+    func int(_ column: String) throws -> Int? { statement.int(try index(column)) }
+}
