@@ -75,39 +75,52 @@ public enum JSONValue: Sendable, Hashable {
     static func writeString(_ value: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
-        // Byte by byte over the UTF-8: most text (Korean included) is copied as
-        // is; only a few ASCII bytes and three lead bytes need a second look.
+        // Over the UTF-8, copying runs of plain bytes in one go: most text (Korean
+        // included) is copied as is; only a few ASCII bytes and three lead bytes
+        // need a second look.
         value.withUTF8 { utf8 in
             var index = 0
+            var plainFrom = 0
+            func flush() {
+                if plainFrom < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index])) }
+            }
             while index < utf8.count {
                 let byte = utf8[index]
                 switch byte {
-                case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0x00..<0x20, 0x7F: appendEscaped(UInt32(byte), into: &bytes)
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x00..<0x20, 0x7F:
+                    flush()
+                    switch byte {
+                    case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                    case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                    case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                    case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                    case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                    default: appendEscaped(UInt32(byte), into: &bytes)
+                    }
+                    index += 1
+                    plainFrom = index
                 case 0xC2, 0xE2, 0xEF:
                     // The invisible characters below all start with one of these.
                     let length = byte == 0xC2 ? 2 : 3
                     guard index + length <= utf8.count else {
-                        bytes.append(byte)
-                        break
+                        index += 1
+                        continue
                     }
                     var scalar = UInt32(byte & (length == 2 ? 0x1F : 0x0F))
                     for offset in 1..<length { scalar = scalar << 6 | UInt32(utf8[index + offset] & 0x3F) }
                     if isInvisible(scalar) {
+                        flush()
                         appendEscaped(scalar, into: &bytes)
+                        index += length
+                        plainFrom = index
                     } else {
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<index + length]))
+                        index += length
                     }
-                    index += length
-                    continue
-                default: bytes.append(byte)
+                default:
+                    index += 1
                 }
-                index += 1
             }
+            flush()
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -52,23 +52,65 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public func iso8601(utcOffset offset: Int) -> String {
         let fields = civilFields(utcOffset: offset)
+        guard (0...9999).contains(fields.year), abs(offset) < 100 * 3600 else { return Self.iso8601(fields, offset) }
+        // Fixed width: written byte by byte into the string's own storage, once.
+        // An order read prints two of these for every timeline entry.
+        return String(unsafeUninitializedCapacity: offset == 0 ? 20 : 25) { buffer in
+            var index = 0
+            func digits(_ value: Int, _ width: Int) {
+                var rest = value
+                for position in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                index += width
+            }
+            func byte(_ value: UInt8) {
+                buffer[index] = value
+                index += 1
+            }
+            digits(fields.year, 4)
+            byte(UInt8(ascii: "-"))
+            digits(fields.month, 2)
+            byte(UInt8(ascii: "-"))
+            digits(fields.day, 2)
+            byte(UInt8(ascii: "T"))
+            digits(fields.hour, 2)
+            byte(UInt8(ascii: ":"))
+            digits(fields.minute, 2)
+            byte(UInt8(ascii: ":"))
+            digits(fields.second, 2)
+            if offset == 0 {
+                byte(UInt8(ascii: "Z"))
+            } else {
+                byte(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                digits(abs(offset) / 3600, 2)
+                byte(UInt8(ascii: ":"))
+                digits(abs(offset) % 3600 / 60, 2)
+            }
+            return index
+        }
+    }
+
+    /// Any year, any offset.
+    private static func iso8601(_ fields: CivilFields, _ offset: Int) -> String {
         var text = ""
         text.reserveCapacity(25)
-        Self.appendDate(fields, to: &text)
+        appendDate(fields, to: &text)
         text.append("T")
-        Self.appendPadded(fields.hour, width: 2, to: &text)
+        appendPadded(fields.hour, width: 2, to: &text)
         text.append(":")
-        Self.appendPadded(fields.minute, width: 2, to: &text)
+        appendPadded(fields.minute, width: 2, to: &text)
         text.append(":")
-        Self.appendPadded(fields.second, width: 2, to: &text)
+        appendPadded(fields.second, width: 2, to: &text)
         if offset == 0 {
             text.append("Z")
         } else {
             let magnitude = abs(offset)
             text.append(offset < 0 ? "-" : "+")
-            Self.appendPadded(magnitude / 3600, width: 2, to: &text)
+            appendPadded(magnitude / 3600, width: 2, to: &text)
             text.append(":")
-            Self.appendPadded(magnitude % 3600 / 60, width: 2, to: &text)
+            appendPadded(magnitude % 3600 / 60, width: 2, to: &text)
         }
         return text
     }
