@@ -2,6 +2,7 @@
 # Runs a command with a throwaway PostgreSQL 15 cluster on loopback and
 # PARCELDESK_TEST_POSTGRES_URL / PARCELDESK_POSTGRES_URL pointing at it.
 # The cluster lives in a temporary directory and is removed afterwards.
+# POSTGRES_SETTINGS adds server settings ("-c shared_buffers=2GB …").
 #   scripts/with-postgres.sh swift test --filter ParcelStoreTests
 set -euo pipefail
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -17,7 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 as_postgres "$PGBIN/initdb -D $DIR/data -U parceldesk --auth=trust -E UTF8 --locale=C.UTF-8" >"$DIR/initdb.log"
-as_postgres "$PGBIN/pg_ctl -D $DIR/data -l $DIR/server.log -o '-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=on' -w start" >/dev/null
+as_postgres "$PGBIN/pg_ctl -D $DIR/data -l $DIR/server.log -o '-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=on ${POSTGRES_SETTINGS:-}' -w start" >/dev/null
 as_postgres "$PGBIN/createdb -h 127.0.0.1 -p $PORT -U parceldesk parceldesk_test"
 export PARCELDESK_TEST_POSTGRES_URL="postgres://parceldesk@127.0.0.1:$PORT/parceldesk_test?tlsmode=disable"
 export PARCELDESK_POSTGRES_URL="$PARCELDESK_TEST_POSTGRES_URL"

@@ -100,6 +100,8 @@ public func configure(
         configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
         middlewares: [InputErrorMiddleware(validator: validator)])
     OrderDetailRoute(store: store, clock: dependencies.clock).register(on: authenticated)
+    EventBatchRoute(store: store, validator: validator, clock: dependencies.clock, metrics: metrics).register(
+        on: authenticated)
 
     if dependencies.refresher, configuration.refreshSeconds > 0 {
         app.lifecycle.use(

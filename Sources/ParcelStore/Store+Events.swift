@@ -84,7 +84,7 @@ extension Store {
     /// For each canonical number, the shipments with a leg carrying it, as of the last commit.
     func shipments(holding numbers: [String]) async throws -> [String: [UUID]] {
         if let sqliteFile { return try sqliteFile.read { try $0.shipments(holding: numbers) } }
-        return try await SQLKitTransaction(sql: sql).shipments(holding: numbers)
+        return try await PostgresTransaction(sql: sql).shipments(holding: numbers)
     }
 
     struct IngestPlan: Sendable {

@@ -113,16 +113,24 @@ extension Store {
 
     // MARK: - Read
 
-    /// The columns an order is read by (`OrderColumns.storedOrder`), its
-    /// shipment's prefixed `s_`, from `orders o` joined with `shipments s`.
-    static let orderSelection = """
-        o.id, o.external_id, o.marketplace, o.placed_at, o.placed_offset, o.confirmed_at, o.confirmed_offset, \
-        o.promised_by, o.promised_offset, o.buyer_name, o.buyer_phone, o.buyer_email, o.items, o.search_text, \
-        o.created_at, s.id AS s_id, s.carrier AS s_carrier, s.tracking_number AS s_tracking_number, \
-        s.shipping_option AS s_shipping_option, s.shipped_at AS s_shipped_at, s.shipped_offset AS s_shipped_offset, \
-        s.origin AS s_origin, s.destination AS s_destination, s.legs_digest AS s_legs_digest, \
-        s.findings_digest AS s_findings_digest
-        """
+    /// The columns an order is read by (`OrderColumns.storedOrder`), from
+    /// `orders o` joined with `shipments s`: the shipment's prefixed `s_`.
+    static let orderFields: [(column: String, name: String)] =
+        [
+            "id", "external_id", "marketplace", "placed_at", "placed_offset", "confirmed_at", "confirmed_offset",
+            "promised_by", "promised_offset", "buyer_name", "buyer_phone", "buyer_email", "items", "search_text",
+            "created_at",
+        ].map { ("o.\($0)", $0) }
+        + [
+            "id", "carrier", "tracking_number", "shipping_option", "shipped_at", "shipped_offset", "origin",
+            "destination", "legs_digest", "findings_digest",
+        ].map { ("s.\($0)", "s_\($0)") }
+
+    /// `orderFields` as a select list.
+    static let orderSelection = orderFields.map { "\($0.column) AS \($0.name)" }.joined(separator: ", ")
+
+    /// Where each of `orderFields` is in a packed row.
+    static let orderFieldIndex = Dictionary(uniqueKeysWithValues: orderFields.enumerated().map { ($1.name, $0) })
 
     /// One order by its id (or, failing that, its marketplace order number),
     /// with its events: the busiest read of the API.
@@ -131,11 +139,13 @@ extension Store {
         let column = UUID(uuidString: key) == nil ? "external_id" : "id"
         let value: any Encodable & Sendable = UUID(uuidString: key) ?? key as any Encodable & Sendable
         let packedEvents = PackedRows.aggregate(Self.eventReadColumns, orderBy: "id", dialect: sql.dialect)
-        // One query: the events come packed into one value, with the count of shipments sharing the number.
+        let fields = Self.orderFields.map(\.column).joined(separator: ", ")
+        // One query, three values: the order and shipment packed as one row, the count of
+        // shipments sharing the number, and the events packed.
         guard
             let row = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: Self.orderSelection),
+                SELECT json_build_array(\(unsafeRaw: fields))::text AS fields,
                        (SELECT COUNT(*) FROM shipments same WHERE same.canonical_number = s.canonical_number) AS holders,
                        (SELECT \(unsafeRaw: packedEvents) FROM tracking_events e WHERE e.shipment_id = s.id) AS events
                 FROM orders o LEFT JOIN shipments s ON s.order_id = o.id
@@ -146,12 +156,13 @@ extension Store {
         let events = try PackedRows.parse(try row.decode(column: "events", as: String?.self) ?? "[]").map {
             try Self.event($0[...])
         }
-        var order = try SQLRowColumns(row: row).storedOrder(events: events)
+        let cells = try PackedRows.parse("[" + (try row.decode(column: "fields", as: String.self)) + "]")
+        var order = try PackedColumns(cells: cells.first ?? []).storedOrder(events: events)
         // Most numbers are on one order only; the others are listed only when there are any.
         if try row.decode(column: "holders", as: Int?.self) ?? 0 > 1,
             let number = order.shipment.map({ canonicalNumber($0.trackingNumber) })
         {
-            order.otherOrders = try await SQLKitTransaction(sql: sql).ordersHolding([number])[number, default: []]
+            order.otherOrders = try await PostgresTransaction(sql: sql).ordersHolding([number])[number, default: []]
                 .filter { $0.id != order.info.id }
         }
         return order

@@ -49,11 +49,10 @@ extension Store {
 
     /// One report of one scan for one shipment: the same report sent again has the same key.
     static func dedupeKey(_ shipmentID: UUID, _ event: RawTrackingEvent) -> String {
-        Hashing.digest128(
-            [
-                shipmentID.uuidString, event.source, event.carrier, canonicalNumber(event.trackingNumber),
-                String(event.time.epochSeconds), event.code ?? "", event.text, event.location ?? "",
-            ].joined(separator: "\u{1F}"))
+        Hashing.digest128(joining: [
+            shipmentID.uuidString, event.source, event.carrier, canonicalNumber(event.trackingNumber),
+            String(event.time.epochSeconds), event.code ?? "", event.text, event.location ?? "",
+        ])
     }
 
     /// An event from packed cells in `eventReadColumns` order.

@@ -83,7 +83,7 @@ public struct Store: Sendable {
     {
         guard let sqliteFile, let gate else {
             return try await database.transaction { database in
-                try await body(SQLKitTransaction(sql: try database.sql()))
+                try await body(PostgresTransaction(sql: try database.sql()))
             }
         }
         return try await gate.run {
@@ -186,6 +186,19 @@ enum Hashing {
         hex(SHA256.hash(data: Data(text.utf8)).prefix(16))
     }
 
+    /// `digest128` of `parts` joined by U+001F, without building the joined text.
+    static func digest128(joining parts: [String]) -> String {
+        var hasher = SHA256()
+        for (index, part) in parts.enumerated() {
+            if index > 0 { hasher.update(data: unitSeparator) }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(hasher.finalize().prefix(16))
+    }
+
+    private static let unitSeparator: [UInt8] = [0x1F]
+
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hex = [UInt8]()
         hex.reserveCapacity(64)
@@ -199,9 +212,29 @@ enum Hashing {
 
 /// Tracking numbers as they are matched: upper-case letters and digits only.
 func canonicalNumber(_ number: String) -> String {
-    String(
-        number.uppercased().unicodeScalars.filter { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") }.map(
-            Character.init))
+    var number = number
+    // Byte by byte for ASCII, which nearly every number is; other text goes through
+    // Unicode upper-casing first ("ı" becomes "I").
+    let ascii = number.withUTF8 { utf8 -> String? in
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+                if (upper >= UInt8(ascii: "A") && upper <= UInt8(ascii: "Z"))
+                    || (upper >= UInt8(ascii: "0") && upper <= UInt8(ascii: "9"))
+                {
+                    buffer[count] = upper
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+    return ascii
+        ?? String(
+            number.uppercased().unicodeScalars.filter { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") }.map(
+                Character.init))
 }
 
 /// The SQLite connections already given `SQLiteFile.writerPragmas`.

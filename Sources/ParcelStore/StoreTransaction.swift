@@ -5,8 +5,8 @@ import ParcelCore
 /// domain steps (matching, dedupe keys, analysis, what changed) are written
 /// once over this; each engine says how to read and write the rows: SQLite
 /// with prepared statements run one row at a time on its writer thread
-/// (`SQLiteTransaction`), PostgreSQL with multi-row statements through SQLKit
-/// (`SQLKitTransaction`).
+/// (`SQLiteTransaction`), PostgreSQL with a batch of rows as one parameter
+/// (`PostgresTransaction`).
 protocol StoreTransaction: Sendable {
     /// For each canonical number, the shipments with a leg carrying it.
     func shipments(holding numbers: [String]) async throws -> [String: [UUID]]

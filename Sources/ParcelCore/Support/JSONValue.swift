@@ -23,6 +23,14 @@ public enum JSONValue: Sendable, Hashable {
         value.map(JSONValue.string) ?? .null
     }
 
+    public static func optional(_ value: Double?) -> JSONValue {
+        value.map(JSONValue.double) ?? .null
+    }
+
+    public static func optional(_ value: Int?) -> JSONValue {
+        value.map(JSONValue.int) ?? .null
+    }
+
     public static func strings(_ values: [String]) -> JSONValue {
         .array(values.map(JSONValue.string))
     }
@@ -82,7 +90,9 @@ public enum JSONValue: Sendable, Hashable {
             var index = 0
             var plainFrom = 0
             func flush() {
-                if plainFrom < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index])) }
+                if plainFrom < index {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+                }
             }
             while index < utf8.count {
                 let byte = utf8[index]

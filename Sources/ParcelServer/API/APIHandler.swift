@@ -86,29 +86,6 @@ struct APIHandler: APIProtocol {
         return .ok(.init(body: .json(.init(items: items.map(\.dto)))))
     }
 
-    // MARK: - Tracking
-
-    func ingestEvents(_ input: Operations.ingestEvents.Input) async throws -> Operations.ingestEvents.Output {
-        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let events: [(event: RawTrackingEvent, parentTrackingNumber: String?)]
-        switch validator.validate(events: body.events.map(RawInput.raw)) {
-        case .success(let value): events = value
-        case .failure(let failure): return .unprocessableContent(.init(body: .json(Self.invalid(failure.errors))))
-        }
-        let result = try await store.ingest(
-            events.map { IncomingEvent($0.event, parentTrackingNumber: $0.parentTrackingNumber) }, now: clock.now(),
-            actor: actor)
-        metrics.eventsAccepted.increment(by: Int64(result.accepted))
-        metrics.eventsDuplicate.increment(by: Int64(result.duplicates))
-        metrics.eventsUnmatched.increment(by: Int64(result.unmatched))
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        accepted: result.accepted, duplicates: result.duplicates, unmatched: result.unmatched,
-                        unmatchedNumbers: result.unmatchedNumbers))))
-    }
-
     // MARK: - Imports
 
     func createImport(_ input: Operations.createImport.Input) async throws -> Operations.createImport.Output {

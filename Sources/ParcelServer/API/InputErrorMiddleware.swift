@@ -9,7 +9,7 @@ struct InputErrorMiddleware: ServerMiddleware {
     let validator: OrderValidator
 
     /// Bodies worth re-reading field by field when they fail to decode.
-    static let explained: Set<String> = ["createOrder", "ingestEvents", "createSession"]
+    static let explained: Set<String> = ["createOrder", "createSession"]
     static let maxBody = 16 * 1024 * 1024
 
     func intercept(
@@ -35,7 +35,6 @@ struct InputErrorMiddleware: ServerMiddleware {
         var errors: [FieldError] = []
         switch operationID {
         case "createOrder": errors = body.map { RawInput.orderProblems($0, validator: validator) } ?? []
-        case "ingestEvents": errors = body.map { RawInput.eventProblems($0, validator: validator) } ?? []
         default: break
         }
         if errors.isEmpty { errors = [Self.describe(error)] }

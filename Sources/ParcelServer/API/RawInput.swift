@@ -178,11 +178,4 @@ enum RawInput {
         }
         return raw
     }
-
-    static func raw(_ input: Schemas.EventInput) -> RawEventInput {
-        RawEventInput(
-            source: input.source, carrier: input.carrier, trackingNumber: input.trackingNumber,
-            parentTrackingNumber: input.parentTrackingNumber, time: input.time, code: input.code, text: input.text,
-            location: input.location)
-    }
 }

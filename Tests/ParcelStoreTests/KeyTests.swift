@@ -1,0 +1,36 @@
+import Foundation
+import ParcelCore
+import Testing
+
+@testable import ParcelStore
+
+@Suite("Stored keys")
+struct KeyTests {
+    static let shipment = UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!
+
+    @Test("dedupe keys stay what stored events were keyed by: SHA-256 of the fields joined by U+001F")
+    func dedupeKeys() {
+        // Expected values computed outside Swift (Python's hashlib) from the documented recipe.
+        let cainiao = RawTrackingEvent(
+            source: "cainiao", carrier: "cn.cainiao", trackingNumber: "lp 0012-3456-7890-12",
+            time: Timestamp(epochSeconds: 1_763_800_000, utcOffset: Timestamp.chinaStandard),
+            code: "PU_PICKUP_SUCCESS", text: "Picked up", location: "深圳 Shenzhen")
+        #expect(Store.dedupeKey(Self.shipment, cainiao) == "2a0fcf2bd1b46a9bc66ffc972b802ec4")
+        let cj = RawTrackingEvent(
+            source: "cjlogistics", carrier: "kr.cjlogistics", trackingNumber: "6865-1234-5676",
+            time: Timestamp(epochSeconds: 1_763_800_000.25, utcOffset: Timestamp.kst), code: nil, text: "간선상차",
+            location: nil)
+        #expect(Store.dedupeKey(Self.shipment, cj) == "e4d8c2a7333174419cf5e5cc82aa233f")
+    }
+
+    @Test(
+        "numbers match by their letters and digits, upper-cased, however they were typed",
+        arguments: [
+            ("lp 0012-3456-7890-12", "LP00123456789012"), ("  6865.1234.5676 ", "686512345676"), ("", ""),
+            ("RB123456785GB", "RB123456785GB"), ("ＬＰ００１２", ""), ("rb\u{200B}1234", "RB1234"),
+            ("ıs-ſ9", "ISS9"), ("배송 1Z-999", "1Z999"),
+        ])
+    func canonical(input: String, expected: String) {
+        #expect(canonicalNumber(input) == expected)
+    }
+}
