@@ -11,16 +11,30 @@ final class ServerMetrics: Sendable {
     let eventsUnmatched: Counter
     let ordersCreated: Counter
     let shipmentsRefreshed: Counter
+    /// SQLite's write-ahead log: how long each checkpoint took, and how long the log was.
+    let checkpoints: DurationHistogram
+    let logFrames: Gauge
 
     init() {
-        eventsAccepted = registry.makeCounter(name: "parceldesk_events_accepted_total", help: "Tracking events stored.")
-        eventsDuplicate = registry.makeCounter(
-            name: "parceldesk_events_duplicate_total", help: "Tracking events already stored.")
-        eventsUnmatched = registry.makeCounter(
-            name: "parceldesk_events_unmatched_total", help: "Tracking events for no known shipment.")
-        ordersCreated = registry.makeCounter(name: "parceldesk_orders_created_total", help: "Orders created.")
-        shipmentsRefreshed = registry.makeCounter(
-            name: "parceldesk_shipments_refreshed_total", help: "Shipments re-diagnosed as time passed.")
+        let registry = registry
+        func counter(_ name: String, _ help: String) -> Counter {
+            registry.makeCounter(
+                descriptor: MetricNameDescriptor(namespace: "parceldesk", metricName: name, unitName: "total", helpText: help))
+        }
+        eventsAccepted = counter("events_accepted", "Tracking events stored.")
+        eventsDuplicate = counter("events_duplicate", "Tracking events already stored.")
+        eventsUnmatched = counter("events_unmatched", "Tracking events for no known shipment.")
+        ordersCreated = counter("orders_created", "Orders created.")
+        shipmentsRefreshed = counter("shipments_refreshed", "Shipments re-diagnosed as time passed.")
+        checkpoints = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(
+                namespace: "parceldesk", metricName: "wal_checkpoint_duration", unitName: "seconds",
+                helpText: "Background checkpoints of SQLite's write-ahead log."),
+            buckets: Self.buckets)
+        logFrames = registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "parceldesk", metricName: "wal_log", unitName: "frames",
+                helpText: "Pages in SQLite's write-ahead log at the last checkpoint."))
     }
 
     static let buckets: [Duration] = [
@@ -28,12 +42,22 @@ final class ServerMetrics: Sendable {
         .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
     ]
 
+    // Computed: the descriptor type is not Sendable, and it is a few strings.
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "parceldesk", metricName: "http_requests", unitName: "total", helpText: "Requests answered.")
+    }
+    static var requestDuration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "parceldesk", metricName: "http_request_duration", unitName: "seconds",
+            helpText: "Time to answer a request.")
+    }
+
     func record(method: String, route: String, status: UInt, duration: Duration) {
         let labels = [("method", method), ("route", route), ("status", String(status))]
-        registry.makeCounter(name: "parceldesk_http_requests_total", labels: labels).increment()
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
         registry.makeDurationHistogram(
-            name: "parceldesk_http_request_duration_seconds", labels: [("method", method), ("route", route)],
-            buckets: Self.buckets
+            descriptor: Self.requestDuration, labels: [("method", method), ("route", route)], buckets: Self.buckets
         ).record(duration)
     }
 

@@ -110,7 +110,7 @@ public func configure(
                 metrics: metrics, logger: app.logger))
     }
     if store.isSQLite {
-        app.lifecycle.use(Checkpointer(store: store, logger: app.logger))
+        app.lifecycle.use(Checkpointer(store: store, metrics: metrics, logger: app.logger))
     }
     return store
 }
@@ -124,22 +124,25 @@ struct StoreCloser: LifecycleHandler {
     }
 }
 
-/// Keeps SQLite's write-ahead log short: a checkpoint every second
-/// (`Store.checkpoint`), so that the log starts over from its beginning
-/// every second and no batch has to copy it back while a caller waits.
+/// Keeps SQLite's write-ahead log copied back: a checkpoint every second
+/// (`Store.checkpoint`), on a connection of its own. (Four times a second
+/// copied the same hot pages over and over: a third fewer events/s.)
 final class Checkpointer: LifecycleHandler, Sendable {
     let store: Store
+    let metrics: ServerMetrics
     let logger: Logger
     static let interval: Duration = .seconds(1)
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    init(store: Store, logger: Logger) {
+    init(store: Store, metrics: ServerMetrics, logger: Logger) {
         self.store = store
+        self.metrics = metrics
         self.logger = logger
     }
 
     func didBootAsync(_ application: Application) async throws {
         let store = store
+        let metrics = metrics
         let logger = logger
         task.withLockedValue {
             $0 = Task {
@@ -147,7 +150,9 @@ final class Checkpointer: LifecycleHandler, Sendable {
                     try? await Task.sleep(for: Self.interval)
                     guard !Task.isCancelled else { break }
                     do {
-                        try await store.checkpoint()
+                        let report = try await store.checkpoint()
+                        metrics.checkpoints.record(report.duration)
+                        metrics.logFrames.set(Int64(report.logFrames))
                     } catch {
                         logger.warning("WAL checkpoint failed", metadata: ["error": .string("\(error)")])
                     }

@@ -133,22 +133,29 @@ public struct Store: Sendable {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 
-    /// Copies SQLite's write-ahead log back into the database file, in two
-    /// passes: one alongside the writer, which copies nearly everything and
-    /// holds nobody up, then, if batches committed meanwhile, one in the
-    /// writer's turn, which copies the few pages left. The next write then
-    /// starts the log again from its beginning, so it stays short and the
-    /// writer never has to checkpoint in the middle of a batch. Returns the
-    /// frames the log held and how many are now in the file. Nothing to do
-    /// on PostgreSQL.
+    /// What a checkpoint did.
+    public struct CheckpointReport: Sendable {
+        /// Pages in the log, and how many of them are now in the database file.
+        public var logFrames = 0
+        public var checkpointed = 0
+        public var duration: Duration = .zero
+    }
+
+    /// Copies SQLite's write-ahead log back into the database file, on a
+    /// connection of its own and alongside the writer, holding nobody up.
+    /// When the writer reaches its own limit (`SQLiteFile.writerPragmas`),
+    /// the checkpoint it makes inside a commit then finds little left to
+    /// copy. (Taking the writer's turn to copy the last pages, so that the
+    /// log could start over sooner, was tried: on this disk the sync it
+    /// needs held batches up longer than the writer's own checkpoint does.)
+    /// Nothing to do on PostgreSQL.
     @discardableResult
-    public func checkpoint() async throws -> (logFrames: Int, checkpointed: Int) {
-        guard let sqliteFile, let gate else { return (0, 0) }
-        let first = try await NIOThreadPool.singleton.runIfActive { try sqliteFile.checkpoint() }
-        guard first.checkpointed < first.logFrames else { return first }
-        return try await gate.run {
-            try await NIOThreadPool.singleton.runIfActive { try sqliteFile.checkpoint() }
-        }
+    public func checkpoint() async throws -> CheckpointReport {
+        guard let sqliteFile else { return CheckpointReport() }
+        let started = ContinuousClock.now
+        let pass = try await NIOThreadPool.singleton.runIfActive { try sqliteFile.checkpoint() }
+        return CheckpointReport(
+            logFrames: pass.logFrames, checkpointed: pass.checkpointed, duration: ContinuousClock.now - started)
     }
 
     /// Fails when the database does not answer.

@@ -31,8 +31,7 @@ enum Main {
         }
         if command is ServeCommand || command is DemoCommand {
             // Async route handlers then run on the event loops that read the
-            // sockets, not on a second pool: no thread switch per request
-            // (order reads went from about 2.2k to about N k requests/s).
+            // sockets, not on a second pool: no thread switch per request.
             NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         }
         do {

@@ -109,8 +109,11 @@ final class SQLiteWriterThread: TaskExecutor, @unchecked Sendable {
     private var jobs: [UnownedJob] = []
 
     private init() {
-        let thread = Thread { [unowned self] in run() }
-        thread.name = "parceldesk-sqlite-writer"
+        // Named from inside: on Linux a thread otherwise keeps its creator's name.
+        let thread = Thread { [unowned self] in
+            Thread.current.name = "sqlite-writer"
+            run()
+        }
         thread.start()
     }
 
