@@ -19,7 +19,8 @@ final class ServerMetrics: Sendable {
         let registry = registry
         func counter(_ name: String, _ help: String) -> Counter {
             registry.makeCounter(
-                descriptor: MetricNameDescriptor(namespace: "parceldesk", metricName: name, unitName: "total", helpText: help))
+                descriptor: MetricNameDescriptor(
+                    namespace: "parceldesk", metricName: name, unitName: "total", helpText: help))
         }
         eventsAccepted = counter("events_accepted", "Tracking events stored.")
         eventsDuplicate = counter("events_duplicate", "Tracking events already stored.")

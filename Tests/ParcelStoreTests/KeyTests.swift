@@ -4,7 +4,7 @@ import Testing
 
 @testable import ParcelStore
 
-@Suite("Stored keys")
+@Suite("Stored keys and statements")
 struct KeyTests {
     static let shipment = UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!
 
@@ -32,5 +32,29 @@ struct KeyTests {
         ])
     func canonical(input: String, expected: String) {
         #expect(canonicalNumber(input) == expected)
+    }
+
+    @Test("SQLite prepares each busy statement once: creating, ingesting, reading and refreshing reuse them")
+    func statementsPreparedOnce() async throws {
+        // setup
+        let handle = try await StoreHandle.open(.memory, migrate: true)
+        let store = handle.store
+        // MUT
+        for round in 0..<10 {
+            let number = String(format: "LP%014d", round)
+            try await store.createOrders([NewOrder(draft("A-\(round)", number: number))], now: now, actor: "test")
+            _ = try await store.ingest(
+                [
+                    cainiao(number, hoursAgo: 3, code: "PU_PICKUP_SUCCESS", text: "Picked up \(round)"),
+                    cainiao(String(format: "LP%014d", round / 2), hoursAgo: 2, code: "SC_INBOUND_SUCCESS", text: "In"),
+                ], now: now, actor: "test")
+            _ = try await store.order("A-\(round)")
+            _ = try await store.order("A-\(round / 2)")
+            _ = try await store.refreshDue(now: now.adding(hours: Double(round) * 2))
+        }
+        // validate
+        #expect(try await store.order("A-9")?.events.count == 1)
+        #expect(store.sqliteFile?.timesPreparedAgain() == 0)
+        await handle.close()
     }
 }

@@ -87,6 +87,13 @@ final class SQLiteFile: Sendable {
         }
     }
 
+    /// How many times statements of the idle readers and the writer were
+    /// prepared again (SQLite does so when a bound value may change the plan:
+    /// the cache is then no use). The statements' shapes keep this at zero.
+    func timesPreparedAgain() -> Int {
+        idleReaders.withLockedValue { $0.reduce(0) { $0 + $1.timesPreparedAgain } } + writer.timesPreparedAgain
+    }
+
     /// Closes every connection; the last to close checkpoints the log into the file.
     func close() {
         closed.withLockedValue { $0 = true }
@@ -219,6 +226,11 @@ final class SQLiteConnectionHandle: @unchecked Sendable {
         inUse.removeAll(keepingCapacity: true)
     }
 
+    /// How many times SQLite had to prepare this connection's statements again.
+    var timesPreparedAgain: Int {
+        statements.values.reduce(0) { $0 + $1.timesPreparedAgain }
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { Int(sqlite_nio_sqlite3_changes64(handle)) }
 
@@ -250,6 +262,10 @@ final class SQLiteStatementHandle {
     }
 
     fileprivate var handedOut = false
+
+    fileprivate var timesPreparedAgain: Int {
+        Int(sqlite_nio_sqlite3_stmt_status(pointer, SQLITE_STMTSTATUS_REPREPARE, 0))
+    }
 
     /// Back to before the first step, bindings cleared: call before binding again.
     func reset() {

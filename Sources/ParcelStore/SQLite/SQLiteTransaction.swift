@@ -216,21 +216,29 @@ enum SQLiteStatements {
         TrackingEventModel.schema, Store.eventColumns,
         suffix: " ON CONFLICT (\(Store.eventConflictColumns.joined(separator: ", "))) DO NOTHING")
 
-    static let orderByID =
-        "SELECT \(Store.orderSelection) FROM orders o LEFT JOIN shipments s ON s.order_id = o.id WHERE o.id = ?1"
+    // Reads are single-table statements without ORDER BY, DISTINCT or joins:
+    // with any of those SQLite marks a parameter as able to change the plan,
+    // and then prepares the statement again every time it is bound.
+    static let orderColumns = Store.orderFields.filter { $0.column.hasPrefix("o.") }.map(\.name)
+    static let shipmentColumns = Store.orderFields.filter { $0.column.hasPrefix("s.") }.map {
+        "\($0.column.dropFirst(2)) AS \($0.name)"
+    }
+    static let orderByID = "SELECT \(orderColumns.joined(separator: ", ")) FROM orders WHERE id = ?1"
     static let orderByExternalID =
-        "SELECT \(Store.orderSelection) FROM orders o LEFT JOIN shipments s ON s.order_id = o.id WHERE o.external_id = ?1"
+        "SELECT \(orderColumns.joined(separator: ", ")) FROM orders WHERE external_id = ?1"
+    static let shipmentOfOrder =
+        "SELECT \(shipmentColumns.joined(separator: ", ")) FROM shipments WHERE order_id = ?1"
     static let shipmentByID =
-        "SELECT \(Store.orderSelection) FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?1"
+        "SELECT \(shipmentColumns.joined(separator: ", ")), order_id FROM shipments WHERE id = ?1"
     static let eventsOfShipment =
-        "SELECT \(Store.eventReadColumns.joined(separator: ", ")) FROM tracking_events WHERE shipment_id = ?1 ORDER BY id"
+        "SELECT id, \(Store.eventReadColumns.joined(separator: ", ")) FROM tracking_events WHERE shipment_id = ?1"
 }
 
 // MARK: - Reads, on the writer inside a transaction or on a pooled reader
 
 extension SQLiteConnectionHandle {
     func shipments(holding numbers: [String]) throws -> [String: [UUID]] {
-        let statement = try statement("SELECT DISTINCT shipment_id FROM legs WHERE canonical_number = ?1")
+        let statement = try statement("SELECT shipment_id FROM legs WHERE canonical_number = ?1")
         var found: [String: [UUID]] = [:]
         for number in numbers {
             statement.reset()
@@ -238,23 +246,28 @@ extension SQLiteConnectionHandle {
             while try statement.step() {
                 guard let shipment = statement.uuid(0) else { throw StoreError.corruptRow(column: "legs.shipment_id") }
                 // A number pasted on two orders belongs to both: each gets the event.
-                found[number, default: []].append(shipment)
+                if !(found[number]?.contains(shipment) ?? false) { found[number, default: []].append(shipment) }
             }
         }
         return found
     }
 
     func loadShipments(_ ids: [UUID]) throws -> [LoadedShipment] {
-        let statement = try statement(SQLiteStatements.shipmentByID)
+        let shipments = try statement(SQLiteStatements.shipmentByID)
+        let orders = try statement(SQLiteStatements.orderByID)
+        let orderColumn = shipments.columnIndexes["order_id"] ?? 0
         var loaded: [LoadedShipment] = []
         loaded.reserveCapacity(ids.count)
         for id in ids {
-            statement.reset()
-            statement.bind(1, id)
-            guard try statement.step() else { continue }
-            // The events first: the order row is read after, from the same statement still on its row.
+            shipments.reset()
+            shipments.bind(1, id)
+            guard try shipments.step(), let orderID = shipments.uuid(orderColumn) else { continue }
+            orders.reset()
+            orders.bind(1, orderID)
+            guard try orders.step() else { throw StoreError.corruptRow(column: "shipments.order_id") }
+            // Both statements stay on their rows while the events are read with a third.
             let events = try self.events(of: id)
-            loaded.append(try SQLiteRowColumns(statement).loadedShipment(events: events))
+            loaded.append(try SQLiteRowColumns(orders, shipments).loadedShipment(events: events))
         }
         return loaded
     }
@@ -263,34 +276,41 @@ extension SQLiteConnectionHandle {
     func events(of shipment: UUID) throws -> [RawTrackingEvent] {
         let statement = try statement(SQLiteStatements.eventsOfShipment)
         statement.bind(1, shipment)
-        var events: [RawTrackingEvent] = []
+        var events: [(id: Int, event: RawTrackingEvent)] = []
         while try statement.step() {
-            guard let source = statement.string(0), let carrier = statement.string(1),
-                let number = statement.string(2), let time = statement.double(3), let offset = statement.int(4),
-                let text = statement.string(6)
+            guard let id = statement.int(0), let source = statement.string(1), let carrier = statement.string(2),
+                let number = statement.string(3), let time = statement.double(4), let offset = statement.int(5),
+                let text = statement.string(7)
             else { throw StoreError.corruptRow(column: "tracking_events") }
             events.append(
-                RawTrackingEvent(
-                    source: source, carrier: carrier, trackingNumber: number,
-                    time: Timestamp(stored: time, offset: offset), code: statement.string(5), text: text,
-                    location: statement.string(7)))
+                (
+                    id,
+                    RawTrackingEvent(
+                        source: source, carrier: carrier, trackingNumber: number,
+                        time: Timestamp(stored: time, offset: offset), code: statement.string(6), text: text,
+                        location: statement.string(8))
+                ))
         }
-        return events
+        // The index gives them in key order; arrival order is the id's.
+        events.sort { $0.id < $1.id }
+        return events.map(\.event)
     }
 
     func ordersHolding(_ numbers: [String]) throws -> [String: [OtherOrder]] {
-        let statement = try statement(
-            """
-            SELECT s.tracking_number, o.external_id FROM shipments s JOIN orders o ON o.id = s.order_id
-            WHERE s.canonical_number = ?1
-            """)
+        let shipments = try statement("SELECT tracking_number, order_id FROM shipments WHERE canonical_number = ?1")
+        let orders = try statement("SELECT external_id FROM orders WHERE id = ?1")
         var found: [String: [OtherOrder]] = [:]
         for number in Set(numbers) {
-            statement.reset()
-            statement.bind(1, number)
-            while try statement.step() {
-                guard let tracking = statement.string(0), let order = statement.string(1) else {
+            shipments.reset()
+            shipments.bind(1, number)
+            while try shipments.step() {
+                guard let tracking = shipments.string(0), let orderID = shipments.uuid(1) else {
                     throw StoreError.corruptRow(column: "shipments.tracking_number")
+                }
+                orders.reset()
+                orders.bind(1, orderID)
+                guard try orders.step(), let order = orders.string(0) else {
+                    throw StoreError.corruptRow(column: "shipments.order_id")
                 }
                 found[number, default: []].append(OtherOrder(id: order, trackingNumber: tracking))
             }
@@ -306,13 +326,16 @@ extension SQLiteConnectionHandle {
         return statement.int(0) ?? 0
     }
 
-    /// One order by id or marketplace order number, with its events.
+    /// One order by id or marketplace order number, with its shipment and events.
     func order(_ key: String) throws -> StoredOrder? {
         let id = UUID(uuidString: key)
-        let statement = try statement(id == nil ? SQLiteStatements.orderByExternalID : SQLiteStatements.orderByID)
-        if let id { statement.bind(1, id) } else { statement.bind(1, key) }
-        guard try statement.step() else { return nil }
-        let columns = SQLiteRowColumns(statement)
+        let orders = try statement(id == nil ? SQLiteStatements.orderByExternalID : SQLiteStatements.orderByID)
+        if let id { orders.bind(1, id) } else { orders.bind(1, key) }
+        guard try orders.step(), let orderID = orders.uuid(0) else { return nil }
+        let shipments = try statement(SQLiteStatements.shipmentOfOrder)
+        shipments.bind(1, orderID)
+        let shipped = try shipments.step()
+        let columns = SQLiteRowColumns(orders, shipped ? shipments : nil)
         let events = try columns.uuid("s_id").map { try self.events(of: $0) } ?? []
         var order = try columns.storedOrder(events: events)
         // Most numbers are on one order only; the others are listed only when there are any.
@@ -325,22 +348,26 @@ extension SQLiteConnectionHandle {
     }
 }
 
-/// The current row of an SQLite statement, read by column name.
+/// The current rows of SQLite statements, read by column name: an order's
+/// and, when it has one, its shipment's (columns prefixed `s_`). A column
+/// of a statement with no row reads as NULL.
 struct SQLiteRowColumns: OrderColumns {
-    let statement: SQLiteStatementHandle
-    let indexes: [String: Int32]
+    let statements: [(statement: SQLiteStatementHandle?, indexes: [String: Int32])]
 
-    init(_ statement: SQLiteStatementHandle) {
-        self.statement = statement
-        indexes = statement.columnIndexes
+    init(_ order: SQLiteStatementHandle, _ shipment: SQLiteStatementHandle?) {
+        statements = [(order, order.columnIndexes), (shipment, shipment?.columnIndexes ?? [:])]
     }
 
-    private func index(_ column: String) throws -> Int32 {
-        guard let index = indexes[column] else { throw StoreError.corruptRow(column: column) }
-        return index
+    private func read<T>(_ column: String, _ value: (SQLiteStatementHandle, Int32) -> T?) throws -> T? {
+        for (statement, indexes) in statements {
+            if let index = indexes[column] { return statement.flatMap { value($0, index) } }
+        }
+        // A shipment column when there is no shipment row is NULL; anything else is a bug.
+        if column.hasPrefix("s_"), statements[1].statement == nil { return nil }
+        throw StoreError.corruptRow(column: column)
     }
 
-    func string(_ column: String) throws -> String? { statement.string(try index(column)) }
-    func double(_ column: String) throws -> Double? { statement.double(try index(column)) }
-    func int(_ column: String) throws -> Int? { statement.int(try index(column)) }
+    func string(_ column: String) throws -> String? { try read(column) { $0.string($1) } }
+    func double(_ column: String) throws -> Double? { try read(column) { $0.double($1) } }
+    func int(_ column: String) throws -> Int? { try read(column) { $0.int($1) } }
 }
