@@ -131,7 +131,7 @@ extension OrderColumns {
                 shippedAt: try time("s_shipped_at", "s_shipped_offset"), origin: try string("s_origin"),
                 destination: try string("s_destination"))
         }
-        let items = try JSONDecoder().decode([OrderItem].self, from: Data(try required("items").utf8))
+        let items = try OrderItem.decodeList(try required("items"))
         guard let id = try uuid("id"), let created = try double("created_at") else {
             throw StoreError.corruptRow(column: "orders.id")
         }

@@ -107,4 +107,23 @@ struct JSONReaderTests {
             return members.allSatisfy { key, value in others[key].map { same(value, $0) } ?? false }
         }
     }
+
+    @Test("order items read back exactly as JSONEncoder wrote them, prices to the last digit")
+    func items() throws {
+        // setup
+        let items = [
+            OrderItem(name: "무선 이어폰 \"케이스\"\n2개", quantity: 2, price: Decimal(string: "12.50")),
+            OrderItem(name: "Tumbler", quantity: 1, price: Decimal(string: "0.12345678901234567890123")),
+            OrderItem(name: "샘플", quantity: 3, price: nil),
+            OrderItem(name: "Big", quantity: 1, price: Decimal(string: "12345678901234567890")),
+        ]
+        let json = String(decoding: try JSONEncoder().encode(items), as: UTF8.self)
+        // MUT
+        let read = try OrderItem.decodeList(json)
+        // validate
+        #expect(read == items)
+        #expect(read == (try JSONDecoder().decode([OrderItem].self, from: Data(json.utf8))))
+        #expect(throws: JSONValue.ParseError.self) { try OrderItem.decodeList(#"[{"name": "x"}]"#) }
+        #expect(try JSONValue.parse("[1.50, -2]", numbersAsText: true) == .array([.string("1.50"), .string("-2")]))
+    }
 }

@@ -107,6 +107,30 @@ public struct OrderItem: Sendable, Hashable, Codable {
         self.quantity = quantity
         self.price = price
     }
+
+    /// Items from the JSON their `Codable` form writes, every price exactly as
+    /// written; read on every order read, so not through `JSONDecoder`.
+    public static func decodeList(_ json: String) throws -> [OrderItem] {
+        guard case .array(let values) = try JSONValue.parse(json, numbersAsText: true) else {
+            throw JSONValue.ParseError(offset: 0, expected: "an array of items")
+        }
+        return try values.map { value in
+            guard case .string(let name)? = value["name"], case .string(let count)? = value["quantity"],
+                let quantity = Int(count)
+            else { throw JSONValue.ParseError(offset: 0, expected: "an item with a name and a quantity") }
+            var price: Decimal?
+            switch value["price"] {
+            case nil, .null?: price = nil
+            case .string(let text)?:
+                guard let exact = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                    throw JSONValue.ParseError(offset: 0, expected: "a price")
+                }
+                price = exact
+            default: throw JSONValue.ParseError(offset: 0, expected: "a price")
+            }
+            return OrderItem(name: name, quantity: quantity, price: price)
+        }
+    }
 }
 
 /// A number kept as the seller gave it, with what the check thought of it.

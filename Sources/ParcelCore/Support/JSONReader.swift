@@ -13,17 +13,19 @@ extension JSONValue {
     /// order. Ours for the same reason the writer is: the busiest request
     /// bodies (event batches) are read several times faster than through
     /// `JSONDecoder` and `Codable`.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
-        var reader = JSONByteReader(bytes: bytes.bindMemory(to: UInt8.self))
+    /// With `numbersAsText`, numbers come back as `.string` of their text,
+    /// for readers that need them exactly (a price as a `Decimal`).
+    public static func parse(_ bytes: UnsafeRawBufferPointer, numbersAsText: Bool = false) throws -> JSONValue {
+        var reader = JSONByteReader(bytes: bytes.bindMemory(to: UInt8.self), numbersAsText: numbersAsText)
         let value = try reader.value(depth: 0)
         reader.skipSpace()
         guard reader.index == reader.bytes.count else { throw reader.error("the end of the text") }
         return value
     }
 
-    public static func parse(_ text: String) throws -> JSONValue {
+    public static func parse(_ text: String, numbersAsText: Bool = false) throws -> JSONValue {
         var text = text
-        return try text.withUTF8 { try parse(UnsafeRawBufferPointer($0)) }
+        return try text.withUTF8 { try parse(UnsafeRawBufferPointer($0), numbersAsText: numbersAsText) }
     }
 
     /// The member `key` of an object; nil for a missing key or a value that is not an object.
@@ -35,12 +37,14 @@ extension JSONValue {
 
 private struct JSONByteReader {
     let bytes: UnsafeBufferPointer<UInt8>
+    let numbersAsText: Bool
     var index = 0
     /// Deeper nesting than any request needs is refused rather than overflowing the stack.
     static let maxDepth = 256
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, numbersAsText: Bool) {
         self.bytes = bytes
+        self.numbersAsText = numbersAsText
     }
 
     func error(_ expected: String) -> JSONValue.ParseError {
@@ -166,6 +170,7 @@ private struct JSONByteReader {
             guard index > exponentStart else { throw error("a digit in the exponent") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if numbersAsText { return .string(text) }
         if whole, let integer = Int(text) { return .int(integer) }
         guard let double = Double(text) else { throw JSONValue.ParseError(offset: start, expected: "a number") }
         return .double(double)
