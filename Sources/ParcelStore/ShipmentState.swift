@@ -11,8 +11,12 @@ struct ShipmentState: Sendable {
     /// The most severe finding's rank, −1 when there is none.
     var topSeverity: Int
     var reviewDueAt: Double
-    var legs: [ShipmentLeg]
-    var diagnoses: [Finding]
+    let legs: [ShipmentLeg]
+    let diagnoses: [Finding]
+    /// What the legs rows hold, to skip rewriting them when nothing changed.
+    let legsDigest: String
+    /// What the findings rows hold (all but their update time).
+    let findingsDigest: String
 
     struct Finding: Sendable {
         var code: String
@@ -39,16 +43,9 @@ struct ShipmentState: Sendable {
                 since: diagnosis.since.epochSeconds, deadline: diagnosis.figures.deadline?.epochSeconds,
                 summaryKo: explanation.seller.ko, summaryEn: explanation.seller.en)
         }
-    }
-
-    /// What the legs rows hold, to skip rewriting them when nothing changed.
-    var legsDigest: String {
-        Hashing.digest128(legs.map { "\($0.carrier)\u{1F}\($0.trackingNumber)" }.joined(separator: "\u{1E}"))
-    }
-
-    /// What the findings rows hold (all but their update time).
-    var findingsDigest: String {
-        Hashing.digest128(
+        legsDigest = Hashing.digest128(
+            legs.map { "\($0.carrier)\u{1F}\($0.trackingNumber)" }.joined(separator: "\u{1E}"))
+        findingsDigest = Hashing.digest128(
             diagnoses.map { finding in
                 [
                     finding.code, String(finding.severity), String(finding.confidence), String(finding.since),

@@ -170,11 +170,19 @@ extension Store {
             var searchUpdates: [(order: UUID, text: String)] = []
             var changedLegs: [UUID] = []
             var changedFindings: [UUID] = []
-            for ((item, document), state) in zip(work, states) {
+            for ((item, document), analysed) in zip(work, states) {
                 let order = item.order
                 guard let shipmentID = order.shipmentID else { continue }
+                var state = analysed
+                // A review already due sooner stands: checking again early is harmless, and
+                // not moving it spares the review index a write for every scan.
+                if let stored = item.reviewDueAt, stored > stamp, stored < state.reviewDueAt {
+                    state.reviewDueAt = stored
+                }
                 shipments.append(
-                    ShipmentRecord(id: shipmentID, orderID: order.id, shipment: document.shipment, state: state))
+                    ShipmentRecord(
+                        id: shipmentID, orderID: order.id, shipment: document.shipment, state: state,
+                        storedStatus: item.status, storedReviewDueAt: item.reviewDueAt))
                 if item.findingsDigest != state.findingsDigest {
                     changedFindings.append(shipmentID)
                     findings += state.diagnoses.map {

@@ -123,7 +123,7 @@ extension Store {
         ].map { ("o.\($0)", $0) }
         + [
             "id", "carrier", "tracking_number", "shipping_option", "shipped_at", "shipped_offset", "origin",
-            "destination", "legs_digest", "findings_digest",
+            "destination", "legs_digest", "findings_digest", "status", "review_due_at",
         ].map { ("s.\($0)", "s_\($0)") }
 
     /// `orderFields` as a select list.

@@ -36,6 +36,8 @@ struct LoadedShipment: Sendable {
     var legsDigest: String?
     var findingsDigest: String?
     var searchText: String?
+    var status: String?
+    var reviewDueAt: Double?
 }
 
 struct OrderRecord: Sendable {
@@ -54,6 +56,10 @@ struct ShipmentRecord: Sendable {
     var orderID: UUID
     var shipment: ShipmentInfo
     var state: ShipmentState
+    /// The indexed columns as stored, for a shipment that exists: an engine
+    /// may leave them alone when they did not change.
+    var storedStatus: String?
+    var storedReviewDueAt: Double?
 
     /// The carrier the analysis settled on, else the one the order named.
     var carrier: String? { state.legs.first?.carrier.nilIfEmpty ?? shipment.carrier }
@@ -145,6 +151,7 @@ extension OrderColumns {
     func loadedShipment(events: [RawTrackingEvent]) throws -> LoadedShipment {
         LoadedShipment(
             order: try storedOrder(events: events), legsDigest: try string("s_legs_digest"),
-            findingsDigest: try string("s_findings_digest"), searchText: try string("search_text"))
+            findingsDigest: try string("s_findings_digest"), searchText: try string("search_text"),
+            status: try string("s_status"), reviewDueAt: try double("s_review_due_at"))
     }
 }

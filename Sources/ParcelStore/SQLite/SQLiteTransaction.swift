@@ -81,12 +81,35 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
+    /// The analysis columns; the indexed ones (status, review time) only when
+    /// they changed: SQLite rewrites the index entries of every column an
+    /// UPDATE sets, changed or not, and most scans change neither.
     func updateShipments(_ shipments: [ShipmentRecord], now: Double) async throws {
         let statement = try connection.statement(SQLiteStatements.updateShipment)
+        let status = try connection.statement("UPDATE shipments SET status = ?2 WHERE id = ?1")
+        let review = try connection.statement("UPDATE shipments SET review_due_at = ?2 WHERE id = ?1")
         for record in shipments {
+            let state = record.state
             statement.bind(1, record.id)
-            bindState(statement, record, now: now, from: 2)
+            statement.bind(2, record.carrier)
+            statement.bind(3, state.milestone)
+            statement.bind(4, state.lastEventAt)
+            statement.bind(5, state.eventCount)
+            statement.bind(6, state.topSeverity)
+            statement.bind(7, now)
+            statement.bind(8, state.legsDigest)
+            statement.bind(9, state.findingsDigest)
             try statement.run()
+            if record.storedStatus != state.status {
+                status.bind(1, record.id)
+                status.bind(2, state.status)
+                try status.run()
+            }
+            if record.storedReviewDueAt != state.reviewDueAt {
+                review.bind(1, record.id)
+                review.bind(2, state.reviewDueAt)
+                try review.run()
+            }
         }
     }
 
@@ -206,10 +229,10 @@ enum SQLiteStatements {
             "id", "order_id", "tracking_number", "canonical_number", "shipping_option", "shipped_at", "shipped_offset",
             "origin", "destination",
         ] + Store.shipmentStateColumns)
-    static let updateShipment =
-        "UPDATE shipments SET "
-        + Store.shipmentStateColumns.enumerated().map { "\($1) = ?\($0 + 2)" }.joined(separator: ", ")
-        + " WHERE id = ?1"
+    static let updateShipment = """
+        UPDATE shipments SET carrier = ?2, milestone = ?3, last_event_at = ?4, event_count = ?5, top_severity = ?6,
+            updated_at = ?7, legs_digest = ?8, findings_digest = ?9 WHERE id = ?1
+        """
     static let insertLeg = insert(LegModel.schema, Store.legColumns)
     static let insertFinding = insert(DiagnosisModel.schema, Store.findingColumns)
     static let insertEvent = insert(
