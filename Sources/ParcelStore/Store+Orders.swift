@@ -136,32 +136,12 @@ extension Store {
     /// with its events: the busiest read of the API.
     public func order(_ key: String) async throws -> StoredOrder? {
         if let sqliteFile { return try sqliteFile.read { try $0.order(key) } }
-        let column = UUID(uuidString: key) == nil ? "external_id" : "id"
-        let value: any Encodable & Sendable = UUID(uuidString: key) ?? key as any Encodable & Sendable
-        let packedEvents = PackedRows.aggregate(Self.eventReadColumns, orderBy: "id", dialect: sql.dialect)
-        let fields = Self.orderFields.map(\.column).joined(separator: ", ")
-        // One query, three values: the order and shipment packed as one row, the count of
-        // shipments sharing the number, and the events packed.
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT json_build_array(\(unsafeRaw: fields))::text AS fields,
-                       (SELECT COUNT(*) FROM shipments same WHERE same.canonical_number = s.canonical_number) AS holders,
-                       (SELECT \(unsafeRaw: packedEvents) FROM tracking_events e WHERE e.shipment_id = s.id) AS events
-                FROM orders o LEFT JOIN shipments s ON s.order_id = o.id
-                WHERE o.\(unsafeRaw: column) = \(bind: value)
-                """
-            ).first()
-        else { return nil }
-        let events = try PackedRows.parse(try row.decode(column: "events", as: String?.self) ?? "[]").map {
-            try Self.event($0[...])
-        }
-        let cells = try PackedRows.parse("[" + (try row.decode(column: "fields", as: String.self)) + "]")
+        guard let (fields, holders, packedEvents) = try await postgresOrderRow(key) else { return nil }
+        let events = try PackedRows.parse(packedEvents ?? "[]").map { try Self.event($0[...]) }
+        let cells = try PackedRows.parse("[" + fields + "]")
         var order = try PackedColumns(cells: cells.first ?? []).storedOrder(events: events)
         // Most numbers are on one order only; the others are listed only when there are any.
-        if try row.decode(column: "holders", as: Int?.self) ?? 0 > 1,
-            let number = order.shipment.map({ canonicalNumber($0.trackingNumber) })
-        {
+        if holders > 1, let number = order.shipment.map({ canonicalNumber($0.trackingNumber) }) {
             order.otherOrders = try await PostgresTransaction(sql: sql).ordersHolding([number])[number, default: []]
                 .filter { $0.id != order.info.id }
         }
