@@ -46,7 +46,6 @@ public func configure(
         eventLoopGroup: app.eventLoopGroup)
     app.lifecycle.use(StoreCloser(store: store))
     app.migrations.add(StoreMigrations.all)
-    try await store.prepareDatabase()
     // The embedded SQLite default migrates itself; PostgreSQL is migrated as its own step.
     if configuration.location.isSQLite {
         try await app.autoMigrate()

@@ -1,14 +1,12 @@
 import Foundation
-import SQLKit
+import ParcelCore
 
-/// Many rows read as one value: the database aggregates them into a JSON
-/// array of arrays, and this splits it again.
-///
-/// Reading rows one by one is what the busy paths cannot afford: SQLiteNIO
-/// hands every row to the event loop as a task of its own, and SQLKit
-/// decodes every value through `Codable`. One aggregated value costs one
-/// hand-over and one scan of bytes, a fraction of either at thousands of rows.
-/// Both engines print their floating-point numbers so they read back exactly.
+/// Many rows read as one value: PostgreSQL aggregates them into a JSON array
+/// of arrays (`aggregate`), and this splits it again. Decoding rows one by
+/// one through SQLKit's `Codable` costs more than the query at thousands of
+/// rows. The scan is its own, straight into cells: going through a general
+/// JSON tree first cost a sixth of PostgreSQL ingestion. PostgreSQL prints
+/// its floating-point numbers so they read back exactly.
 enum PackedRows {
     enum Cell: Equatable {
         case null
@@ -32,28 +30,12 @@ enum PackedRows {
         }
     }
 
-    /// The SQL expression that aggregates `columns` of the selected rows in
-    /// `orderBy` order into one text value that `parse` reads; `[]` for none.
-    static func aggregate(_ columns: [String], orderBy: String, dialect: any SQLDialect) -> String {
-        let list = columns.joined(separator: ", ")
-        if dialect.name == "sqlite" {
-            return "json_group_array(json_array(\(list)) ORDER BY \(orderBy))"
-        }
-        return "COALESCE(json_agg(json_build_array(\(list)) ORDER BY \(orderBy)), '[]')::text"
-    }
-
-    /// `columns` of the rows of `table` whose `column` is one of `values`, in `orderBy` order.
-    static func select(
-        _ columns: [String], from table: String, where column: String, in values: [any Encodable & Sendable],
-        orderBy: String, sql: any SQLDatabase
-    ) async throws -> [[Cell]] {
-        let row = try await sql.raw(
-            """
-            SELECT \(unsafeRaw: aggregate(columns, orderBy: orderBy, dialect: sql.dialect)) AS packed
-            FROM \(ident: table) WHERE \(ident: column) IN (\(binds: values))
-            """
-        ).first()
-        return try parse(try row?.decode(column: "packed", as: String.self) ?? "[]")
+    /// The PostgreSQL expression that aggregates `columns` of the selected
+    /// rows (in `orderBy` order, when given) into one text value that
+    /// `parse` reads; `[]` for none.
+    static func aggregate(_ columns: [String], orderBy: String? = nil) -> String {
+        let order = orderBy.map { " ORDER BY \($0)" } ?? ""
+        return "COALESCE(json_agg(json_build_array(\(columns.joined(separator: ", ")))\(order)), '[]')::text"
     }
 
     struct ParseError: Error, CustomStringConvertible {
@@ -196,66 +178,23 @@ enum PackedRows {
             throw ParseError(offset: index, expected: "the end of a string")
         }
 
-        /// The slow path, for strings with escapes (quotes, control characters).
+        /// The slow path, for strings with escapes (quotes, control characters):
+        /// find the closing quote, then let ParcelCore's JSON reader decode it.
         private mutating func escapedString(from start: Int) throws -> String {
-            var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
+                switch bytes[index] {
                 case UInt8(ascii: "\""):
-                    return String(decoding: utf8, as: UTF8.self)
-                case UInt8(ascii: "\\"):
-                    guard index < bytes.count else { break }
-                    let escape = bytes[index]
                     index += 1
-                    switch escape {
-                    case UInt8(ascii: "n"): utf8.append(0x0A)
-                    case UInt8(ascii: "t"): utf8.append(0x09)
-                    case UInt8(ascii: "r"): utf8.append(0x0D)
-                    case UInt8(ascii: "b"): utf8.append(0x08)
-                    case UInt8(ascii: "f"): utf8.append(0x0C)
-                    case UInt8(ascii: "u"): utf8 += try unicodeEscape()
-                    default: utf8.append(escape)
+                    let quoted = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(start - 1)..<index])
+                    guard case .string(let text) = try? JSONValue.parse(quoted) else {
+                        throw ParseError(offset: start, expected: "a string")
                     }
-                default:
-                    utf8.append(byte)
+                    return text
+                case UInt8(ascii: "\\"): index += 2
+                default: index += 1
                 }
             }
             throw ParseError(offset: index, expected: "the end of a string")
-        }
-
-        /// `\uXXXX` (the `\u` already read), with a following low surrogate when it is a high one.
-        private mutating func unicodeEscape() throws -> [UInt8] {
-            var value = try hex4()
-            if (0xD800..<0xDC00).contains(value), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                bytes[index + 1] == UInt8(ascii: "u")
-            {
-                index += 2
-                let low = try hex4()
-                value =
-                    (0xDC00..<0xE000).contains(low) ? 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
-            }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            return Array(String(Character(scalar)).utf8)
-        }
-
-        private mutating func hex4() throws -> UInt32 {
-            guard index + 4 <= bytes.count else { throw ParseError(offset: index, expected: "four hex digits") }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-                default: throw ParseError(offset: index, expected: "a hex digit")
-                }
-                value = value << 4 | UInt32(digit)
-                index += 1
-            }
-            return value
         }
     }
 }

@@ -7,15 +7,11 @@ import PostgresNIO
 /// The order read on PostgreSQL as a named prepared statement: PostgreSQL
 /// parses and plans it once per connection instead of on every read. With
 /// the same query in `pgbench`, that was 14,100 reads/s against 5,400.
-struct PostgresOrderRead: PostgresPreparedStatement {
-    /// The order and shipment packed as one row, the count of shipments
-    /// sharing the number, and the events packed.
-    typealias Row = (String, Int, String?)
-
+struct PostgresOrderRead: PostgresOrderReading {
     static let select = """
         SELECT json_build_array(\(Store.orderFields.map(\.column).joined(separator: ", ")))::text AS fields,
                (SELECT COUNT(*) FROM shipments same WHERE same.canonical_number = s.canonical_number) AS holders,
-               (SELECT COALESCE(json_agg(json_build_array(\(Store.eventReadColumns.joined(separator: ", "))) ORDER BY id), '[]')::text
+               (SELECT \(PackedRows.aggregate(Store.eventReadColumns, orderBy: "id"))
                 FROM tracking_events e WHERE e.shipment_id = s.id) AS events
         FROM orders o LEFT JOIN shipments s ON s.order_id = o.id
         """
@@ -29,16 +25,10 @@ struct PostgresOrderRead: PostgresPreparedStatement {
         bindings.append(id)
         return bindings
     }
-
-    func decodeRow(_ row: PostgresRow) throws -> Row {
-        try row.decode(Row.self)
-    }
 }
 
 /// The same read by marketplace order number.
-struct PostgresOrderReadByExternalID: PostgresPreparedStatement {
-    typealias Row = PostgresOrderRead.Row
-
+struct PostgresOrderReadByExternalID: PostgresOrderReading {
     static let sql = PostgresOrderRead.select + " WHERE o.external_id = $1"
 
     let externalID: String
@@ -48,7 +38,13 @@ struct PostgresOrderReadByExternalID: PostgresPreparedStatement {
         bindings.append(externalID)
         return bindings
     }
+}
 
+/// The two order reads' row: the order and shipment packed as one row, the
+/// count of shipments sharing the number, and the events packed.
+protocol PostgresOrderReading: PostgresPreparedStatement where Row == (String, Int, String?) {}
+
+extension PostgresOrderReading {
     func decodeRow(_ row: PostgresRow) throws -> Row {
         try row.decode(Row.self)
     }
@@ -56,7 +52,7 @@ struct PostgresOrderReadByExternalID: PostgresPreparedStatement {
 
 extension Store {
     /// The order row of `key` through a prepared statement on one of the pool's connections.
-    func postgresOrderRow(_ key: String) async throws -> PostgresOrderRead.Row? {
+    func postgresOrderRow(_ key: String) async throws -> (String, Int, String?)? {
         guard let postgres = database as? any PostgresDatabase else { throw StoreError.notSQL }
         let logger = database.logger
         let id = UUID(uuidString: key)

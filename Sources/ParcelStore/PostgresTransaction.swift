@@ -279,11 +279,9 @@ struct PostgresTransaction: StoreTransaction {
     private func packed(_ query: SQLQueryString, columns: [String], orderBy: String? = nil) async throws -> [[PackedRows
         .Cell]]
     {
-        let order = orderBy.map { " ORDER BY \($0)" } ?? ""
-        let list = columns.joined(separator: ", ")
         let outer: SQLQueryString =
-            "SELECT COALESCE(json_agg(json_build_array(\(unsafeRaw: list))\(unsafeRaw: order)), '[]')::text AS packed FROM ("
-            + query + ") AS packed_rows"
+            "SELECT \(unsafeRaw: PackedRows.aggregate(columns, orderBy: orderBy)) AS packed FROM (" + query
+            + ") AS packed_rows"
         let row = try await sql.raw(outer).first()
         return try PackedRows.parse(try row?.decode(column: "packed", as: String.self) ?? "[]")
     }

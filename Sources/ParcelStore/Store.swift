@@ -126,13 +126,6 @@ public struct Store: Sendable {
         }
     }
 
-    /// Settings a fresh SQLite file needs: write-ahead logging, so readers
-    /// never wait for the writer and a killed process loses nothing committed.
-    public func prepareDatabase() async throws {
-        guard isSQLite else { return }
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-    }
-
     /// What a checkpoint did.
     public struct CheckpointReport: Sendable {
         /// Pages in the log, and how many of them are now in the database file.

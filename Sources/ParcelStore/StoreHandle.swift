@@ -35,7 +35,6 @@ public final class StoreHandle: Sendable {
         }
         let handle = StoreHandle(store: store, location: store.location, databases: databases, logger: logger)
         do {
-            try await store.prepareDatabase()
             if migrate { try await handle.migrate() }
         } catch {
             await handle.close()

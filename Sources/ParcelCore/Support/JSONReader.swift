@@ -6,6 +6,11 @@ extension JSONValue {
         public let offset: Int
         public let expected: String
 
+        public init(offset: Int, expected: String) {
+            self.offset = offset
+            self.expected = expected
+        }
+
         public var description: String { "not valid JSON: expected \(expected) at byte \(offset)" }
     }
 
@@ -141,7 +146,12 @@ private struct JSONByteReader {
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         let integerStart = index
-        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        // Whole numbers (counts, offsets) are most numbers: their value is built while scanning.
+        var magnitude = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            if index - integerStart < 18 { magnitude = magnitude * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
+            index += 1
+        }
         guard index > integerStart else { throw error("a value") }
         // A leading zero stands alone: 0, 0.5, never 012.
         guard bytes[integerStart] != UInt8(ascii: "0") || index == integerStart + 1 else {
@@ -168,6 +178,9 @@ private struct JSONByteReader {
                 index += 1
             }
             guard index > exponentStart else { throw error("a digit in the exponent") }
+        }
+        if whole, !numbersAsText, index - integerStart <= 18 {
+            return .int(integerStart > start ? -magnitude : magnitude)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if numbersAsText { return .string(text) }

@@ -32,7 +32,7 @@ struct EventBatchRoute {
             events = value
         default:
             let errors = RawInput.eventProblems(Data(body.readableBytesView), validator: validator)
-            return OrderDetailRoute.json(.unprocessableEntity, Self.errors(errors))
+            return OrderDetailRoute.json(.unprocessableEntity, validationErrors(errors))
         }
         let result = try await store.ingest(
             events.map { IncomingEvent($0.event, parentTrackingNumber: $0.parentTrackingNumber) }, now: clock.now(),
@@ -82,15 +82,5 @@ struct EventBatchRoute {
             inputs.append(input)
         }
         return inputs
-    }
-
-    /// The `ValidationErrors` of `openapi.yaml`.
-    static func errors(_ errors: [FieldError]) -> JSONValue {
-        .object([
-            (
-                "errors",
-                .array(errors.map { .object([("field", .string($0.field)), ("message", .string($0.message))]) })
-            )
-        ])
     }
 }

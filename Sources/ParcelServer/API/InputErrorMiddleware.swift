@@ -70,12 +70,7 @@ struct InputErrorMiddleware: ServerMiddleware {
     }
 
     static func unprocessable(_ errors: [FieldError]) -> (HTTPResponse, HTTPBody?) {
-        let json = JSONValue.object([
-            (
-                "errors",
-                .array(errors.map { .object([("field", .string($0.field)), ("message", .string($0.message))]) })
-            )
-        ]).serialized()
+        let json = validationErrors(errors).serialized()
         var response = HTTPResponse(status: .unprocessableContent)
         response.headerFields[.contentType] = "application/json; charset=utf-8"
         return (response, HTTPBody(json))

@@ -26,17 +26,7 @@ struct OrderDetailRoute {
         case "en": language = .en
         case let other?:
             return Self.json(
-                .unprocessableEntity,
-                .object([
-                    (
-                        "errors",
-                        .array([
-                            .object([
-                                ("field", .string("lang")), ("message", .string("expected ko or en; got \"\(other)\"")),
-                            ])
-                        ])
-                    )
-                ]))
+                .unprocessableEntity, validationErrors([FieldError("lang", "expected ko or en; got \"\(other)\"")]))
         }
         guard let stored = try await store.order(key) else {
             return Self.json(.notFound, .object([("error", .string("no order \(key)"))]))

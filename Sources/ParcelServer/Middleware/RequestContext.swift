@@ -32,6 +32,13 @@ public struct ServerClock: Sendable {
     public static func fixed(_ moment: Timestamp) -> ServerClock { ServerClock { moment } }
 }
 
+/// The `ValidationErrors` body of `openapi.yaml`: `{"errors": [{"field", "message"}, …]}`.
+func validationErrors(_ errors: [FieldError]) -> JSONValue {
+    .object([
+        ("errors", .array(errors.map { .object([("field", .string($0.field)), ("message", .string($0.message))]) }))
+    ])
+}
+
 /// A JSON `{"error": …}` response, the shape every failure has.
 func problem(_ status: HTTPResponseStatus, _ message: String) -> Response {
     let body = JSONValue.object([("error", .string(message))]).serialized()

@@ -31,9 +31,11 @@ final class SQLiteFile: Sendable {
     /// the process dies (a commit is in the log before it returns), only
     /// possibly the last commits on power loss. A commit checkpoints by
     /// itself only past 10,000 pages (40 MB) of log: the server's checkpointer
-    /// keeps the log far shorter (`Store.checkpoint`), and long command-line
-    /// imports make few, large checkpoints. The library is built with secure
-    /// delete, which zeroes every freed page: nothing here needs that.
+    /// (`Store.checkpoint`) copies most of the log back before then, though
+    /// under a steady stream of batches the log still reaches that limit, and
+    /// long command-line imports make few, large checkpoints. The library is
+    /// built with secure delete, which zeroes every freed page: nothing here
+    /// needs that.
     static let writerPragmas = [
         "PRAGMA journal_mode=WAL", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY", "PRAGMA synchronous=NORMAL",
         "PRAGMA wal_autocheckpoint=10000", "PRAGMA secure_delete=OFF",
@@ -57,7 +59,7 @@ final class SQLiteFile: Sendable {
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction on the writer
     /// connection, on the writer's own thread: committed when it returns,
-    /// rolled back when it throws. Callers take turns (`Store.write`).
+    /// rolled back when it throws. Callers take turns (`Store.transaction`).
     func transaction<T: Sendable>(_ body: @Sendable (SQLiteConnectionHandle) async throws -> T) async throws -> T {
         let writer = writer
         return try await withTaskExecutorPreference(SQLiteWriterThread.shared) {

@@ -130,11 +130,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func replaceLegs(of shipments: [UUID], with legs: [LegRecord]) async throws {
-        let delete = try connection.statement("DELETE FROM legs WHERE shipment_id = ?1")
-        for shipment in shipments {
-            delete.bind(1, shipment)
-            try delete.run()
-        }
+        try delete(from: "legs", of: shipments)
         let insert = try connection.statement(SQLiteStatements.insertLeg)
         for record in legs {
             insert.bind(1, UUID())
@@ -148,11 +144,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func replaceFindings(of shipments: [UUID], with findings: [FindingRecord], now: Double) async throws {
-        let delete = try connection.statement("DELETE FROM diagnoses WHERE shipment_id = ?1")
-        for shipment in shipments {
-            delete.bind(1, shipment)
-            try delete.run()
-        }
+        try delete(from: "diagnoses", of: shipments)
         let insert = try connection.statement(SQLiteStatements.insertFinding)
         for record in findings {
             let finding = record.finding
@@ -168,6 +160,14 @@ struct SQLiteTransaction: StoreTransaction {
             insert.bind(10, finding.summaryEn)
             insert.bind(11, now)
             try insert.run()
+        }
+    }
+
+    private func delete(from table: String, of shipments: [UUID]) throws {
+        let delete = try connection.statement("DELETE FROM \(table) WHERE shipment_id = ?1")
+        for shipment in shipments {
+            delete.bind(1, shipment)
+            try delete.run()
         }
     }
 
@@ -358,7 +358,7 @@ extension SQLiteConnectionHandle {
         let shipments = try statement(SQLiteStatements.shipmentOfOrder)
         shipments.bind(1, orderID)
         let shipped = try shipments.step()
-        let columns = SQLiteRowColumns(orders, shipped ? shipments : nil)
+        let columns = SQLiteRowColumns(orders, shipments, shipped: shipped)
         let events = try columns.uuid("s_id").map { try self.events(of: $0) } ?? []
         var order = try columns.storedOrder(events: events)
         // Most numbers are on one order only; the others are listed only when there are any.
@@ -372,21 +372,19 @@ extension SQLiteConnectionHandle {
 }
 
 /// The current rows of SQLite statements, read by column name: an order's
-/// and, when it has one, its shipment's (columns prefixed `s_`). A column
-/// of a statement with no row reads as NULL.
+/// and its shipment's (columns prefixed `s_`). The columns of a statement
+/// without a row (an order not shipped) read as NULL.
 struct SQLiteRowColumns: OrderColumns {
-    let statements: [(statement: SQLiteStatementHandle?, indexes: [String: Int32])]
+    let statements: [(statement: SQLiteStatementHandle, onRow: Bool)]
 
-    init(_ order: SQLiteStatementHandle, _ shipment: SQLiteStatementHandle?) {
-        statements = [(order, order.columnIndexes), (shipment, shipment?.columnIndexes ?? [:])]
+    init(_ order: SQLiteStatementHandle, _ shipment: SQLiteStatementHandle, shipped: Bool = true) {
+        statements = [(order, true), (shipment, shipped)]
     }
 
     private func read<T>(_ column: String, _ value: (SQLiteStatementHandle, Int32) -> T?) throws -> T? {
-        for (statement, indexes) in statements {
-            if let index = indexes[column] { return statement.flatMap { value($0, index) } }
+        for (statement, onRow) in statements {
+            if let index = statement.columnIndexes[column] { return onRow ? value(statement, index) : nil }
         }
-        // A shipment column when there is no shipment row is NULL; anything else is a bug.
-        if column.hasPrefix("s_"), statements[1].statement == nil { return nil }
         throw StoreError.corruptRow(column: column)
     }
 
