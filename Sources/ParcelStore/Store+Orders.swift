@@ -136,12 +136,10 @@ extension Store {
     /// with its events: the busiest read of the API.
     public func order(_ key: String) async throws -> StoredOrder? {
         if let sqliteFile { return try sqliteFile.read { try $0.order(key) } }
-        guard let (fields, holders, packedEvents) = try await postgresOrderRow(key) else { return nil }
-        let events = try PackedRows.parse(packedEvents ?? "[]").map { try Self.event($0[...]) }
-        let cells = try PackedRows.parse("[" + fields + "]")
-        var order = try PackedColumns(cells: cells.first ?? []).storedOrder(events: events)
+        guard let row = try await postgresOrderRow(key) else { return nil }
+        var order = row.order
         // Most numbers are on one order only; the others are listed only when there are any.
-        if holders > 1, let number = order.shipment.map({ canonicalNumber($0.trackingNumber) }) {
+        if row.holders > 1, let number = order.shipment.map({ canonicalNumber($0.trackingNumber) }) {
             order.otherOrders = try await PostgresTransaction(sql: sql).ordersHolding([number])[number, default: []]
                 .filter { $0.id != order.info.id }
         }

@@ -6,6 +6,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import ParcelCore
+import PostgresKit
 import SQLKit
 import SQLiteKit
 
@@ -22,6 +23,8 @@ public struct Store: Sendable {
     /// A temporary file that `close` removes (the `.memory` location).
     let temporaryPath: String?
     let gate: WriteGate?
+    /// The order read's connections on PostgreSQL; nil on SQLite.
+    let readPool: PostgresReadPool?
     let preparedConnections = PreparedConnections()
     public let diagnoser: Diagnoser
     public let playbook: Playbook
@@ -57,6 +60,13 @@ public struct Store: Sendable {
             sqliteFile = nil
             gate = nil
         }
+        if case .postgres(let url) = location {
+            readPool = PostgresReadPool(
+                configuration: try SQLPostgresConfiguration(url: url).coreConfiguration, group: eventLoopGroup,
+                connectionsPerLoop: 2, logger: logger)
+        } else {
+            readPool = nil
+        }
         self.diagnoser = diagnoser
         self.playbook = Playbook(registry: diagnoser.detector.registry)
     }
@@ -71,6 +81,7 @@ public struct Store: Sendable {
     /// `Databases`) and removes a temporary file.
     public func close() {
         sqliteFile?.close()
+        readPool?.close()
         if let temporaryPath {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryPath + suffix) }
         }

@@ -8,6 +8,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateOrder(String)
     case badDatabaseURL(String)
     case corruptRow(column: String)
+    case closed
 
     public var description: String {
         switch self {
@@ -15,6 +16,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateOrder(let id): "an order with externalId \"\(id)\" already exists"
         case .badDatabaseURL(let reason): "DATABASE_URL: \(reason)"
         case .corruptRow(let column): "a stored row has no readable \(column)"
+        case .closed: "the store is closed"
         }
     }
 }
@@ -35,8 +37,12 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     ) throws -> StoreLocation {
         if let dbPath { return dbPath == ":memory:" ? .memory : .sqlite(path: dbPath) }
         if let url = environment["DATABASE_URL"], !url.isEmpty {
-            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw StoreError.badDatabaseURL("expected postgres://user:password@host:port/database; got \"\(url)\"")
+            // The +uds form reaches a PostgreSQL on the same machine through its socket file.
+            let schemes = ["postgres://", "postgresql://", "postgres+uds://", "postgresql+uds://"]
+            guard schemes.contains(where: url.hasPrefix) else {
+                throw StoreError.badDatabaseURL(
+                    "expected postgres://user:password@host:port/database or "
+                        + "postgres+uds://user@localhost/path/to/.s.PGSQL.5432#database; got \"\(url)\"")
             }
             return .postgres(url: url)
         }

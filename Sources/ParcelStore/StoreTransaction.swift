@@ -98,6 +98,8 @@ protocol OrderColumns {
     func string(_ column: String) throws -> String?
     func double(_ column: String) throws -> Double?
     func int(_ column: String) throws -> Int?
+    /// By default read from the column's text.
+    func uuid(_ column: String) throws -> UUID?
 }
 
 extension OrderColumns {

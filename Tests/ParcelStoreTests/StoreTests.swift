@@ -30,6 +30,47 @@ struct StoreTests {
     }
 
     @Test(
+        "many reads at once each get their own order with its events in order; an unknown id gets none",
+        arguments: Engine.available)
+    func concurrentReads(engine: Engine) async throws {
+        try await engine.withStore { store in
+            // setup: 30 orders, order i with i % 4 + 1 scans of its own parcel.
+            let numbers = (0..<30).map { "LP" + String(900_000_000_000_00 + $0) }
+            let ids = try await store.createOrders(
+                numbers.enumerated().map { NewOrder(draft("R-\($0)", number: $1)) }, now: now, actor: "test")
+            let scans = numbers.enumerated().flatMap { index, number in
+                (0...(index % 4)).map { scan in
+                    cainiao(
+                        number, hoursAgo: Double(20 - scan), code: "SC_OUTBOUND_SUCCESS",
+                        text: "scan \(scan) of \(index)")
+                }
+            }
+            _ = try await store.ingest(scans, now: now, actor: "test")
+            // MUT: every order read five times over, with unknown ids among them, all at once.
+            let keys = (0..<150).map { $0 % 31 == 30 ? UUID() : ids[$0 % 31] }
+            let read = try await withThrowingTaskGroup(of: (Int, StoredOrder?).self) { group in
+                for (slot, key) in keys.enumerated() {
+                    group.addTask { (slot, try await store.order(key.uuidString)) }
+                }
+                var read: [Int: StoredOrder?] = [:]
+                for try await (slot, order) in group { read[slot] = order }
+                return read
+            }
+            // validate
+            for (slot, key) in keys.enumerated() {
+                let order = try #require(read[slot])
+                guard let index = ids.firstIndex(of: key) else {
+                    #expect(order == nil, "unknown id \(key) read as \(order?.info.id ?? "")")
+                    continue
+                }
+                #expect(order?.id == key)
+                #expect(order?.info.id == "R-\(index)")
+                #expect(order?.events.map(\.text) == (0...(index % 4)).map { "scan \($0) of \(index)" })
+            }
+        }
+    }
+
+    @Test(
         "a taken or repeated order number is refused and nothing of the batch is written", arguments: Engine.available)
     func duplicates(engine: Engine) async throws {
         try await engine.withStore { store in

@@ -21,7 +21,7 @@ struct OrderDetailRoute {
     func respond(_ request: Request) async throws -> Response {
         let key = request.parameters.get("id") ?? ""
         let language: Language
-        switch request.query[String.self, at: "lang"] {
+        switch Self.queryValue("lang", in: request.url.query) {
         case nil, "ko": language = .ko
         case "en": language = .en
         case let other?:
@@ -33,6 +33,19 @@ struct OrderDetailRoute {
         }
         let analysis = stored.document.map { store.diagnoser.analyze($0, now: clock.now()) }
         return Self.json(.ok, stored.json(analysis: analysis, language: language, playbook: store.playbook))
+    }
+
+    /// One value of a query string. Vapor's form decoder throws and catches
+    /// for an absent key, a fiftieth of this route's time.
+    static func queryValue(_ name: String, in query: String?) -> String? {
+        guard let query else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.first?.removingPercentEncoding == name else { continue }
+            let value = parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ") : ""
+            return value.removingPercentEncoding ?? value
+        }
+        return nil
     }
 
     static func json(_ status: HTTPResponseStatus, _ value: JSONValue) -> Response {
