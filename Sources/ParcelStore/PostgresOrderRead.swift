@@ -213,8 +213,9 @@ extension Store {
     /// The order row of `key`: by id through the read pool, by marketplace
     /// order number (rare) on one of Fluent's connections.
     func postgresOrderRow(_ key: String) async throws -> PostgresOrderRow? {
-        guard let readPool, let postgres = database as? any PostgresDatabase else { throw StoreError.notSQL }
+        guard let readPool else { throw StoreError.notSQL }
         if let id = UUID(uuidString: key) { return try await readPool.order(id: id) }
+        guard let postgres = database as? any PostgresDatabase else { throw StoreError.notSQL }
         let logger = readPool.logger
         return try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
