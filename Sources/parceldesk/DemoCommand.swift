@@ -97,6 +97,9 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         print("Serving \(base) (Ctrl-C to stop)")
+        // Piped or redirected, standard output is block-buffered: the login
+        // would otherwise wait there until the server stops.
+        fflush(nil)
         try await Server.run(configuration)
     }
 
