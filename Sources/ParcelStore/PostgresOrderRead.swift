@@ -84,18 +84,15 @@ struct PostgresOrderRow: Sendable {
 
     /// The events of the per-column arrays, by id.
     private static func events(_ columns: [PostgresCell]) throws -> [RawTrackingEvent] {
-        func values<T>(_ index: Int, _ type: PostgresDataType, _ read: (inout ByteBuffer, Int) -> T?) throws -> [T?] {
-            try BinaryCells.array(columns[index], eventColumns[index], of: type, read)
-        }
-        let ids = try values(0, .int8, BinaryCells.readInt).map { id in
-            guard let id else { throw StoreError.corruptRow(column: "id") }
-            return id
-        }
-        guard !ids.isEmpty else { return [] }
+        var count: Int?
+        // Column `index` of every event; all columns have as many as the first.
         func column<T>(_ index: Int, _ type: PostgresDataType, _ read: (inout ByteBuffer, Int) -> T?) throws -> [T?] {
-            let column = try values(index, type, read)
-            guard column.count == ids.count else { throw StoreError.corruptRow(column: eventColumns[index]) }
-            return column
+            let values = try BinaryCells.array(columns[index], eventColumns[index], of: type, read)
+            guard values.count == count ?? values.count else {
+                throw StoreError.corruptRow(column: eventColumns[index])
+            }
+            count = values.count
+            return values
         }
         func required<T>(_ index: Int, _ type: PostgresDataType, _ read: (inout ByteBuffer, Int) -> T?) throws -> [T] {
             try column(index, type, read).map { value in
@@ -103,6 +100,8 @@ struct PostgresOrderRow: Sendable {
                 return value
             }
         }
+        let ids = try required(0, .int8, BinaryCells.readInt)
+        guard !ids.isEmpty else { return [] }
         let sources = try required(1, .text, BinaryCells.readText)
         let carriers = try required(2, .text, BinaryCells.readText)
         let numbers = try required(3, .text, BinaryCells.readText)

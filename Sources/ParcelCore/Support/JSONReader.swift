@@ -96,16 +96,7 @@ private struct JSONByteReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("\":\"") }
             index += 1
             members.append((key, try value(depth: depth)))
-            skipSpace()
-            guard index < bytes.count else { throw error("\",\" or \"}\"") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            } else {
-                throw error("\",\" or \"}\"")
-            }
+            if try closes(UInt8(ascii: "}")) { return .object(members) }
         }
     }
 
@@ -120,17 +111,22 @@ private struct JSONByteReader {
         }
         while true {
             values.append(try value(depth: depth))
-            skipSpace()
-            guard index < bytes.count else { throw error("\",\" or \"]\"") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(values)
-            } else {
-                throw error("\",\" or \"]\"")
-            }
+            if try closes(UInt8(ascii: "]")) { return .array(values) }
         }
+    }
+
+    /// After an element: true past `closing`, false past a comma.
+    private mutating func closes(_ closing: UInt8) throws -> Bool {
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return false
+        }
+        guard index < bytes.count, bytes[index] == closing else {
+            throw error("\",\" or \"\(Character(Unicode.Scalar(closing)))\"")
+        }
+        index += 1
+        return true
     }
 
     private mutating func literal(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
