@@ -29,19 +29,48 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Exact: the SQLite fast path calls the C library this package builds, through a
+        // module it does not publish (see docs/PERFORMANCE.md, "Why the C API").
+        .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
     ],
     targets: [
         // Domain logic: Foundation only, so rules never reach for HTTP or SQL.
         .target(name: "ParcelCore", swiftSettings: swiftSettings),
-        // Fluent models, migrations and repositories, on SQLite or PostgreSQL.
+        // The use cases (orders, ingestion, imports, accounts) over repository protocols:
+        // no HTTP, no SQL.
+        .target(
+            name: "ParcelApp",
+            dependencies: [
+                "ParcelCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The repositories on SQLite or PostgreSQL: migrations, table descriptions, both engines.
         .target(
             name: "ParcelStore",
             dependencies: [
-                "ParcelCore",
-                .product(name: "Fluent", package: "fluent"),
+                "ParcelCore", "ParcelApp",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -49,16 +78,18 @@ let package = Package(
         .target(
             name: "ParcelServer",
             dependencies: [
-                "ParcelCore", "ParcelStore",
+                "ParcelCore", "ParcelApp", "ParcelStore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             // The spec is the contract: the generator plugin makes the API's types and
             // protocol from it at build time, and the server serves the same file.
@@ -69,12 +100,20 @@ let package = Package(
         .executableTarget(
             name: "parceldesk",
             dependencies: [
-                "ParcelCore", "ParcelStore", "ParcelServer",
+                "ParcelCore", "ParcelApp", "ParcelStore", "ParcelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Vapor", package: "vapor"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // What more than one test target needs (test times), kept on ParcelCore alone for the quick loop.
+        .target(name: "ParcelTestSupport", dependencies: ["ParcelCore"], path: "Tests/Support", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParcelAppTests",
+            dependencies: ["ParcelApp", "ParcelCore", "ParcelTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -85,21 +124,25 @@ let package = Package(
         ),
         .testTarget(
             name: "ParcelStoreTests",
-            dependencies: ["ParcelStore", "ParcelCore", .product(name: "Fluent", package: "fluent")],
+            dependencies: [
+                "ParcelStore", "ParcelApp", "ParcelCore", "ParcelTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ParcelServerTests",
             dependencies: [
-                "ParcelServer", "ParcelStore", "ParcelCore",
+                "ParcelServer", "ParcelApp", "ParcelStore", "ParcelCore", "ParcelTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "parceldeskTests",
-            dependencies: ["parceldesk", "ParcelCore", "ParcelStore"],
+            dependencies: ["parceldesk", "ParcelCore", "ParcelApp", "ParcelStore", "ParcelTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

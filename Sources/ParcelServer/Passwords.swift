@@ -1,8 +1,9 @@
 import NIOPosix
+import ParcelApp
 import Vapor
 
 /// bcrypt, off the event loops (a hash costs a quarter second at cost 12).
-public struct Passwords: Sendable {
+public struct Passwords: ParcelApp.PasswordHasher {
     public let cost: Int
 
     public init(cost: Int = 12) {

@@ -5,6 +5,7 @@ import Logging
 import NIOConcurrencyHelpers
 import OpenAPIRuntime
 import OpenAPIVapor
+import ParcelApp
 import ParcelCore
 import ParcelStore
 import Prometheus
@@ -13,15 +14,22 @@ import Vapor
 /// What tests replace: the clock, the password cost, background work.
 public struct ServerDependencies: Sendable {
     public var clock: ServerClock
-    public var passwords: Passwords
+    /// bcrypt at the configured cost when nil.
+    public var passwords: Passwords?
     /// Re-diagnose due shipments in the background as time passes.
     public var refresher: Bool
 
-    public init(clock: ServerClock = .live, passwords: Passwords = Passwords(), refresher: Bool = true) {
+    public init(clock: ServerClock = .live, passwords: Passwords? = nil, refresher: Bool = true) {
         self.clock = clock
         self.passwords = passwords
         self.refresher = refresher
     }
+}
+
+/// What `configure` built: the store under the services, and the services.
+public struct ServerParts: Sendable {
+    public let store: Store
+    public let services: Services
 }
 
 public enum ServerStartError: Error, CustomStringConvertible {
@@ -35,12 +43,12 @@ public enum ServerStartError: Error, CustomStringConvertible {
     }
 }
 
-/// Builds the application: database, middleware, routes and the API. The one
-/// place production and tests assemble the server.
+/// Builds the application: database, services, middleware, routes and the
+/// API. The one place production and tests assemble the server.
 @discardableResult
 public func configure(
     _ app: Application, configuration: ServerConfiguration, dependencies: ServerDependencies = ServerDependencies()
-) async throws -> Store {
+) async throws -> ServerParts {
     let store = try Store(
         location: configuration.location, databases: app.databases, logger: app.logger,
         eventLoopGroup: app.eventLoopGroup)
@@ -53,6 +61,10 @@ public func configure(
         let pending = try await app.migrator.previewPrepareBatch().get()
         if !pending.isEmpty { throw ServerStartError.pendingMigrations(pending.count) }
     }
+    let services = Services(
+        store: store, passwords: dependencies.passwords ?? Passwords(cost: configuration.bcryptCost),
+        sessionLifetime: Double(configuration.sessionHours) * 3600)
+    let clock = dependencies.clock
 
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
@@ -63,13 +75,14 @@ public func configure(
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(MetricsMiddleware(metrics: metrics))
 
+    // Open to anyone: health checks, metrics scrapes, the contract.
     app.get("health") { _ async throws -> Response in
         let started = ContinuousClock.now
         // A trivial query, not table counts: health checks come every few seconds.
         try await store.ping()
         let millis = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
         let body = JSONValue.object([
-            ("status", .string("ok")), ("database", .string(configuration.location.isSQLite ? "sqlite" : "postgresql")),
+            ("status", .string("ok")), ("database", .string(store.engineName)),
             ("databaseMillis", .int(Int(millis))),
         ])
         return Response(
@@ -86,32 +99,48 @@ public func configure(
         Response(status: .ok, headers: ["content-type": "application/yaml"], body: .init(data: specification))
     }
 
-    let validator = OrderValidator(detector: store.diagnoser.detector)
+    // The API: each operation's access is in `OperationAccess`, checked before its input is read.
+    let tokenCache = TokenCache()
+    let api = app.grouped(IdentifyMiddleware(accounts: services.accounts, cache: tokenCache, clock: clock))
     let handler = APIHandler(
-        store: store, validator: validator, clock: dependencies.clock, metrics: metrics,
-        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute), passwords: dependencies.passwords,
+        services: services, clock: clock, metrics: metrics,
+        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute), tokenCache: tokenCache,
         logger: app.logger)
-    let authenticated = app.grouped(AuthMiddleware(store: store, cache: TokenCache()))
-    let transport = VaporTransport(routesBuilder: authenticated)
     // Compact JSON in declaration order: what machines read, and cheaper to write.
     try handler.registerHandlers(
-        on: transport, serverURL: URL(string: "/")!,
+        on: VaporTransport(routesBuilder: api), serverURL: URL(string: "/")!,
         configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
-        middlewares: [InputErrorMiddleware(validator: validator)])
-    OrderDetailRoute(store: store, clock: dependencies.clock).register(on: authenticated)
-    EventBatchRoute(store: store, validator: validator, clock: dependencies.clock, metrics: metrics).register(
-        on: authenticated)
+        middlewares: [AccessMiddleware(logger: app.logger), InputErrorMiddleware(validator: services.validator)])
+    let dailyWork = api.grouped(RequireAccess(access: .requires(.dailyWork)))
+    OrderDetailRoute(orders: services.orders, clock: clock).register(on: dailyWork)
+    EventBatchRoute(ingestion: services.ingestion, validator: services.validator, clock: clock, metrics: metrics)
+        .register(on: dailyWork)
 
     if dependencies.refresher, configuration.refreshSeconds > 0 {
+        // Small transactions, so event batches waiting for the writer never
+        // queue behind more than ~50 ms of re-diagnosis.
+        let chunk = 200
+        let ingestion = services.ingestion
         app.lifecycle.use(
-            Refresher(
-                store: store, clock: dependencies.clock, every: .seconds(Int64(configuration.refreshSeconds)),
-                metrics: metrics, logger: app.logger))
+            PeriodicTask(name: "refresh", every: .seconds(Int64(configuration.refreshSeconds)), logger: app.logger) {
+                var refreshed = 0
+                repeat {
+                    refreshed = try await ingestion.refreshDue(now: clock.now(), limit: chunk)
+                    metrics.shipmentsRefreshed.increment(by: Int64(refreshed))
+                } while refreshed == chunk && !Task.isCancelled
+            })
     }
-    if store.isSQLite {
-        app.lifecycle.use(Checkpointer(store: store, metrics: metrics, logger: app.logger))
+    if store.wantsCheckpoints {
+        // Once a second: four times a second copied the same hot pages over and
+        // over (docs/PERFORMANCE.md).
+        app.lifecycle.use(
+            PeriodicTask(name: "WAL checkpoint", every: .seconds(1), logger: app.logger, firstRunAfterInterval: true) {
+                let report = try await store.checkpoint()
+                metrics.checkpoints.record(report.duration)
+                metrics.logFrames.set(Int64(report.logFrames))
+            })
     }
-    return store
+    return ServerParts(store: store, services: services)
 }
 
 /// Closes the store's own connections when the application shuts down.
@@ -123,38 +152,40 @@ struct StoreCloser: LifecycleHandler {
     }
 }
 
-/// Keeps SQLite's write-ahead log copied back: a checkpoint every second
-/// (`Store.checkpoint`), on a connection of its own. (Four times a second
-/// copied the same hot pages over and over: a third fewer events/s.)
-final class Checkpointer: LifecycleHandler, Sendable {
-    let store: Store
-    let metrics: ServerMetrics
+/// Background work that runs every `interval` while the server is up, and
+/// stops with it. A failed run is logged and the next one comes on time.
+final class PeriodicTask: LifecycleHandler, Sendable {
+    let name: String
+    let interval: Duration
     let logger: Logger
-    static let interval: Duration = .seconds(1)
+    /// Wait one interval before the first run (the checkpoint has nothing to do at boot).
+    let firstRunAfterInterval: Bool
+    let work: @Sendable () async throws -> Void
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    init(store: Store, metrics: ServerMetrics, logger: Logger) {
-        self.store = store
-        self.metrics = metrics
+    init(
+        name: String, every interval: Duration, logger: Logger, firstRunAfterInterval: Bool = false,
+        _ work: @escaping @Sendable () async throws -> Void
+    ) {
+        self.name = name
+        self.interval = interval
         self.logger = logger
+        self.firstRunAfterInterval = firstRunAfterInterval
+        self.work = work
     }
 
     func didBootAsync(_ application: Application) async throws {
-        let store = store
-        let metrics = metrics
-        let logger = logger
+        let (name, interval, logger, delayFirst, work) = (self.name, self.interval, self.logger, firstRunAfterInterval, self.work)
         task.withLockedValue {
             $0 = Task {
+                if delayFirst { try? await Task.sleep(for: interval) }
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: Self.interval)
-                    guard !Task.isCancelled else { break }
                     do {
-                        let report = try await store.checkpoint()
-                        metrics.checkpoints.record(report.duration)
-                        metrics.logFrames.set(Int64(report.logFrames))
+                        try await work()
                     } catch {
-                        logger.warning("WAL checkpoint failed", metadata: ["error": .string("\(error)")])
+                        logger.warning("\(name) failed", metadata: ["error": .string("\(error)")])
                     }
+                    try? await Task.sleep(for: interval)
                 }
             }
         }
@@ -174,56 +205,5 @@ enum APISpecification {
             throw CocoaError(.fileNoSuchFile)
         }
         return try Data(contentsOf: url)
-    }
-}
-
-/// Re-diagnoses shipments whose findings change with time alone, in the background.
-final class Refresher: LifecycleHandler, Sendable {
-    let store: Store
-    let clock: ServerClock
-    let every: Duration
-    let metrics: ServerMetrics
-    let logger: Logger
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-    static let chunk = 200
-
-    init(store: Store, clock: ServerClock, every: Duration, metrics: ServerMetrics, logger: Logger) {
-        self.store = store
-        self.clock = clock
-        self.every = every
-        self.metrics = metrics
-        self.logger = logger
-    }
-
-    func didBootAsync(_ application: Application) async throws {
-        let store = store
-        let clock = clock
-        let every = every
-        let metrics = metrics
-        let logger = logger
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        // Small transactions, so event batches waiting for the writer
-                        // never queue behind more than ~50 ms of re-diagnosis.
-                        var refreshed = 0
-                        repeat {
-                            refreshed = try await store.refreshDue(now: clock.now(), limit: Self.chunk)
-                            metrics.shipmentsRefreshed.increment(by: Int64(refreshed))
-                        } while refreshed == Self.chunk && !Task.isCancelled
-                    } catch {
-                        logger.error("refresh failed", metadata: ["error": .string("\(error)")])
-                    }
-                    try? await Task.sleep(for: every)
-                }
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { $0 }
-        running?.cancel()
-        await running?.value
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParcelApp
 import ParcelStore
 
 /// Everything the server reads from its environment and flags, checked in
@@ -16,8 +17,10 @@ public struct ServerConfiguration: Sendable {
     public var loginAttemptsPerMinute = 5
     /// How often shipments due for re-diagnosis are refreshed (0 turns it off).
     public var refreshSeconds = 60
-    /// bcrypt cost for new passwords.
+    /// bcrypt cost for new passwords, here and in `parceldesk user create`.
     public var bcryptCost = 12
+    /// How long a sign-in token lasts.
+    public var sessionHours = AccountService.defaultSessionHours
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json
@@ -55,6 +58,7 @@ public struct ServerConfiguration: Sendable {
         }
         if let value = integer("PARCELDESK_REFRESH_SECONDS", 0...86_400) { configuration.refreshSeconds = value }
         if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }
+        if let value = integer("PARCELDESK_SESSION_HOURS", 1...8760) { configuration.sessionHours = value }
         if let text = environment["PARCELDESK_LOG_LEVEL"], !text.isEmpty {
             if let level = Logger.Level(rawValue: text.lowercased()) {
                 configuration.logLevel = level

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import ParcelApp
 import ParcelCore
 import PostgresNIO
 
@@ -205,23 +206,5 @@ struct BinaryCells: OrderColumns {
     static func readDouble(_ bytes: inout ByteBuffer, _ length: Int) -> Double? {
         guard length == 8 else { return nil }
         return bytes.readInteger(as: UInt64.self).map { Double(bitPattern: $0) }
-    }
-}
-
-extension Store {
-    /// The order row of `key`: by id through the read pool, by marketplace
-    /// order number (rare) on one of Fluent's connections.
-    func postgresOrderRow(_ key: String) async throws -> PostgresOrderRow? {
-        guard let readPool else { throw StoreError.notSQL }
-        if let id = UUID(uuidString: key) { return try await readPool.order(id: id) }
-        guard let postgres = database as? any PostgresDatabase else { throw StoreError.notSQL }
-        let logger = readPool.logger
-        return try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                let rows = try await connection.execute(PostgresOrderReadByExternalID(externalID: key), logger: logger)
-                for try await row in rows { return row }
-                return nil
-            }
-        }.get()
     }
 }

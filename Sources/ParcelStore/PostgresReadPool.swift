@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import ParcelApp
 import PostgresNIO
 
 /// Connections for the busiest read (one order by id), kept per event loop.

@@ -1,14 +1,14 @@
-import FluentKit
 import Foundation
+import ParcelApp
 import ParcelCore
 import SQLKit
 
-/// `StoreTransaction` on PostgreSQL, where every statement is a round trip
+/// `ShipmentTransaction` on PostgreSQL, where every statement is a round trip
 /// to another process. A batch of rows goes as one JSON parameter that
 /// `json_to_recordset` turns into rows: one short statement to parse and one
 /// value to bind, not thousands of parameters for SQLKit to serialize and
 /// PostgreSQL to read. Rows come back the same way, packed into one value.
-struct PostgresTransaction: StoreTransaction {
+struct PostgresTransaction: ShipmentTransaction {
     let sql: any SQLDatabase
 
     func shipments(holding numbers: [String]) async throws -> [String: [UUID]] {
@@ -92,38 +92,19 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func insertOrders(_ orders: [OrderRecord], now: Double) async throws {
-        let rows = try orders.map { order -> [JSONValue] in
-            let info = order.draft.info
-            return [
-                .string(order.id.uuidString), .string(info.id), .optional(info.marketplace),
-                .double(info.placedAt.epochSeconds), .int(info.placedAt.utcOffset),
-                .optional(info.confirmedAt?.epochSeconds), .optional(info.confirmedAt?.utcOffset),
-                .optional(info.promisedBy?.epochSeconds), .optional(info.promisedBy?.utcOffset),
-                .optional(info.buyerName), .optional(order.draft.buyerPhone), .optional(order.draft.buyerEmail),
-                .string(try order.itemsJSON), .string(order.searchText), .double(now), .double(now),
-            ]
-        }
-        try await insert(OrderModel.schema, Self.orderTypes, rows)
+        try await insert(orders, into: Tables.orders, now: now)
     }
 
     func insertShipments(_ shipments: [ShipmentRecord], now: Double) async throws {
-        let rows = shipments.map { record -> [JSONValue] in
-            let shipment = record.shipment
-            return [
-                .string(record.id.uuidString), .string(record.orderID.uuidString), .string(shipment.trackingNumber),
-                .string(canonicalNumber(shipment.trackingNumber)), .optional(shipment.shippingOption),
-                .optional(shipment.shippedAt?.epochSeconds), .optional(shipment.shippedAt?.utcOffset),
-                .optional(shipment.origin), .optional(shipment.destination),
-            ] + Self.state(record, now: now)
-        }
-        try await insert(ShipmentModel.schema, Self.shipmentTypes, rows)
+        try await insert(shipments, into: Tables.shipments, now: now)
     }
 
     func updateShipments(_ shipments: [ShipmentRecord], now: Double) async throws {
         guard !shipments.isEmpty else { return }
-        let columns = [("id", "uuid")] + Self.stateTypes
-        let assignments = Store.shipmentStateColumns.map { "\($0) = x.\($0)" }.joined(separator: ", ")
-        let rows = shipments.map { [.string($0.id.uuidString)] + Self.state($0, now: now) }
+        let state = Tables.shipmentState
+        let columns = [("id", "uuid")] + Tables.shipments.postgresTypes(state)
+        let assignments = state.map { "\($0.name) = x.\($0.name)" }.joined(separator: ", ")
+        let rows = shipments.map { [JSONValue.string($0.id.uuidString)] + Tables.shipments.cells($0, now: now, state).map(\.json) }
         try await sql.raw(
             "UPDATE shipments SET \(unsafeRaw: assignments) FROM " + Self.recordset(rows, columns)
                 + " WHERE shipments.id = x.id"
@@ -131,32 +112,16 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func replaceLegs(of shipments: [UUID], with legs: [LegRecord]) async throws {
-        try await delete(from: LegModel.schema, shipments)
-        let rows = legs.map { record -> [JSONValue] in
-            [
-                .string(UUID().uuidString), .string(record.shipmentID.uuidString), .int(record.position),
-                .string(record.leg.carrier), .string(record.leg.trackingNumber),
-                .string(canonicalNumber(record.leg.trackingNumber)),
-            ]
-        }
-        try await insert(LegModel.schema, Self.legTypes, rows)
+        try await delete(from: Tables.legs.name, shipments)
+        try await insert(legs, into: Tables.legs, now: 0)
     }
 
     func replaceFindings(of shipments: [UUID], with findings: [FindingRecord], now: Double) async throws {
-        try await delete(from: DiagnosisModel.schema, shipments)
-        let rows = findings.map { record -> [JSONValue] in
-            let finding = record.finding
-            return [
-                .string(record.shipmentID.uuidString), .string(record.orderID.uuidString), .string(finding.code),
-                .int(finding.severity), .double(finding.confidence), .double(finding.since),
-                .optional(finding.deadline), .double(record.sortDeadline), .string(finding.summaryKo),
-                .string(finding.summaryEn), .double(now),
-            ]
-        }
-        try await insert(DiagnosisModel.schema, Self.findingTypes, rows)
+        try await delete(from: Tables.diagnoses.name, shipments)
+        try await insert(findings, into: Tables.diagnoses, now: now)
     }
 
-    func updateSearchText(_ updates: [(order: UUID, text: String)]) async throws {
+    func updateSearchText(_ updates: [SearchTextUpdate]) async throws {
         guard !updates.isEmpty else { return }
         let columns = [("id", "uuid"), ("search_text", "text")]
         let rows = updates.map { [JSONValue.string($0.order.uuidString), .string($0.text)] }
@@ -168,20 +133,13 @@ struct PostgresTransaction: StoreTransaction {
 
     func insertEvents(_ events: [PendingEvent], receivedAt: Double) async throws -> Set<String> {
         guard !events.isEmpty else { return [] }
-        let rows = events.map { item -> [JSONValue] in
-            let event = item.event
-            return [
-                .string(item.shipment.uuidString), .string(event.source), .string(event.carrier),
-                .string(event.trackingNumber), .double(event.time.epochSeconds), .int(event.time.utcOffset),
-                .optional(event.code), .string(event.text), .optional(event.location), .string(item.key),
-                .double(receivedAt),
-            ]
-        }
-        let names = Self.eventTypes.map(\.0).joined(separator: ", ")
+        let table = Tables.trackingEvents
+        let rows = events.map { table.cells($0, now: receivedAt).map(\.json) }
+        let names = table.columnNames.joined(separator: ", ")
         // In the order given, so ids follow arrival; the keys stored come back as one value.
         let row = try await sql.raw(
             "WITH stored AS (INSERT INTO tracking_events (\(unsafeRaw: names)) SELECT \(unsafeRaw: names) FROM "
-                + Self.recordset(rows, Self.eventTypes, ordered: true)
+                + Self.recordset(rows, table.postgresTypes(), ordered: true)
                     + """
                      ORDER BY x.position ON CONFLICT (shipment_id, dedupe_key) DO NOTHING RETURNING dedupe_key)
                     SELECT COALESCE(string_agg(dedupe_key, ' '), '') AS keys FROM stored
@@ -192,53 +150,11 @@ struct PostgresTransaction: StoreTransaction {
         return Set(keys.split(separator: " ").map(String.init))
     }
 
-    func audit(actor: String, action: String, subject: String, detail: String, at: Double) async throws {
-        try await Store.audit(sql, actor: actor, action: action, subject: subject, detail: detail, at: at)
+    func audit(_ entry: AuditEntry) async throws {
+        try await insert([entry], into: Tables.auditLog, now: entry.at)
     }
 
     // MARK: - Rows as JSON
-
-    static let orderTypes = [
-        ("id", "uuid"), ("external_id", "text"), ("marketplace", "text"), ("placed_at", "float8"),
-        ("placed_offset", "int8"), ("confirmed_at", "float8"), ("confirmed_offset", "int8"), ("promised_by", "float8"),
-        ("promised_offset", "int8"), ("buyer_name", "text"), ("buyer_phone", "text"), ("buyer_email", "text"),
-        ("items", "text"), ("search_text", "text"), ("created_at", "float8"), ("updated_at", "float8"),
-    ]
-    static let stateTypes = [
-        ("carrier", "text"), ("status", "text"), ("milestone", "text"), ("last_event_at", "float8"),
-        ("event_count", "int8"), ("top_severity", "int8"), ("review_due_at", "float8"), ("updated_at", "float8"),
-        ("legs_digest", "text"), ("findings_digest", "text"),
-    ]
-    static let shipmentTypes =
-        [
-            ("id", "uuid"), ("order_id", "uuid"), ("tracking_number", "text"), ("canonical_number", "text"),
-            ("shipping_option", "text"), ("shipped_at", "float8"), ("shipped_offset", "int8"), ("origin", "text"),
-            ("destination", "text"),
-        ] + stateTypes
-    static let legTypes = [
-        ("id", "uuid"), ("shipment_id", "uuid"), ("position", "int8"), ("carrier", "text"),
-        ("tracking_number", "text"), ("canonical_number", "text"),
-    ]
-    static let findingTypes = [
-        ("shipment_id", "uuid"), ("order_id", "uuid"), ("code", "text"), ("severity", "int8"),
-        ("confidence", "float8"), ("since", "float8"), ("deadline", "float8"), ("sort_deadline", "float8"),
-        ("summary_ko", "text"), ("summary_en", "text"), ("updated_at", "float8"),
-    ]
-    static let eventTypes = [
-        ("shipment_id", "uuid"), ("source", "text"), ("carrier", "text"), ("tracking_number", "text"),
-        ("time", "float8"), ("time_offset", "int8"), ("code", "text"), ("text", "text"), ("location", "text"),
-        ("dedupe_key", "text"), ("received_at", "float8"),
-    ]
-
-    /// The analysis columns of a shipment, in `stateTypes` order.
-    static func state(_ record: ShipmentRecord, now: Double) -> [JSONValue] {
-        let state = record.state
-        return [
-            .optional(record.carrier), .string(state.status), .optional(state.milestone),
-            .optional(state.lastEventAt), .int(state.eventCount), .int(state.topSeverity),
-            .double(state.reviewDueAt), .double(now), .optional(state.legsDigest), .optional(state.findingsDigest),
-        ]
-    }
 
     /// `json_to_recordset(rows) AS x(…)`: the rows, sent as one JSON
     /// parameter, as typed columns (with `position`, their place in the
@@ -259,12 +175,14 @@ struct PostgresTransaction: StoreTransaction {
         "{" + values.joined(separator: ",") + "}"
     }
 
-    private func insert(_ table: String, _ columns: [(String, String)], _ rows: [[JSONValue]]) async throws {
+    /// All `rows` in one statement, as one JSON parameter.
+    private func insert<Row>(_ rows: [Row], into table: Table<Row>, now: Double) async throws {
         guard !rows.isEmpty else { return }
-        let names = columns.map(\.0).joined(separator: ", ")
+        let names = table.columnNames.joined(separator: ", ")
+        let values = rows.map { table.cells($0, now: now).map(\.json) }
         try await sql.raw(
-            "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: names) FROM "
-                + Self.recordset(rows, columns)
+            "INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: names)) SELECT \(unsafeRaw: names) FROM "
+                + Self.recordset(values, table.postgresTypes())
         ).run()
     }
 

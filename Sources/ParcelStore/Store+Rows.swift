@@ -1,59 +1,15 @@
-import FluentKit
 import Foundation
+import ParcelApp
 import ParcelCore
 import SQLKit
 
-// Column lists and the values derived from rows that both engines share.
+// What both engines read back the same way.
 
 extension Store {
-    static let orderColumns = [
-        "id", "external_id", "marketplace", "placed_at", "placed_offset", "confirmed_at", "confirmed_offset",
-        "promised_by", "promised_offset", "buyer_name", "buyer_phone", "buyer_email", "items", "search_text",
-        "created_at", "updated_at",
-    ]
-
-    static func searchText(_ info: OrderInfo, trackingNumber: String?, legs: [ShipmentLeg]) -> String {
-        var words = [info.id, info.buyerName ?? "", trackingNumber ?? ""]
-        for leg in legs { words += [leg.trackingNumber, canonicalNumber(leg.trackingNumber)] }
-        return words.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
-    }
-
-    static let shipmentColumns = [
-        "id", "order_id", "carrier", "tracking_number", "canonical_number", "shipping_option", "shipped_at",
-        "shipped_offset", "origin", "destination", "status", "milestone", "last_event_at", "event_count",
-        "top_severity", "review_due_at", "updated_at", "legs_digest", "findings_digest",
-    ]
-
-    /// Columns an analysis changes, for updates.
-    static let shipmentStateColumns = [
-        "carrier", "status", "milestone", "last_event_at", "event_count", "top_severity", "review_due_at",
-        "updated_at", "legs_digest", "findings_digest",
-    ]
-
-    static let legColumns = ["id", "shipment_id", "position", "carrier", "tracking_number", "canonical_number"]
-
-    static let eventColumns = [
-        "shipment_id", "source", "carrier", "tracking_number", "time", "time_offset", "code", "text", "location",
-        "dedupe_key", "received_at",
-    ]
-    /// The unique index that makes ingestion idempotent.
-    static let eventConflictColumns = ["shipment_id", "dedupe_key"]
+    /// The columns of an event as read back, in the order `event(_:)` takes them.
     static let eventReadColumns = [
         "source", "carrier", "tracking_number", "time", "time_offset", "code", "text", "location",
     ]
-
-    static let findingColumns = [
-        "shipment_id", "order_id", "code", "severity", "confidence", "since", "deadline", "sort_deadline",
-        "summary_ko", "summary_en", "updated_at",
-    ]
-
-    /// One report of one scan for one shipment: the same report sent again has the same key.
-    static func dedupeKey(_ shipmentID: UUID, _ event: RawTrackingEvent) -> String {
-        Hashing.digest128(joining: [
-            shipmentID.uuidString, event.source, event.carrier, canonicalNumber(event.trackingNumber),
-            String(event.time.epochSeconds), event.code ?? "", event.text, event.location ?? "",
-        ])
-    }
 
     /// An event from packed cells in `eventReadColumns` order.
     static func event(_ cells: ArraySlice<PackedRows.Cell>) throws -> RawTrackingEvent {
@@ -73,11 +29,14 @@ extension Store {
             time: Timestamp(stored: time, offset: offset), code: cells[base + 5].string, text: try text(6),
             location: cells[base + 7].string)
     }
+}
 
-    static func audit(
-        _ sql: any SQLDatabase, actor: String, action: String, subject: String, detail: String, at: Double
-    ) async throws {
-        try await sql.insert(into: AuditEntryModel.schema).columns("at", "actor", "action", "subject", "detail")
-            .values(SQLBind(at), SQLBind(actor), SQLBind(action), SQLBind(subject), SQLBind(detail)).run()
+extension SQLDatabase {
+    /// Inserts `rows` with SQLKit: for the rare writes (accounts, the audit log outside the busy paths).
+    func insert<Row>(_ rows: [Row], into table: Table<Row>, now: Double = 0) async throws {
+        guard !rows.isEmpty else { return }
+        var insert = self.insert(into: table.name).columns(table.columnNames)
+        for row in rows { insert = insert.values(table.cells(row, now: now).map(\.bind)) }
+        try await insert.run()
     }
 }

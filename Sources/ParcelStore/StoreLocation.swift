@@ -5,7 +5,6 @@ import Foundation
 
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notSQL
-    case duplicateOrder(String)
     case badDatabaseURL(String)
     case corruptRow(column: String)
     case closed
@@ -13,7 +12,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notSQL: "the database driver does not speak SQL"
-        case .duplicateOrder(let id): "an order with externalId \"\(id)\" already exists"
         case .badDatabaseURL(let reason): "DATABASE_URL: \(reason)"
         case .corruptRow(let column): "a stored row has no readable \(column)"
         case .closed: "the store is closed"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParcelApp
 import ParcelCore
 import ParcelServer
 import ParcelStore
@@ -49,31 +50,33 @@ struct DemoCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
+        let configuration = try CommandServices.configuration()
         let handle = try await StoreHandle.open(location, migrate: true)
-        let store = handle.store
-        let now = Timestamp(Date(), utcOffset: Timestamp.kst)
-        let existing = try await store.counts()
+        let services = CommandServices.services(over: handle.store, configuration: configuration)
+        let now = Timestamp.current
+        let existing = try await services.orders.counts()
         if existing.orders == 0 {
             let started = Date()
             let documents = Simulator(seed: seed, now: now).documents(count: orders)
             var random = SeededRandom(seed: seed)
             let newOrders = documents.map { Self.order(from: $0, random: &random) }
             for slice in newOrders.chunked(2000) {
-                try await store.createOrders(Array(slice), now: now, actor: "demo")
+                try await services.orders.createOrders(Array(slice), now: now, actor: "demo")
             }
-            let counts = try await store.counts()
+            let counts = try await services.orders.counts()
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             print(
                 "Created \(counts.orders) orders with \(counts.events) tracking events in \(location) (\(seconds) s).")
         } else {
             print("Reusing \(location): \(existing.orders) orders, \(existing.events) tracking events.")
             print("Bringing diagnoses up to date…")
-            while try await store.refreshDue(now: now, limit: 5000) == 5000 {}
+            while try await services.ingestion.refreshDue(now: now, limit: 5000) == 5000 {}
         }
-        let password = try await Self.ensureOwner(store)
-        let token = try await store.createToken(
-            for: try await store.user(email: Self.ownerEmail)!, name: "demo", now: now.epochSeconds, actor: "demo")
-        let queue = try await store.queueSummary()
+        let password = try await Self.ensureOwner(services.accounts, now: now)
+        let token = try await services.accounts.createAPIToken(
+            email: Self.ownerEmail, name: "demo", lifetime: nil, now: now, actor: "demo"
+        ).token
+        let queue = try await services.orders.queueSummary()
         await handle.close()
 
         let base = "http://\(host):\(port)"
@@ -92,24 +95,22 @@ struct DemoCommand: AsyncParsableCommand {
               curl \(base)/health
             """)
         if noServe { return }
-        var configuration = ServerConfiguration()
-        configuration.location = location
-        configuration.host = host
-        configuration.port = port
+        var serving = configuration
+        serving.location = location
+        serving.host = host
+        serving.port = port
         print("Serving \(base) (Ctrl-C to stop)")
         // Piped or redirected, standard output is block-buffered: the login
         // would otherwise wait there until the server stops.
         fflush(nil)
-        try await Server.run(configuration)
+        try await Server.run(serving)
     }
 
     /// Creates the demo owner with a new password, once; nil when it exists.
-    static func ensureOwner(_ store: Store) async throws -> String? {
-        if try await store.user(email: ownerEmail) != nil { return nil }
+    static func ensureOwner(_ accounts: AccountService, now: Timestamp) async throws -> String? {
+        if try await accounts.user(email: ownerEmail) != nil { return nil }
         let password = "demo-" + String(UUID().uuidString.prefix(8)).lowercased()
-        let hash = try await Passwords(cost: 10).hash(password)
-        _ = try await store.createUser(
-            email: ownerEmail, passwordHash: hash, role: .owner, now: Date().timeIntervalSince1970, actor: "demo")
+        _ = try await accounts.createUser(email: ownerEmail, password: password, role: .owner, now: now, actor: "demo")
         return password
     }
 
@@ -130,11 +131,5 @@ struct DemoCommand: AsyncParsableCommand {
                 info: document.order, buyerPhone: phone,
                 items: [OrderItem(name: product.name, quantity: quantity, price: price)], shipment: document.shipment),
             events: document.events)
-    }
-}
-
-extension Array {
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import ParcelApp
 import ParcelCore
-import ParcelServer
 import ParcelStore
 
 struct ImportCommand: AsyncParsableCommand {
@@ -38,18 +38,12 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot read \(file): \(error.localizedDescription)")
         }
-        let handle = try await StoreHandle.open(try database.location(), migrate: true)
         let progress = ProgressBar(label: "import", enabled: isatty(STDERR_FILENO) != 0 && !json)
-        let report: ImportReport
-        do {
-            report = try await OrderImportService(store: handle.store).run(
-                data, format: format, mappings: map, skipBad: skipBad, now: Timestamp(Date(), utcOffset: Timestamp.kst),
-                actor: "cli", progress: { done, total in progress.update(done, of: total) })
-        } catch {
-            await handle.close()
-            throw error
+        let report = try await CommandServices.with(try database.location()) { services, _ in
+            try await services.imports.run(
+                data, format: format, mappings: map, skipBad: skipBad, now: .current, actor: "cli",
+                progress: { done, total in progress.update(done, of: total) })
         }
-        await handle.close()
         progress.finish()
         print(json ? Self.json(report) : Self.text(report, file: file))
         if !report.succeeded { throw ExitCode(1) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ParcelApp
 import ParcelCore
 import ParcelServer
 import ParcelStore
@@ -67,7 +68,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage sign-in accounts.", subcommands: [Create.self])
+        commandName: "user", abstract: "Manage sign-in accounts.", subcommands: [Create.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -77,8 +78,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "E-mail address (the sign-in name).")
         var email: String
 
-        @Option(help: "owner or staff.")
-        var role: UserModel.Role = .staff
+        @Option(help: "owner (accounts, settings and the daily work) or staff (the daily work).")
+        var role: Role = .staff
 
         @OptionGroup var database: DatabaseOptions
 
@@ -90,28 +91,39 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try Prompt.password()
-            guard password.count >= 8 else { throw ValidationError("the password needs at least 8 characters") }
-            let cost = Int(ProcessInfo.processInfo.environment["PARCELDESK_BCRYPT_COST"] ?? "") ?? 12
-            let hash = try await Passwords(cost: cost).hash(password)
-            let handle = try await StoreHandle.open(try database.location(), migrate: true)
-            defer { Task { await handle.close() } }
-            do {
-                let user = try await handle.store.createUser(
-                    email: email, passwordHash: hash, role: role, now: Date().timeIntervalSince1970, actor: "cli")
-                print("Created \(user.role) \(user.email).")
-            } catch let error as Store.AccountError {
-                throw ValidationError("\(error)")
+            let user = try await CommandServices.with(try database.location()) { services, _ in
+                do {
+                    return try await services.accounts.createUser(
+                        email: email, password: password, role: role, now: .current, actor: "cli")
+                } catch let error as AccountError {
+                    throw ValidationError("\(error)")
+                }
             }
-            await handle.close()
+            print("Created \(user.role.rawValue) \(user.email).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let users = try await CommandServices.with(try database.location()) { services, _ in
+                try await services.accounts.users()
+            }
+            for user in users {
+                print("\(user.email)\t\(user.role.rawValue)\t\(Timestamp(epochSeconds: user.createdAt).display())")
+            }
         }
     }
 }
 
-extension UserModel.Role: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self])
+        commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -123,24 +135,131 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "A name to recognise the token by.")
         var name = "cli"
 
+        @Option(
+            help: ArgumentHelp(
+                "How long the token works: 90d, 12h, 30m (default: until revoked).", valueName: "duration"))
+        var expiresIn: TokenLifetime?
+
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let handle = try await StoreHandle.open(try database.location(), migrate: true)
-            do {
-                guard let user = try await handle.store.user(email: email) else {
-                    throw ValidationError("no user with e-mail \(email) (create one with `parceldesk user create`)")
+            let issued = try await CommandServices.with(try database.location()) { services, _ in
+                do {
+                    return try await services.accounts.createAPIToken(
+                        email: email, name: name, lifetime: expiresIn?.seconds, now: .current, actor: "cli")
+                } catch let error as AccountError {
+                    throw ValidationError("\(error)")
                 }
-                let token = try await handle.store.createToken(
-                    for: user, name: name, now: Date().timeIntervalSince1970, actor: "cli")
-                print(token)
-            } catch {
-                await handle.close()
-                throw error
             }
-            await handle.close()
+            print(issued.token)
+            if let expires = issued.record.expiresAt {
+                FileHandle.standardError.write(Data("The token works until \(Timestamp(epochSeconds: expires).display()).\n".utf8))
+            }
         }
     }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List a user's tokens: name, kind, created, expiry, revoked.")
+
+        @Option(help: "The user's e-mail address.")
+        var email: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let tokens = try await CommandServices.with(try database.location()) { services, _ in
+                do {
+                    return try await services.accounts.tokens(email: email)
+                } catch let error as AccountError {
+                    throw ValidationError("\(error)")
+                }
+            }
+            let now = Timestamp.current.epochSeconds
+            for token in tokens {
+                let state =
+                    token.revokedAt.map { "revoked \(Timestamp(epochSeconds: $0).display())" }
+                    ?? token.expiresAt.map {
+                        ($0 > now ? "expires " : "expired ") + Timestamp(epochSeconds: $0).display()
+                    } ?? "no expiry"
+                print(
+                    "\(token.name)\t\(token.kind.rawValue)\t\(Timestamp(epochSeconds: token.createdAt).display())\t\(state)")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke",
+            abstract: "Revoke a token: the one read from standard input, or a user's tokens of one name.",
+            discussion: """
+                `echo "$TOKEN" | parceldesk token revoke` revokes that token. With --email and --name, \
+                every live token of that name of that user is revoked. A running server stops accepting \
+                a revoked token within a minute (signing out through the API is immediate).
+                """)
+
+        @Option(help: "The user's e-mail address (with --name).")
+        var email: String?
+
+        @Option(help: "The name the tokens were created with (with --email).")
+        var name: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            guard (email == nil) == (name == nil) else {
+                throw ValidationError("give --email and --name together, or neither and the token on standard input")
+            }
+        }
+
+        func run() async throws {
+            let token: String?
+            if email == nil {
+                guard let line = readLine(strippingNewline: true)?.trimmed, !line.isEmpty else {
+                    throw ValidationError("no token: pipe it on standard input, or give --email and --name")
+                }
+                token = line
+            } else {
+                token = nil
+            }
+            let revoked = try await CommandServices.with(try database.location()) { services, _ in
+                do {
+                    if let token {
+                        return try await services.accounts.revoke(token: token, now: .current, actor: "cli") ? 1 : 0
+                    }
+                    return try await services.accounts.revokeTokens(
+                        email: email ?? "", name: name ?? "", now: .current, actor: "cli")
+                } catch let error as AccountError {
+                    throw ValidationError("\(error)")
+                }
+            }
+            guard revoked > 0 else { throw ValidationError("no live token matched: nothing revoked") }
+            print("Revoked \(revoked) token(s).")
+        }
+    }
+}
+
+/// `--expires-in 90d`: days, hours or minutes.
+struct TokenLifetime: ExpressibleByArgument {
+    let seconds: Double
+
+    init?(argument: String) {
+        let text = argument.trimmed.lowercased()
+        guard let unit = text.last, let amount = Double(text.dropLast()), amount > 0, amount.isFinite else {
+            return nil
+        }
+        switch unit {
+        case "d": seconds = amount * 86_400
+        case "h": seconds = amount * 3600
+        case "m": seconds = amount * 60
+        default: return nil
+        }
+    }
+}
+
+extension Timestamp {
+    /// Now, in Korean time.
+    static var current: Timestamp { Timestamp(Date(), utcOffset: Timestamp.kst) }
 }
 
 enum Prompt {

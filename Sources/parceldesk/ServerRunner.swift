@@ -23,16 +23,16 @@ enum Server {
         }
     }
 
-    static func run(_ configuration: ServerConfiguration, prepared: ((Application, Store) async throws -> Void)? = nil)
+    static func run(_ configuration: ServerConfiguration, prepared: ((Application, ServerParts) async throws -> Void)? = nil)
         async throws
     {
         bootstrapLogging(configuration)
         // Vapor must not read ParcelDesk's own arguments as its commands.
         let app = try await Application.make(Environment(name: "production", arguments: ["parceldesk"]))
         do {
-            let store = try await configure(app, configuration: configuration)
+            let parts = try await configure(app, configuration: configuration)
             app.logger.info("database: \(configuration.location)")
-            try await prepared?(app, store)
+            try await prepared?(app, parts)
             try await app.execute()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             try? await app.asyncShutdown()

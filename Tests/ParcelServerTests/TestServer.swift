@@ -1,16 +1,13 @@
 import Foundation
 import NIOCore
+import ParcelApp
 import ParcelCore
 import ParcelStore
+import ParcelTestSupport
 import Testing
 import VaporTesting
 
 @testable import ParcelServer
-
-func time(_ text: String) -> Timestamp {
-    guard let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) else { fatalError("bad test time \(text)") }
-    return stamp
-}
 
 let testNow = time("2026-11-22T09:00:00+09:00")
 
@@ -18,6 +15,8 @@ let testNow = time("2026-11-22T09:00:00+09:00")
 struct TestServer {
     let app: Application
     let store: Store
+    let services: Services
+    /// The owner's API token, sent by default.
     let token: String
 
     static let ownerEmail = "owner@shop.kr"
@@ -59,15 +58,17 @@ func withServer(clock: ServerClock = .fixed(testNow), _ body: (TestServer) async
     try await withApp { app in
         var configuration = ServerConfiguration()
         configuration.location = .memory
-        let passwords = Passwords(cost: 4)
-        let store = try await configure(
+        let parts = try await configure(
             app, configuration: configuration,
-            dependencies: ServerDependencies(clock: clock, passwords: passwords, refresher: false))
-        let owner = try await store.createUser(
-            email: TestServer.ownerEmail, passwordHash: try await passwords.hash(TestServer.ownerPassword),
-            role: .owner, now: 0, actor: "test")
-        let token = try await store.createToken(for: owner, name: "test", now: 0, actor: "test")
-        try await body(TestServer(app: app, store: store, token: token))
+            dependencies: ServerDependencies(clock: clock, passwords: Passwords(cost: 4), refresher: false))
+        let accounts = parts.services.accounts
+        _ = try await accounts.createUser(
+            email: TestServer.ownerEmail, password: TestServer.ownerPassword, role: .owner, now: clock.now(),
+            actor: "test")
+        let token = try await accounts.createAPIToken(
+            email: TestServer.ownerEmail, name: "test", lifetime: nil, now: clock.now(), actor: "test"
+        ).token
+        try await body(TestServer(app: app, store: parts.store, services: parts.services, token: token))
     }
 }
 

@@ -1,6 +1,8 @@
 import Foundation
+import ParcelApp
 import ParcelCore
 import ParcelStore
+import ParcelTestSupport
 import Testing
 
 /// The engines the store suite runs on: SQLite always, PostgreSQL when
@@ -18,8 +20,8 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
-    /// A migrated, empty store for one test.
-    func withStore(_ body: (Store) async throws -> Void) async throws {
+    /// A migrated, empty store for one test, with the services over it.
+    func withStore(_ body: (Desk) async throws -> Void) async throws {
         let handle: StoreHandle
         switch self {
         case .sqlite:
@@ -30,7 +32,7 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
             try await handle.migrate()
         }
         do {
-            try await body(handle.store)
+            try await body(Desk(handle.store))
         } catch {
             await handle.close()
             throw error
@@ -39,9 +41,25 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
     }
 }
 
-func time(_ text: String) -> Timestamp {
-    guard let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) else { fatalError("bad test time \(text)") }
-    return stamp
+/// A store and the services over it, as the server assembles them.
+struct Desk {
+    let store: Store
+    let services: Services
+
+    init(_ store: Store) {
+        self.store = store
+        services = Services(store: store, passwords: PlainPasswords())
+    }
+
+    var orders: OrderService { services.orders }
+    var ingestion: IngestionService { services.ingestion }
+    var accounts: AccountService { services.accounts }
+}
+
+/// Passwords kept as they are: these tests are about storage, not bcrypt.
+struct PlainPasswords: PasswordHasher {
+    func hash(_ password: String) async throws -> String { "plain:" + password }
+    func verify(_ password: String, hash: String) async throws -> Bool { hash == "plain:" + password }
 }
 
 let now = time("2026-11-22T09:00:00+09:00")

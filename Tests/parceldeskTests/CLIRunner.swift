@@ -46,11 +46,33 @@ struct CLIRunner {
             try? input.fileHandleForWriting.close()
         }
         writer.start()
+        let errorReader = PipeReader(errors)
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own: a child that fills
+/// one pipe while the other is being read would otherwise stall both.
+final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        let handle = pipe.fileHandleForReading
+        Thread {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }.start()
+    }
+
+    /// Everything the pipe carried; blocks until its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

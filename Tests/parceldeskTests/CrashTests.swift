@@ -1,4 +1,5 @@
 import Foundation
+import ParcelApp
 import ParcelCore
 import ParcelStore
 import Testing

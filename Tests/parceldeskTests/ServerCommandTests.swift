@@ -1,4 +1,5 @@
 import Foundation
+import ParcelApp
 import ParcelStore
 import Testing
 
@@ -48,11 +49,55 @@ struct ServerCommandTests {
             #expect(nobody.stderr.contains("nobody@example.com"))
             // The token works, and only its hash is stored.
             let handle = try await StoreHandle.open(.sqlite(path: db), migrate: false)
-            let user = try await handle.store.user(forToken: printed)
+            let user = try await handle.store.token(hash: Hashing.sha256(printed))
             let file = try String(contentsOfFile: db, encoding: .isoLatin1)
             await handle.close()
             #expect(user?.user.email == "owner@example.com")
+            #expect(user?.token.isLive(at: Date().timeIntervalSince1970) == true)
             #expect(!file.contains(printed))
+        }
+    }
+
+    @Test("token create --expires-in sets the expiry; token revoke ends a token read from standard input or by name")
+    func tokenLifetimes() async throws {
+        try await withDatabase { db in
+            // setup
+            _ = try CLIRunner.run(
+                ["user", "create", "--email", "staff@example.com", "--db", db], stdin: "correct horse battery\n")
+            // MUT
+            let expiring = try CLIRunner.run(
+                ["token", "create", "--email", "staff@example.com", "--name", "poller", "--expires-in", "2h", "--db", db])
+            let badLifetime = try CLIRunner.run(
+                ["token", "create", "--email", "staff@example.com", "--expires-in", "soon", "--db", db])
+            let kept = try CLIRunner.run(["token", "create", "--email", "staff@example.com", "--db", db])
+            let keptToken = kept.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let expiringToken = expiring.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let byInput = try CLIRunner.run(["token", "revoke", "--db", db], stdin: keptToken + "\n")
+            let again = try CLIRunner.run(["token", "revoke", "--db", db], stdin: keptToken + "\n")
+            let byName = try CLIRunner.run(
+                ["token", "revoke", "--email", "staff@example.com", "--name", "poller", "--db", db])
+            let listed = try CLIRunner.run(["token", "list", "--email", "staff@example.com", "--db", db])
+            // validate
+            #expect(expiring.status == 0, "\(expiring.stderr)")
+            #expect(expiring.stderr.contains("works until"))
+            #expect(badLifetime.status != 0)
+            #expect(badLifetime.stderr.contains("expires-in"))
+            #expect(byInput.status == 0, "\(byInput.stderr)")
+            #expect(byInput.stdout.contains("Revoked 1"))
+            #expect(again.status != 0)
+            #expect(again.stderr.contains("nothing revoked"))
+            #expect(byName.status == 0, "\(byName.stderr)")
+            #expect(listed.lines.count == 2)
+            #expect(listed.lines.allSatisfy { $0.contains("revoked") })
+            let handle = try await StoreHandle.open(.sqlite(path: db), migrate: false)
+            let poller = try await handle.store.token(hash: Hashing.sha256(expiringToken))
+            let cli = try await handle.store.token(hash: Hashing.sha256(keptToken))
+            await handle.close()
+            let made = try #require(poller?.token.createdAt)
+            #expect(poller?.token.expiresAt.map { $0 - made } == 7200)
+            #expect(poller?.token.revokedAt != nil)
+            #expect(cli?.token.revokedAt != nil)
+            #expect(cli?.token.expiresAt == nil)
         }
     }
 

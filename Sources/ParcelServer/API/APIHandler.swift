@@ -2,22 +2,23 @@ import Foundation
 import HTTPTypes
 import Logging
 import OpenAPIRuntime
+import ParcelApp
 import ParcelCore
-import ParcelStore
 import Prometheus
 import Vapor
 
-/// The REST API: each operation of `openapi.yaml`, over the store.
+/// The REST API: each operation of `openapi.yaml`, over the services. Who
+/// may call each is in `OperationAccess`.
 struct APIHandler: APIProtocol {
-    let store: Store
-    let validator: OrderValidator
+    let services: Services
     let clock: ServerClock
     let metrics: ServerMetrics
     let loginLimiter: RateLimiter
-    let passwords: Passwords
+    let tokenCache: TokenCache
     let logger: Logger
 
-    var actor: String { RequestContext.user?.actor ?? "anonymous" }
+    var actor: String { RequestContext.caller?.actor ?? "anonymous" }
+    var validator: OrderValidator { services.validator }
 
     // MARK: - Accounts
 
@@ -28,17 +29,55 @@ struct APIHandler: APIProtocol {
         guard loginLimiter.allow("\(address)|\(email)") else {
             return .tooManyRequests(.init(body: .json(.init(error: "too many sign-in attempts; wait a minute"))))
         }
-        guard let user = try await store.user(email: email),
-            try await passwords.verify(body.password, hash: user.passwordHash)
+        guard let issued = try await services.accounts.signIn(email: email, password: body.password, now: clock.now())
         else {
             return .unauthorized(.init(body: .json(.init(error: "wrong e-mail or password"))))
         }
-        let token = try await store.createToken(
-            for: user, name: "session", now: clock.now().epochSeconds, actor: "user:\(email)")
         return .created(
             .init(
                 body: .json(
-                    .init(token: token, email: user.email, role: user.role == "owner" ? .owner : .staff))))
+                    .init(
+                        token: issued.token, email: issued.user.email, role: issued.user.role.dto,
+                        expiresAt: Date(timeIntervalSince1970: issued.record.expiresAt ?? 0)))))
+    }
+
+    func deleteCurrentSession(_ input: Operations.deleteCurrentSession.Input) async throws
+        -> Operations.deleteCurrentSession.Output
+    {
+        guard let caller = RequestContext.caller else {
+            return .unauthorized(.init(body: .json(.init(error: "no token to sign out"))))
+        }
+        try await services.accounts.signOut(caller, now: clock.now())
+        tokenCache.forget(tokenID: caller.token.id)
+        return .noContent(.init())
+    }
+
+    func listUsers(_ input: Operations.listUsers.Input) async throws -> Operations.listUsers.Output {
+        let users = try await services.accounts.users()
+        return .ok(.init(body: .json(.init(items: users.map(\.dto)))))
+    }
+
+    func createUser(_ input: Operations.createUser.Input) async throws -> Operations.createUser.Output {
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let role: Role = body.role == .owner ? .owner : .staff
+        do {
+            let user = try await services.accounts.createUser(
+                email: body.email, password: body.password, role: role, now: clock.now(), actor: actor)
+            return .created(.init(body: .json(user.dto)))
+        } catch AccountError.emailTaken(let email) {
+            return .conflict(.init(body: .json(.init(error: "a user with e-mail \(email) already exists"))))
+        } catch AccountError.invalidEmail(let email) {
+            return .unprocessableContent(
+                .init(body: .json(Self.invalid([FieldError("email", "expected an e-mail address; got \"\(email)\"")]))))
+        } catch AccountError.weakPassword {
+            return .unprocessableContent(
+                .init(
+                    body: .json(
+                        Self.invalid([
+                            FieldError(
+                                "password", "needs at least \(AccountService.minimumPasswordLength) characters")
+                        ]))))
+        }
     }
 
     // MARK: - Orders
@@ -51,7 +90,7 @@ struct APIHandler: APIProtocol {
         case .failure(let failure): return .unprocessableContent(.init(body: .json(Self.invalid(failure.errors))))
         }
         do {
-            let ids = try await store.createOrders([NewOrder(draft)], now: clock.now(), actor: actor)
+            let ids = try await services.orders.createOrders([NewOrder(draft)], now: clock.now(), actor: actor)
             metrics.ordersCreated.increment()
             return .created(
                 .init(
@@ -62,28 +101,32 @@ struct APIHandler: APIProtocol {
                             numberCheck: draft.numberNote.map {
                                 .init(kind: .init(rawValue: $0.kind.rawValue) ?? .invalid, suggestions: $0.suggestions)
                             }))))
-        } catch StoreError.duplicateOrder(let id) {
+        } catch OrderError.duplicateOrder(let id) {
             return .conflict(.init(body: .json(.init(error: "an order with externalId \"\(id)\" already exists"))))
         }
     }
 
     func listOrders(_ input: Operations.listOrders.Input) async throws -> Operations.listOrders.Output {
         let query = input.query
-        if let cursor = query.cursor, Store.isValidCursor(cursor) == false {
-            return .unprocessableContent(
-                .init(body: .json(Self.invalid([FieldError("cursor", "not a cursor this API gave out")]))))
+        var cursor: OrderCursor?
+        if let text = query.cursor {
+            guard let decoded = OrderCursor(encoded: text) else {
+                return .unprocessableContent(
+                    .init(body: .json(Self.invalid([FieldError("cursor", "not a cursor this API gave out")]))))
+            }
+            cursor = decoded
         }
-        let page = try await store.orders(
-            Store.OrderFilter(
+        let page = try await services.orders.orders(
+            OrderFilter(
                 status: query.status?.rawValue, diagnosis: query.diagnosis?.rawValue, query: query.q,
-                limit: query.limit ?? 50, cursor: query.cursor))
+                limit: query.limit ?? 50, cursor: cursor))
         return .ok(.init(body: .json(.init(items: page.items.map(\.dto), nextCursor: page.nextCursor))))
     }
 
     func getQueue(_ input: Operations.getQueue.Input) async throws -> Operations.getQueue.Output {
         let minimum = input.query.minSeverity.flatMap { Severity(rawValue: $0.rawValue) } ?? .watch
-        let items = try await store.queue(minimum: minimum, limit: input.query.limit ?? 100)
-        return .ok(.init(body: .json(.init(items: items.map(\.dto)))))
+        let items = try await services.orders.queue(minimum: minimum, limit: input.query.limit ?? 100)
+        return .ok(.init(body: .json(.init(items: try items.map { try $0.dto() }))))
     }
 
     // MARK: - Imports
@@ -92,7 +135,7 @@ struct APIHandler: APIProtocol {
         guard case .csv(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let data = try await Data(collecting: body, upTo: 64 * 1024 * 1024)
         let format = ImportFormat(rawValue: input.query.format.rawValue) ?? .generic
-        let report = try await OrderImportService(store: store, validator: validator).run(
+        let report = try await services.imports.run(
             data, format: format, mappings: input.query.map ?? [], skipBad: input.query.skipBad ?? false,
             now: clock.now(), actor: actor)
         metrics.ordersCreated.increment(by: Int64(report.imported))

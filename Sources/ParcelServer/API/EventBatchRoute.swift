@@ -1,6 +1,6 @@
 import Foundation
+import ParcelApp
 import ParcelCore
-import ParcelStore
 import Prometheus
 import Vapor
 
@@ -10,7 +10,7 @@ import Vapor
 /// of the route's time. A body that is not a plain batch of strings takes
 /// the slow path that names every bad field (`RawInput.eventProblems`).
 struct EventBatchRoute {
-    let store: Store
+    let ingestion: IngestionService
     let validator: OrderValidator
     let clock: ServerClock
     let metrics: ServerMetrics
@@ -34,9 +34,9 @@ struct EventBatchRoute {
             let errors = RawInput.eventProblems(Data(body.readableBytesView), validator: validator)
             return OrderDetailRoute.json(.unprocessableEntity, validationErrors(errors))
         }
-        let result = try await store.ingest(
+        let result = try await ingestion.ingest(
             events.map { IncomingEvent($0.event, parentTrackingNumber: $0.parentTrackingNumber) }, now: clock.now(),
-            actor: RequestContext.user?.actor ?? "anonymous")
+            actor: RequestContext.caller?.actor ?? "anonymous")
         metrics.eventsAccepted.increment(by: Int64(result.accepted))
         metrics.eventsDuplicate.increment(by: Int64(result.duplicates))
         metrics.eventsUnmatched.increment(by: Int64(result.unmatched))

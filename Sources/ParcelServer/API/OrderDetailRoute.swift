@@ -1,6 +1,6 @@
 import Foundation
+import ParcelApp
 import ParcelCore
-import ParcelStore
 import Vapor
 
 /// `GET /api/v1/orders/{id}`: the order, its shipment, and its tracking
@@ -9,7 +9,7 @@ import Vapor
 /// `parceldesk diagnose --json` contract by construction, and the busiest
 /// read skips a second mapping and `JSONEncoder` (a fifth of its time).
 struct OrderDetailRoute {
-    let store: Store
+    let orders: OrderService
     let clock: ServerClock
 
     func register(on routes: any RoutesBuilder) {
@@ -28,11 +28,11 @@ struct OrderDetailRoute {
             return Self.json(
                 .unprocessableEntity, validationErrors([FieldError("lang", "expected ko or en; got \"\(other)\"")]))
         }
-        guard let stored = try await store.order(key) else {
+        guard let detail = try await orders.detail(key, now: clock.now()) else {
             return Self.json(.notFound, .object([("error", .string("no order \(key)"))]))
         }
-        let analysis = stored.document.map { store.diagnoser.analyze($0, now: clock.now()) }
-        return Self.json(.ok, stored.json(analysis: analysis, language: language, playbook: store.playbook))
+        return Self.json(
+            .ok, detail.order.json(analysis: detail.analysis, language: language, playbook: orders.playbook))
     }
 
     /// One value of a query string. Vapor's form decoder throws and catches

@@ -1,61 +1,158 @@
+import Foundation
+import HTTPTypes
+import Logging
 import NIOConcurrencyHelpers
+import OpenAPIRuntime
+import ParcelApp
 import ParcelCore
-import ParcelStore
 import Vapor
 
-/// Bearer tokens for everything under `/api/v1` but signing in. A token
-/// found once is remembered for a minute, so a busy client does not cost a
-/// database read per request; a deleted token stops working within that minute.
-struct AuthMiddleware: AsyncMiddleware {
-    let store: Store
-    let cache: TokenCache
+/// Who may call a route, declared where the route is registered: the raw
+/// routes in `configure`, the OpenAPI operations in `OperationAccess`.
+enum Access: Sendable, Equatable {
+    /// Anyone, signed in or not (signing in itself).
+    case open
+    /// Any live token.
+    case signedIn
+    /// A live token whose user's role has this permission.
+    case requires(Permission)
 
-    static let publicPaths: Set<String> = ["/api/v1/sessions"]
+    enum Refusal: Error, Equatable {
+        case unauthorized(String)
+        case forbidden(String)
+    }
+
+    /// Nil when `caller` may pass.
+    func refusal(for caller: Caller?, tokenProblem: String?) -> Refusal? {
+        if self == .open { return nil }
+        guard let caller else {
+            return .unauthorized(
+                tokenProblem ?? "send Authorization: Bearer <token> (see `parceldesk token create`)")
+        }
+        if case .requires(let permission) = self, !caller.allows(permission) {
+            return .forbidden("\(caller.user.role.rawValue) may not do this: it needs the owner's role")
+        }
+        return nil
+    }
+}
+
+/// The access of every OpenAPI operation, by its generated id. An operation
+/// missing here is refused (`AccessMiddleware`), so a new one cannot ship open by mistake.
+enum OperationAccess {
+    static let table: [String: Access] = [
+        Operations.createSession.id: .open,
+        Operations.deleteCurrentSession.id: .signedIn,
+        Operations.listUsers.id: .requires(.manageAccounts),
+        Operations.createUser.id: .requires(.manageAccounts),
+        Operations.createOrder.id: .requires(.dailyWork),
+        Operations.listOrders.id: .requires(.dailyWork),
+        Operations.getQueue.id: .requires(.dailyWork),
+        Operations.createImport.id: .requires(.dailyWork),
+    ]
+}
+
+/// Reads the bearer token, when there is one, into `RequestContext.caller`;
+/// refuses nothing itself: each route's `Access` decides. A token found
+/// once is remembered for a minute (`TokenCache`), so a busy client does
+/// not cost a database read per request.
+struct IdentifyMiddleware: AsyncMiddleware {
+    let accounts: AccountService
+    let cache: TokenCache
+    let clock: ServerClock
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let address = request.remoteAddress?.ipAddress ?? "unknown"
-        if Self.publicPaths.contains(request.url.path) {
-            return try await RequestContext.$remoteAddress.withValue(address) {
-                try await next.respond(to: request)
-            }
+        var caller: Caller?
+        var problem: String?
+        if let token = request.headers.bearerAuthorization?.token, !token.isEmpty {
+            caller = try await cache.caller(for: token, now: clock.now(), accounts: accounts)
+            if caller == nil { problem = "unknown, expired or revoked token" }
         }
-        guard let token = request.headers.bearerAuthorization?.token, !token.isEmpty else {
-            return problem(.unauthorized, "send Authorization: Bearer <token> (see `parceldesk token create`)")
-        }
-        guard let user = try await cache.user(for: token, store: store) else {
-            return problem(.unauthorized, "unknown or revoked token")
-        }
-        return try await RequestContext.$user.withValue(user) {
-            try await RequestContext.$remoteAddress.withValue(address) {
-                try await next.respond(to: request)
+        return try await RequestContext.$caller.withValue(caller) {
+            try await RequestContext.$tokenProblem.withValue(problem) {
+                try await RequestContext.$remoteAddress.withValue(address) {
+                    try await next.respond(to: request)
+                }
             }
         }
     }
 }
 
+extension RequestContext {
+    /// Why the request's token was not accepted, for the 401 a protected route answers.
+    @TaskLocal static var tokenProblem: String?
+}
+
+/// `Access` for the routes registered on Vapor directly.
+struct RequireAccess: AsyncMiddleware {
+    let access: Access
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        switch access.refusal(for: RequestContext.caller, tokenProblem: RequestContext.tokenProblem) {
+        case nil: return try await next.respond(to: request)
+        case .unauthorized(let message)?: return problem(.unauthorized, message)
+        case .forbidden(let message)?: return problem(.forbidden, message)
+        }
+    }
+}
+
+/// `Access` for the OpenAPI operations, by operation id.
+struct AccessMiddleware: ServerMiddleware {
+    let logger: Logger
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard let access = OperationAccess.table[operationID] else {
+            logger.error("operation \(operationID) has no entry in OperationAccess: refused")
+            return Self.refuse(.forbidden, "this operation is not open to anyone yet")
+        }
+        switch access.refusal(for: RequestContext.caller, tokenProblem: RequestContext.tokenProblem) {
+        case nil: return try await next(request, body, metadata)
+        case .unauthorized(let message)?: return Self.refuse(.unauthorized, message)
+        case .forbidden(let message)?: return Self.refuse(.forbidden, message)
+        }
+    }
+
+    static func refuse(_ status: HTTPResponse.Status, _ message: String) -> (HTTPResponse, HTTPBody?) {
+        var response = HTTPResponse(status: status)
+        response.headerFields[.contentType] = "application/json"
+        return (response, HTTPBody(JSONValue.object([("error", .string(message))]).serialized()))
+    }
+}
+
+/// Live tokens seen in the last minute. Entries keep the token's expiry,
+/// so an expired token is refused on time; signing out through the server
+/// drops its entry at once, and a token revoked from the command line stops
+/// working within the minute.
 final class TokenCache: Sendable {
-    private let entries = NIOLockedValueBox<[String: (user: AuthenticatedUser, until: Date)]>([:])
+    private let entries = NIOLockedValueBox<[String: (caller: Caller, until: Date)]>([:])
     let lifetime: TimeInterval
 
     init(lifetime: TimeInterval = 60) {
         self.lifetime = lifetime
     }
 
-    func user(for token: String, store: Store) async throws -> AuthenticatedUser? {
-        let now = Date()
-        if let hit = entries.withLockedValue({ $0[token] }), hit.until > now { return hit.user }
-        guard let found = try await store.user(forToken: token) else {
+    func caller(for token: String, now: Timestamp, accounts: AccountService) async throws -> Caller? {
+        let wall = Date()
+        if let hit = entries.withLockedValue({ $0[token] }), hit.until > wall {
+            return hit.caller.token.isLive(at: now.epochSeconds) ? hit.caller : nil
+        }
+        guard let found = try await accounts.authenticate(token: token, now: now) else {
             entries.withLockedValue { _ = $0.removeValue(forKey: token) }
             return nil
         }
-        let user = AuthenticatedUser(
-            email: found.user.email, role: UserModel.Role(rawValue: found.user.role) ?? .staff,
-            actor: "token:\(found.token.name) (\(found.user.email))")
         entries.withLockedValue { entries in
             if entries.count > 10_000 { entries.removeAll() }
-            entries[token] = (user, now.addingTimeInterval(lifetime))
+            entries[token] = (found, wall.addingTimeInterval(lifetime))
         }
-        return user
+        return found
+    }
+
+    /// Forgets the token with this id (signed out).
+    func forget(tokenID: UUID) {
+        entries.withLockedValue { entries in entries = entries.filter { $0.value.caller.token.id != tokenID } }
     }
 }
 

@@ -1,19 +1,13 @@
+import ParcelApp
 import ParcelCore
-import ParcelStore
 import Vapor
 
 /// Who is calling, for handlers that the OpenAPI layer calls without the Vapor request.
 enum RequestContext {
-    @TaskLocal static var user: AuthenticatedUser?
+    /// The owner of the request's live bearer token; nil for a request without one.
+    @TaskLocal static var caller: Caller?
     /// The caller's address, for rate limits.
     @TaskLocal static var remoteAddress: String?
-}
-
-struct AuthenticatedUser: Sendable {
-    let email: String
-    let role: UserModel.Role
-    /// How the audit log names them: `token:cli (owner@shop.kr)`.
-    let actor: String
 }
 
 /// The moment handlers work at: the wall clock in production, a fixed or

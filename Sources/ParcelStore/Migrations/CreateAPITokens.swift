@@ -2,9 +2,9 @@ import FluentKit
 
 struct CreateAPITokens: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(APITokenModel.schema)
+        try await database.schema(Tables.apiTokens.name)
             .id()
-            .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references(Tables.users.name, "id", onDelete: .cascade))
             .field("name", .string, .required)
             .field("token_hash", .string, .required)
             .field("created_at", .double, .required)
@@ -14,6 +14,6 @@ struct CreateAPITokens: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(APITokenModel.schema).delete()
+        try await database.schema(Tables.apiTokens.name).delete()
     }
 }

@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateAuditLog: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(AuditEntryModel.schema)
+        try await database.schema(Tables.auditLog.name)
             .field("id", .int64, .identifier(auto: true))
             .field("at", .double, .required)
             .field("actor", .string, .required)
@@ -13,6 +13,6 @@ struct CreateAuditLog: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AuditEntryModel.schema).delete()
+        try await database.schema(Tables.auditLog.name).delete()
     }
 }

@@ -3,9 +3,9 @@ import SQLKit
 
 struct CreateDiagnoses: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(DiagnosisModel.schema)
+        try await database.schema(Tables.diagnoses.name)
             .field("id", .int64, .identifier(auto: true))
-            .field("shipment_id", .uuid, .required, .references(ShipmentModel.schema, "id", onDelete: .cascade))
+            .field("shipment_id", .uuid, .required, .references(Tables.shipments.name, "id", onDelete: .cascade))
             .field("order_id", .uuid, .required)
             .field("code", .string, .required)
             .field("severity", .int, .required)
@@ -20,14 +20,14 @@ struct CreateDiagnoses: AsyncMigration {
             .field("updated_at", .double, .required)
             .create()
         let sql = try database.sql()
-        try await sql.create(index: "diagnoses_shipment_id").on(DiagnosisModel.schema).column("shipment_id").run()
+        try await sql.create(index: "diagnoses_shipment_id").on(Tables.diagnoses.name).column("shipment_id").run()
         // The queue reads this index in order and stops at its limit.
         try await sql.raw(
-            "CREATE INDEX diagnoses_queue ON \(ident: DiagnosisModel.schema) (severity DESC, sort_deadline, since)"
+            "CREATE INDEX diagnoses_queue ON \(ident: Tables.diagnoses.name) (severity DESC, sort_deadline, since)"
         ).run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(DiagnosisModel.schema).delete()
+        try await database.schema(Tables.diagnoses.name).delete()
     }
 }

@@ -3,9 +3,9 @@ import SQLKit
 
 struct CreateLegs: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(LegModel.schema)
+        try await database.schema(Tables.legs.name)
             .id()
-            .field("shipment_id", .uuid, .required, .references(ShipmentModel.schema, "id", onDelete: .cascade))
+            .field("shipment_id", .uuid, .required, .references(Tables.shipments.name, "id", onDelete: .cascade))
             .field("position", .int, .required)
             .field("carrier", .string, .required)
             .field("tracking_number", .string, .required)
@@ -13,11 +13,11 @@ struct CreateLegs: AsyncMigration {
             .unique(on: "shipment_id", "position")
             .create()
         // Events are matched to shipments by any leg's number.
-        try await database.sql().create(index: "legs_canonical_number").on(LegModel.schema).column("canonical_number")
+        try await database.sql().create(index: "legs_canonical_number").on(Tables.legs.name).column("canonical_number")
             .run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(LegModel.schema).delete()
+        try await database.schema(Tables.legs.name).delete()
     }
 }

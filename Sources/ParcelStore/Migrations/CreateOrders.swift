@@ -3,7 +3,7 @@ import SQLKit
 
 struct CreateOrders: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(OrderModel.schema)
+        try await database.schema(Tables.orders.name)
             .id()
             .field("external_id", .string, .required)
             .field("marketplace", .string)
@@ -23,11 +23,11 @@ struct CreateOrders: AsyncMigration {
             .unique(on: "external_id")
             .create()
         // The order list is newest first, paged by (placed_at, id): read straight off this index.
-        try await database.sql().create(index: "orders_newest").on(OrderModel.schema).column("placed_at")
+        try await database.sql().create(index: "orders_newest").on(Tables.orders.name).column("placed_at")
             .column("id").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(OrderModel.schema).delete()
+        try await database.schema(Tables.orders.name).delete()
     }
 }

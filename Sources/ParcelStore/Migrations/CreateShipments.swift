@@ -3,9 +3,9 @@ import SQLKit
 
 struct CreateShipments: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(ShipmentModel.schema)
+        try await database.schema(Tables.shipments.name)
             .id()
-            .field("order_id", .uuid, .required, .references(OrderModel.schema, "id", onDelete: .cascade))
+            .field("order_id", .uuid, .required, .references(Tables.orders.name, "id", onDelete: .cascade))
             .field("carrier", .string)
             .field("tracking_number", .string, .required)
             .field("canonical_number", .string, .required)
@@ -27,16 +27,16 @@ struct CreateShipments: AsyncMigration {
             .field("findings_digest", .string)
             .create()
         let sql = try database.sql()
-        try await sql.create(index: "shipments_canonical_number").on(ShipmentModel.schema).column("canonical_number")
+        try await sql.create(index: "shipments_canonical_number").on(Tables.shipments.name).column("canonical_number")
             .run()
         // One shipment per order, kept by the store; a plain index, because a second unique
         // constraint would make the state upsert (ON CONFLICT (id)) fail on SQLite.
-        try await sql.create(index: "shipments_order_id").on(ShipmentModel.schema).column("order_id").run()
-        try await sql.create(index: "shipments_review_due_at").on(ShipmentModel.schema).column("review_due_at").run()
-        try await sql.create(index: "shipments_status").on(ShipmentModel.schema).column("status").run()
+        try await sql.create(index: "shipments_order_id").on(Tables.shipments.name).column("order_id").run()
+        try await sql.create(index: "shipments_review_due_at").on(Tables.shipments.name).column("review_due_at").run()
+        try await sql.create(index: "shipments_status").on(Tables.shipments.name).column("status").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ShipmentModel.schema).delete()
+        try await database.schema(Tables.shipments.name).delete()
     }
 }

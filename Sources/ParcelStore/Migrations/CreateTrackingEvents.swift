@@ -3,9 +3,9 @@ import SQLKit
 
 struct CreateTrackingEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(TrackingEventModel.schema)
+        try await database.schema(Tables.trackingEvents.name)
             .field("id", .int64, .identifier(auto: true))
-            .field("shipment_id", .uuid, .required, .references(ShipmentModel.schema, "id", onDelete: .cascade))
+            .field("shipment_id", .uuid, .required, .references(Tables.shipments.name, "id", onDelete: .cascade))
             .field("source", .string, .required)
             .field("carrier", .string, .required)
             .field("tracking_number", .string, .required)
@@ -23,6 +23,6 @@ struct CreateTrackingEvents: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(TrackingEventModel.schema).delete()
+        try await database.schema(Tables.trackingEvents.name).delete()
     }
 }

@@ -2,7 +2,7 @@ import FluentKit
 
 struct CreateUsers: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(UserModel.schema)
+        try await database.schema(Tables.users.name)
             .id()
             .field("email", .string, .required)
             .field("password_hash", .string, .required)
@@ -13,6 +13,6 @@ struct CreateUsers: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserModel.schema).delete()
+        try await database.schema(Tables.users.name).delete()
     }
 }

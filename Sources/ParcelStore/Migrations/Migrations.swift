@@ -12,6 +12,7 @@ public enum StoreMigrations {
         CreateTrackingEvents(),
         CreateDiagnoses(),
         CreateAuditLog(),
+        AddTokenLifetimes(),
     ]
 }
 

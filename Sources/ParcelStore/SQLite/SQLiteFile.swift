@@ -2,7 +2,15 @@ import Foundation
 import NIOConcurrencyHelpers
 // The SQLite library SQLiteNIO builds and links. Using that same copy matters:
 // two copies of SQLite in one process lose each other's POSIX locks on a file.
-import VaporCSQLite
+// It is an internal module of sqlite-nio, which Package.swift pins to one
+// exact version; this file is the only one that calls it (docs/PERFORMANCE.md).
+#if canImport(VaporCSQLite)
+    import VaporCSQLite
+#else
+    #error(
+        "sqlite-nio no longer builds the VaporCSQLite module that SQLiteFile.swift calls: keep sqlite-nio at the version Package.swift pins, or port this file to the new module (SQLiteCSymbolsTests lists every function it needs)"
+    )
+#endif
 
 /// The hot paths' direct line to an SQLite file: connections that keep their
 /// prepared statements, so a busy statement is parsed once per connection

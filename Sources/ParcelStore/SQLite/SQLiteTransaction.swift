@@ -1,10 +1,11 @@
 import Foundation
+import ParcelApp
 import ParcelCore
 
-/// `StoreTransaction` on the SQLite writer connection. Each statement is
+/// `ShipmentTransaction` on the SQLite writer connection. Each statement is
 /// prepared once and run once per row: for SQLite, which runs in-process,
 /// that beats one long multi-row statement parsed anew for every batch.
-struct SQLiteTransaction: StoreTransaction {
+struct SQLiteTransaction: ShipmentTransaction {
     let connection: SQLiteConnectionHandle
 
     func shipments(holding numbers: [String]) async throws -> [String: [UUID]] {
@@ -38,47 +39,17 @@ struct SQLiteTransaction: StoreTransaction {
     func insertOrders(_ orders: [OrderRecord], now: Double) async throws {
         let statement = try connection.statement(SQLiteStatements.insertOrder)
         for order in orders {
-            let info = order.draft.info
-            statement.bind(1, order.id)
-            statement.bind(2, info.id)
-            statement.bind(3, info.marketplace)
-            statement.bind(4, info.placedAt.epochSeconds)
-            statement.bind(5, info.placedAt.utcOffset)
-            statement.bind(6, info.confirmedAt?.epochSeconds)
-            statement.bind(7, info.confirmedAt?.utcOffset)
-            statement.bind(8, info.promisedBy?.epochSeconds)
-            statement.bind(9, info.promisedBy?.utcOffset)
-            statement.bind(10, info.buyerName)
-            statement.bind(11, order.draft.buyerPhone)
-            statement.bind(12, order.draft.buyerEmail)
-            statement.bind(13, try order.itemsJSON)
-            statement.bind(14, order.searchText)
-            statement.bind(15, now)
-            statement.bind(16, now)
+            statement.bind(Tables.orders, order, now: now)
             do {
                 try statement.run()
             } catch let failure as SQLiteFailure where failure.isUniqueViolation {
-                throw StoreError.duplicateOrder(info.id)
+                throw OrderError.duplicateOrder(order.draft.info.id)
             }
         }
     }
 
     func insertShipments(_ shipments: [ShipmentRecord], now: Double) async throws {
-        let statement = try connection.statement(SQLiteStatements.insertShipment)
-        for record in shipments {
-            let shipment = record.shipment
-            statement.bind(1, record.id)
-            statement.bind(2, record.orderID)
-            statement.bind(3, shipment.trackingNumber)
-            statement.bind(4, canonicalNumber(shipment.trackingNumber))
-            statement.bind(5, shipment.shippingOption)
-            statement.bind(6, shipment.shippedAt?.epochSeconds)
-            statement.bind(7, shipment.shippedAt?.utcOffset)
-            statement.bind(8, shipment.origin)
-            statement.bind(9, shipment.destination)
-            bindState(statement, record, now: now, from: 10)
-            try statement.run()
-        }
+        try insert(shipments, into: Tables.shipments, statement: SQLiteStatements.insertShipment, now: now)
     }
 
     /// The analysis columns; the indexed ones (status, review time) only when
@@ -91,14 +62,9 @@ struct SQLiteTransaction: StoreTransaction {
         for record in shipments {
             let state = record.state
             statement.bind(1, record.id)
-            statement.bind(2, record.carrier)
-            statement.bind(3, state.milestone)
-            statement.bind(4, state.lastEventAt)
-            statement.bind(5, state.eventCount)
-            statement.bind(6, state.topSeverity)
-            statement.bind(7, now)
-            statement.bind(8, state.legsDigest)
-            statement.bind(9, state.findingsDigest)
+            for (offset, column) in SQLiteStatements.unindexedState.enumerated() {
+                statement.bind(Int32(offset + 2), column.value(record, now))
+            }
             try statement.run()
             if record.storedStatus != state.status {
                 status.bind(1, record.id)
@@ -113,53 +79,22 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    /// The analysis columns, in `Store.shipmentStateColumns` order, from parameter `first`.
-    private func bindState(_ statement: SQLiteStatementHandle, _ record: ShipmentRecord, now: Double, from first: Int32)
-    {
-        let state = record.state
-        statement.bind(first, record.carrier)
-        statement.bind(first + 1, state.status)
-        statement.bind(first + 2, state.milestone)
-        statement.bind(first + 3, state.lastEventAt)
-        statement.bind(first + 4, state.eventCount)
-        statement.bind(first + 5, state.topSeverity)
-        statement.bind(first + 6, state.reviewDueAt)
-        statement.bind(first + 7, now)
-        statement.bind(first + 8, state.legsDigest)
-        statement.bind(first + 9, state.findingsDigest)
-    }
-
     func replaceLegs(of shipments: [UUID], with legs: [LegRecord]) async throws {
-        try delete(from: "legs", of: shipments)
-        let insert = try connection.statement(SQLiteStatements.insertLeg)
-        for record in legs {
-            insert.bind(1, UUID())
-            insert.bind(2, record.shipmentID)
-            insert.bind(3, record.position)
-            insert.bind(4, record.leg.carrier)
-            insert.bind(5, record.leg.trackingNumber)
-            insert.bind(6, canonicalNumber(record.leg.trackingNumber))
-            try insert.run()
-        }
+        try delete(from: Tables.legs.name, of: shipments)
+        try insert(legs, into: Tables.legs, statement: SQLiteStatements.insertLeg, now: 0)
     }
 
     func replaceFindings(of shipments: [UUID], with findings: [FindingRecord], now: Double) async throws {
-        try delete(from: "diagnoses", of: shipments)
-        let insert = try connection.statement(SQLiteStatements.insertFinding)
-        for record in findings {
-            let finding = record.finding
-            insert.bind(1, record.shipmentID)
-            insert.bind(2, record.orderID)
-            insert.bind(3, finding.code)
-            insert.bind(4, finding.severity)
-            insert.bind(5, finding.confidence)
-            insert.bind(6, finding.since)
-            insert.bind(7, finding.deadline)
-            insert.bind(8, record.sortDeadline)
-            insert.bind(9, finding.summaryKo)
-            insert.bind(10, finding.summaryEn)
-            insert.bind(11, now)
-            try insert.run()
+        try delete(from: Tables.diagnoses.name, of: shipments)
+        try insert(findings, into: Tables.diagnoses, statement: SQLiteStatements.insertFinding, now: now)
+    }
+
+    private func insert<Row>(_ rows: [Row], into table: Table<Row>, statement sql: String, now: Double) throws {
+        guard !rows.isEmpty else { return }
+        let statement = try connection.statement(sql)
+        for row in rows {
+            statement.bind(table, row, now: now)
+            try statement.run()
         }
     }
 
@@ -171,11 +106,11 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    func updateSearchText(_ updates: [(order: UUID, text: String)]) async throws {
+    func updateSearchText(_ updates: [SearchTextUpdate]) async throws {
         let statement = try connection.statement("UPDATE orders SET search_text = ?2 WHERE id = ?1")
-        for (order, text) in updates {
-            statement.bind(1, order)
-            statement.bind(2, text)
+        for update in updates {
+            statement.bind(1, update.order)
+            statement.bind(2, update.text)
             try statement.run()
         }
     }
@@ -185,59 +120,49 @@ struct SQLiteTransaction: StoreTransaction {
         var stored: Set<String> = []
         stored.reserveCapacity(events.count)
         for item in events {
-            let event = item.event
-            statement.bind(1, item.shipment)
-            statement.bind(2, event.source)
-            statement.bind(3, event.carrier)
-            statement.bind(4, event.trackingNumber)
-            statement.bind(5, event.time.epochSeconds)
-            statement.bind(6, event.time.utcOffset)
-            statement.bind(7, event.code)
-            statement.bind(8, event.text)
-            statement.bind(9, event.location)
-            statement.bind(10, item.key)
-            statement.bind(11, receivedAt)
+            statement.bind(Tables.trackingEvents, item, now: receivedAt)
             // A row not changed is a report stored before.
             if try statement.run() == 1 { stored.insert(item.key) }
         }
         return stored
     }
 
-    func audit(actor: String, action: String, subject: String, detail: String, at: Double) async throws {
-        let statement = try connection.statement(
-            "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
-        statement.bind(1, at)
-        statement.bind(2, actor)
-        statement.bind(3, action)
-        statement.bind(4, subject)
-        statement.bind(5, detail)
-        try statement.run()
+    func audit(_ entry: AuditEntry) async throws {
+        try insert([entry], into: Tables.auditLog, statement: SQLiteStatements.insertAudit, now: entry.at)
+    }
+}
+
+extension SQLiteStatementHandle {
+    /// Binds every column of `table` for `row`, in the table's order from parameter 1.
+    func bind<Row>(_ table: Table<Row>, _ row: Row, now: Double) {
+        for (offset, column) in table.columns.enumerated() { bind(Int32(offset + 1), column.value(row, now)) }
+    }
+
+    func bind(_ index: Int32, _ cell: Cell) {
+        switch cell {
+        case .null: bindNull(index)
+        case .text(let text): bind(index, text)
+        case .double(let value): bind(index, value)
+        case .int(let value): bind(index, value)
+        case .uuid(let id): bind(index, id)
+        }
     }
 }
 
 /// The SQL of the statements the SQLite paths keep prepared.
 enum SQLiteStatements {
-    static func insert(_ table: String, _ columns: [String], suffix: String = "") -> String {
-        let places = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
-        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(places))\(suffix)"
-    }
-
-    static let insertOrder = insert(OrderModel.schema, Store.orderColumns)
-    static let insertShipment = insert(
-        ShipmentModel.schema,
-        [
-            "id", "order_id", "tracking_number", "canonical_number", "shipping_option", "shipped_at", "shipped_offset",
-            "origin", "destination",
-        ] + Store.shipmentStateColumns)
-    static let updateShipment = """
-        UPDATE shipments SET carrier = ?2, milestone = ?3, last_event_at = ?4, event_count = ?5, top_severity = ?6,
-            updated_at = ?7, legs_digest = ?8, findings_digest = ?9 WHERE id = ?1
-        """
-    static let insertLeg = insert(LegModel.schema, Store.legColumns)
-    static let insertFinding = insert(DiagnosisModel.schema, Store.findingColumns)
-    static let insertEvent = insert(
-        TrackingEventModel.schema, Store.eventColumns,
-        suffix: " ON CONFLICT (\(Store.eventConflictColumns.joined(separator: ", "))) DO NOTHING")
+    static let insertOrder = Tables.orders.sqliteInsert()
+    static let insertShipment = Tables.shipments.sqliteInsert()
+    /// The state columns but the indexed two, which `updateShipments` sets only when they change.
+    static let unindexedState = Tables.shipmentState.filter { !["status", "review_due_at"].contains($0.name) }
+    static let updateShipment =
+        "UPDATE shipments SET "
+        + unindexedState.enumerated().map { "\($1.name) = ?\($0 + 2)" }.joined(separator: ", ") + " WHERE id = ?1"
+    static let insertLeg = Tables.legs.sqliteInsert()
+    static let insertFinding = Tables.diagnoses.sqliteInsert()
+    static let insertEvent = Tables.trackingEvents.sqliteInsert(
+        suffix: " ON CONFLICT (\(Tables.eventConflictColumns.joined(separator: ", "))) DO NOTHING")
+    static let insertAudit = Tables.auditLog.sqliteInsert()
 
     // Reads are single-table statements without ORDER BY, DISTINCT or joins:
     // with any of those SQLite marks a parameter as able to change the plan,

@@ -1,7 +1,6 @@
 import CSV
 import Foundation
 import ParcelCore
-import ParcelStore
 
 /// What an import did, line by line.
 public struct ImportReport: Sendable {
@@ -28,12 +27,12 @@ public struct ImportReport: Sendable {
 /// Imports a marketplace's order export: reads the file (UTF-8, or the
 /// CP949 that Korean Excel saves), maps its columns, checks every row, and
 /// stores the orders in one transaction, or none of them.
-public struct OrderImportService: Sendable {
-    public let store: Store
-    public let validator: OrderValidator
+public struct ImportService: Sendable {
+    let orderService: OrderService
+    let validator: OrderValidator
 
-    public init(store: Store, validator: OrderValidator = OrderValidator()) {
-        self.store = store
+    public init(orders: OrderService, validator: OrderValidator) {
+        self.orderService = orders
         self.validator = validator
     }
 
@@ -74,7 +73,7 @@ public struct OrderImportService: Sendable {
         var (orders, problems) = importer.orders(table.rows, columns: columns)
         progress?(table.rows.count / 2, table.rows.count)
         // Orders already in the store are problems of their lines too.
-        let taken = try await store.existingExternalIDs(orders.map(\.draft.info.id))
+        let taken = try await orderService.existingExternalIDs(orders.map(\.draft.info.id))
         let externalColumn = importer.columnNames(columns)[.externalId]
         for order in orders where taken.contains(order.draft.info.id) {
             problems.append(
@@ -98,7 +97,7 @@ public struct OrderImportService: Sendable {
                     kind: note.kind.rawValue, suggestions: note.suggestions))
         }
         // One transaction for the whole file: it goes in entirely or not at all.
-        try await store.createOrders(orders.map { NewOrder($0.draft) }, now: now, actor: actor)
+        try await orderService.createOrders(orders.map { NewOrder($0.draft) }, now: now, actor: actor)
         report.imported = orders.count
         report.succeeded = true
         progress?(table.rows.count, table.rows.count)

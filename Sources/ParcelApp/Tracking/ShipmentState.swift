@@ -3,32 +3,32 @@ import ParcelCore
 
 /// What an analysis leaves in the database: the shipment's summary columns,
 /// its legs and its current findings.
-struct ShipmentState: Sendable {
-    var status: String
-    var milestone: String?
-    var lastEventAt: Double?
-    var eventCount: Int
+public struct ShipmentState: Sendable {
+    public var status: String
+    public var milestone: String?
+    public var lastEventAt: Double?
+    public var eventCount: Int
     /// The most severe finding's rank, −1 when there is none.
-    var topSeverity: Int
-    var reviewDueAt: Double
-    let legs: [ShipmentLeg]
-    let diagnoses: [Finding]
+    public var topSeverity: Int
+    public var reviewDueAt: Double
+    public let legs: [ShipmentLeg]
+    public let diagnoses: [Finding]
     /// What the legs rows hold, to skip rewriting them when nothing changed.
-    let legsDigest: String
+    public let legsDigest: String
     /// What the findings rows hold (all but their update time).
-    let findingsDigest: String
+    public let findingsDigest: String
 
-    struct Finding: Sendable {
-        var code: String
-        var severity: Int
-        var confidence: Double
-        var since: Double
-        var deadline: Double?
-        var summaryKo: String
-        var summaryEn: String
+    public struct Finding: Sendable {
+        public var code: String
+        public var severity: Int
+        public var confidence: Double
+        public var since: Double
+        public var deadline: Double?
+        public var summaryKo: String
+        public var summaryEn: String
     }
 
-    init(_ analysis: ShipmentAnalysis, playbook: Playbook) {
+    public init(_ analysis: ShipmentAnalysis, playbook: Playbook) {
         status = analysis.status.rawValue
         milestone = analysis.milestone?.rawValue
         lastEventAt = analysis.lastEventAt?.epochSeconds
@@ -63,15 +63,5 @@ struct ShipmentState: Sendable {
         case .expired: return now + 24 * 3600
         default: return now + 3600
         }
-    }
-}
-
-extension ShipmentDocument {
-    /// Lower-cased words a seller searches by: order id, buyer, every number.
-    func searchText(legs: [ShipmentLeg]) -> String {
-        var words = [order.id, order.buyerName ?? "", shipment.trackingNumber]
-        for leg in legs { words.append(leg.trackingNumber) }
-        words += legs.map { canonicalNumber($0.trackingNumber) }
-        return words.joined(separator: " ").lowercased()
     }
 }

@@ -1,0 +1,25 @@
+import Foundation
+import ParcelCore
+
+/// Every use case over one store: what the server, the command line and
+/// the tests assemble once and call.
+public struct Services: Sendable {
+    public let orders: OrderService
+    public let ingestion: IngestionService
+    public let imports: ImportService
+    public let accounts: AccountService
+    /// Checks incoming orders and events with the same detector the diagnosis uses.
+    public let validator: OrderValidator
+
+    public init(
+        store: some OrderRepository & AccountRepository, passwords: any PasswordHasher,
+        diagnoser: Diagnoser = Diagnoser(), sessionLifetime: Double = Double(AccountService.defaultSessionHours) * 3600
+    ) {
+        let analyst = ShipmentAnalyst(diagnoser: diagnoser)
+        validator = OrderValidator(detector: diagnoser.detector)
+        orders = OrderService(repository: store, analyst: analyst)
+        ingestion = IngestionService(repository: store, analyst: analyst)
+        imports = ImportService(orders: orders, validator: validator)
+        accounts = AccountService(repository: store, passwords: passwords, sessionLifetime: sessionLifetime)
+    }
+}

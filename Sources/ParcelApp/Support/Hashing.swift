@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+
+/// Digests for tokens and row keys.
+public enum Hashing {
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Hex SHA-256, for tokens.
+    public static func sha256(_ text: String) -> String {
+        hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    /// The first 128 bits of SHA-256 in hex: keys that only have to tell
+    /// rows apart, half the index space of a full digest.
+    public static func digest128(_ text: String) -> String {
+        hex(SHA256.hash(data: Data(text.utf8)).prefix(16))
+    }
+
+    /// `digest128` of `parts` joined by U+001F, without building the joined text.
+    public static func digest128(joining parts: [String]) -> String {
+        var hasher = SHA256()
+        for (index, part) in parts.enumerated() {
+            if index > 0 { hasher.update(data: unitSeparator) }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(hasher.finalize().prefix(16))
+    }
+
+    private static let unitSeparator: [UInt8] = [0x1F]
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in bytes {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+}
+
+/// Tracking numbers as they are matched: upper-case letters and digits only.
+public func canonicalNumber(_ number: String) -> String {
+    var number = number
+    // Byte by byte for ASCII, which nearly every number is; other text goes through
+    // Unicode upper-casing first ("ı" becomes "I").
+    let ascii = number.withUTF8 { utf8 -> String? in
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+                if (upper >= UInt8(ascii: "A") && upper <= UInt8(ascii: "Z"))
+                    || (upper >= UInt8(ascii: "0") && upper <= UInt8(ascii: "9"))
+                {
+                    buffer[count] = upper
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+    return ascii
+        ?? String(
+            number.uppercased().unicodeScalars.filter { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") }.map(
+                Character.init))
+}

@@ -1,0 +1,151 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+
+/// Every table the store writes, column by column. Adding a column is an
+/// edit here and a migration.
+enum Tables {
+    static let orders = Table<OrderRecord>(
+        name: "orders",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.id) },
+            Column("external_id", .text) { row, _ in .text(row.draft.info.id) },
+            Column("marketplace", .text, nullable: true) { row, _ in Cell(row.draft.info.marketplace) },
+            Column("placed_at", .double) { row, _ in .double(row.draft.info.placedAt.epochSeconds) },
+            Column("placed_offset", .int) { row, _ in .int(row.draft.info.placedAt.utcOffset) },
+            Column("confirmed_at", .double, nullable: true) { row, _ in
+                Cell(row.draft.info.confirmedAt?.epochSeconds)
+            },
+            Column("confirmed_offset", .int, nullable: true) { row, _ in Cell(row.draft.info.confirmedAt?.utcOffset) },
+            Column("promised_by", .double, nullable: true) { row, _ in Cell(row.draft.info.promisedBy?.epochSeconds) },
+            Column("promised_offset", .int, nullable: true) { row, _ in Cell(row.draft.info.promisedBy?.utcOffset) },
+            Column("buyer_name", .text, nullable: true) { row, _ in Cell(row.draft.info.buyerName) },
+            Column("buyer_phone", .text, nullable: true) { row, _ in Cell(row.draft.buyerPhone) },
+            Column("buyer_email", .text, nullable: true) { row, _ in Cell(row.draft.buyerEmail) },
+            Column("items", .text) { row, _ in .text(row.itemsJSON) },
+            Column("search_text", .text) { row, _ in .text(row.searchText) },
+            Column("created_at", .double) { _, now in .double(now) },
+            Column("updated_at", .double) { _, now in .double(now) },
+        ])
+
+    static let shipments = Table<ShipmentRecord>(
+        name: "shipments",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.id) },
+            Column("order_id", .uuid) { row, _ in .uuid(row.orderID) },
+            Column("tracking_number", .text) { row, _ in .text(row.shipment.trackingNumber) },
+            Column("canonical_number", .text) { row, _ in .text(canonicalNumber(row.shipment.trackingNumber)) },
+            Column("shipping_option", .text, nullable: true) { row, _ in Cell(row.shipment.shippingOption) },
+            Column("shipped_at", .double, nullable: true) { row, _ in Cell(row.shipment.shippedAt?.epochSeconds) },
+            Column("shipped_offset", .int, nullable: true) { row, _ in Cell(row.shipment.shippedAt?.utcOffset) },
+            Column("origin", .text, nullable: true) { row, _ in Cell(row.shipment.origin) },
+            Column("destination", .text, nullable: true) { row, _ in Cell(row.shipment.destination) },
+            Column("carrier", .text, nullable: true) { row, _ in Cell(row.carrier) },
+            Column("status", .text) { row, _ in .text(row.state.status) },
+            Column("milestone", .text, nullable: true) { row, _ in Cell(row.state.milestone) },
+            Column("last_event_at", .double, nullable: true) { row, _ in Cell(row.state.lastEventAt) },
+            Column("event_count", .int) { row, _ in .int(row.state.eventCount) },
+            Column("top_severity", .int) { row, _ in .int(row.state.topSeverity) },
+            Column("review_due_at", .double) { row, _ in .double(row.state.reviewDueAt) },
+            Column("updated_at", .double) { _, now in .double(now) },
+            Column("legs_digest", .text, nullable: true) { row, _ in .text(row.state.legsDigest) },
+            Column("findings_digest", .text, nullable: true) { row, _ in .text(row.state.findingsDigest) },
+        ])
+
+    /// The shipment columns an analysis changes.
+    static let shipmentState = shipments.columns([
+        "carrier", "status", "milestone", "last_event_at", "event_count", "top_severity", "review_due_at",
+        "updated_at", "legs_digest", "findings_digest",
+    ])
+
+    static let legs = Table<LegRecord>(
+        name: "legs",
+        columns: [
+            Column("id", .uuid) { _, _ in .uuid(UUID()) },
+            Column("shipment_id", .uuid) { row, _ in .uuid(row.shipmentID) },
+            Column("position", .int) { row, _ in .int(row.position) },
+            Column("carrier", .text) { row, _ in .text(row.leg.carrier) },
+            Column("tracking_number", .text) { row, _ in .text(row.leg.trackingNumber) },
+            Column("canonical_number", .text) { row, _ in .text(canonicalNumber(row.leg.trackingNumber)) },
+        ])
+
+    static let diagnoses = Table<FindingRecord>(
+        name: "diagnoses",
+        columns: [
+            Column("shipment_id", .uuid) { row, _ in .uuid(row.shipmentID) },
+            Column("order_id", .uuid) { row, _ in .uuid(row.orderID) },
+            Column("code", .text) { row, _ in .text(row.finding.code) },
+            Column("severity", .int) { row, _ in .int(row.finding.severity) },
+            Column("confidence", .double) { row, _ in .double(row.finding.confidence) },
+            Column("since", .double) { row, _ in .double(row.finding.since) },
+            Column("deadline", .double, nullable: true) { row, _ in Cell(row.finding.deadline) },
+            Column("sort_deadline", .double) { row, _ in .double(row.sortDeadline) },
+            Column("summary_ko", .text) { row, _ in .text(row.finding.summaryKo) },
+            Column("summary_en", .text) { row, _ in .text(row.finding.summaryEn) },
+            Column("updated_at", .double) { _, now in .double(now) },
+        ])
+
+    /// `now` is the moment the batch was received.
+    static let trackingEvents = Table<PendingEvent>(
+        name: "tracking_events",
+        columns: [
+            Column("shipment_id", .uuid) { row, _ in .uuid(row.shipment) },
+            Column("source", .text) { row, _ in .text(row.event.source) },
+            Column("carrier", .text) { row, _ in .text(row.event.carrier) },
+            Column("tracking_number", .text) { row, _ in .text(row.event.trackingNumber) },
+            Column("time", .double) { row, _ in .double(row.event.time.epochSeconds) },
+            Column("time_offset", .int) { row, _ in .int(row.event.time.utcOffset) },
+            Column("code", .text, nullable: true) { row, _ in Cell(row.event.code) },
+            Column("text", .text) { row, _ in .text(row.event.text) },
+            Column("location", .text, nullable: true) { row, _ in Cell(row.event.location) },
+            Column("dedupe_key", .text) { row, _ in .text(row.key) },
+            Column("received_at", .double) { _, now in .double(now) },
+        ])
+
+    /// The unique index that makes ingestion idempotent.
+    static let eventConflictColumns = ["shipment_id", "dedupe_key"]
+
+    static let auditLog = Table<AuditEntry>(
+        name: "audit_log",
+        columns: [
+            Column("at", .double) { row, _ in .double(row.at) },
+            Column("actor", .text) { row, _ in .text(row.actor) },
+            Column("action", .text) { row, _ in .text(row.action) },
+            Column("subject", .text) { row, _ in .text(row.subject) },
+            Column("detail", .text) { row, _ in .text(row.detail) },
+        ])
+
+    struct UserRow: Sendable {
+        let user: User
+        let passwordHash: String
+    }
+
+    static let users = Table<UserRow>(
+        name: "users",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.user.id) },
+            Column("email", .text) { row, _ in .text(row.user.email) },
+            Column("password_hash", .text) { row, _ in .text(row.passwordHash) },
+            Column("role", .text) { row, _ in .text(row.user.role.rawValue) },
+            Column("created_at", .double) { row, _ in .double(row.user.createdAt) },
+        ])
+
+    struct TokenRow: Sendable {
+        let token: AccessToken
+        let hash: String
+    }
+
+    static let apiTokens = Table<TokenRow>(
+        name: "api_tokens",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.token.id) },
+            Column("user_id", .uuid) { row, _ in .uuid(row.token.userID) },
+            Column("name", .text) { row, _ in .text(row.token.name) },
+            Column("token_hash", .text) { row, _ in .text(row.hash) },
+            Column("created_at", .double) { row, _ in .double(row.token.createdAt) },
+            Column("last_used_at", .double, nullable: true) { _, _ in .null },
+            Column("kind", .text) { row, _ in .text(row.token.kind.rawValue) },
+            Column("expires_at", .double, nullable: true) { row, _ in Cell(row.token.expiresAt) },
+            Column("revoked_at", .double, nullable: true) { row, _ in Cell(row.token.revokedAt) },
+        ])
+}

@@ -1,0 +1,172 @@
+import FluentKit
+import Foundation
+import ParcelApp
+import ParcelCore
+import SQLKit
+
+extension Store: OrderRepository {
+    public func shipments(holding numbers: [String]) async throws -> [String: [UUID]] {
+        try await engine.shipments(holding: numbers)
+    }
+
+    public func shipmentsDue(at moment: Double, limit: Int) async throws -> [UUID] {
+        let rows = try await sql.select().column("id").from(Tables.shipments.name)
+            .where("review_due_at", .lessThanOrEqual, moment).orderBy("review_due_at").limit(limit).all()
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    public func existingExternalIDs(_ ids: [String]) async throws -> Set<String> {
+        var found: Set<String> = []
+        for chunk in ids.chunked(500) {
+            let rows = try await sql.select().column("external_id").from(Tables.orders.name)
+                .where("external_id", .in, Array(chunk)).all()
+            for row in rows { found.insert(try row.decode(column: "external_id", as: String.self)) }
+        }
+        return found
+    }
+
+    // MARK: - Read
+
+    /// The columns an order is read by (`OrderColumns.storedOrder`), from
+    /// `orders o` joined with `shipments s`: the shipment's prefixed `s_`.
+    static let orderFields: [(column: String, name: String)] =
+        [
+            "id", "external_id", "marketplace", "placed_at", "placed_offset", "confirmed_at", "confirmed_offset",
+            "promised_by", "promised_offset", "buyer_name", "buyer_phone", "buyer_email", "items", "search_text",
+            "created_at",
+        ].map { ("o.\($0)", $0) }
+        + [
+            "id", "carrier", "tracking_number", "shipping_option", "shipped_at", "shipped_offset", "origin",
+            "destination", "legs_digest", "findings_digest", "status", "review_due_at",
+        ].map { ("s.\($0)", "s_\($0)") }
+
+    /// `orderFields` as a select list.
+    static let orderSelection = orderFields.map { "\($0.column) AS \($0.name)" }.joined(separator: ", ")
+
+    /// Where each of `orderFields` is in a packed row.
+    static let orderFieldIndex = Dictionary(uniqueKeysWithValues: orderFields.enumerated().map { ($1.name, $0) })
+
+    public func order(_ key: String) async throws -> StoredOrder? {
+        try await engine.order(key)
+    }
+
+    public func orders(_ filter: OrderFilter) async throws -> OrderPage {
+        let limit = filter.limit
+        var conditions: [SQLQueryString] = []
+        if let status = filter.status { conditions.append("s.status = \(bind: status)") }
+        if let code = filter.diagnosis {
+            conditions.append("EXISTS (SELECT 1 FROM diagnoses d WHERE d.order_id = o.id AND d.code = \(bind: code))")
+        }
+        if let query = filter.query?.lowercased().trimmed, !query.isEmpty {
+            // A number typed with spaces or dashes matches its canonical form too.
+            let number = canonicalNumber(query).lowercased()
+            var patterns = [query]
+            if number.count >= 4, number != query { patterns.append(number) }
+            let matches = patterns.map { pattern -> SQLQueryString in
+                "o.search_text LIKE \(bind: "%" + Self.likeEscaped(pattern) + "%") ESCAPE '\\'"
+            }
+            conditions.append("(" + matches.joined(separator: " OR ") + ")")
+        }
+        if let cursor = filter.cursor {
+            conditions.append(
+                "(o.placed_at < \(bind: cursor.placedAt) OR (o.placed_at = \(bind: cursor.placedAt) AND o.id < \(bind: cursor.id)))"
+            )
+        }
+        var query: SQLQueryString = """
+            SELECT o.id, o.external_id, o.marketplace, o.placed_at, o.placed_offset, o.buyer_name,
+                   s.carrier, s.tracking_number, s.status, s.milestone, s.last_event_at, s.top_severity
+            FROM orders o LEFT JOIN shipments s ON s.order_id = o.id
+            """
+        if !conditions.isEmpty { query = query + " WHERE " + conditions.joined(separator: " AND ") }
+        query = query + " ORDER BY o.placed_at DESC, o.id DESC LIMIT \(literal: limit + 1)"
+        let rows = try await sql.raw(query).all()
+        var items: [OrderSummary] = []
+        for row in rows.prefix(limit) {
+            let severity = try row.decode(column: "top_severity", as: Int?.self)
+            let lastEvent = try row.decode(column: "last_event_at", as: Double?.self)
+            items.append(
+                OrderSummary(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    externalID: try row.decode(column: "external_id", as: String.self),
+                    marketplace: try row.decode(column: "marketplace", as: String?.self),
+                    placedAt: Timestamp(
+                        stored: try row.decode(column: "placed_at", as: Double.self),
+                        offset: try row.decode(column: "placed_offset", as: Int.self)),
+                    buyerName: try row.decode(column: "buyer_name", as: String?.self),
+                    carrier: try row.decode(column: "carrier", as: String?.self),
+                    trackingNumber: try row.decode(column: "tracking_number", as: String?.self),
+                    status: try row.decode(column: "status", as: String?.self),
+                    milestone: try row.decode(column: "milestone", as: String?.self),
+                    lastEventAt: lastEvent.map { Timestamp(epochSeconds: $0) },
+                    topSeverity: severity.flatMap { rank in Severity.allCases.first { $0.rank == rank } }))
+        }
+        let next =
+            rows.count > limit
+            ? items.last.map { OrderCursor(placedAt: $0.placedAt.epochSeconds, id: $0.id).encoded } : nil
+        return OrderPage(items: items, nextCursor: next)
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    public func queue(minimum: Severity, limit: Int) async throws -> [QueueItem] {
+        let rows = try await sql.raw(
+            """
+            SELECT d.code, d.severity, d.confidence, d.since, d.deadline, d.summary_ko, d.summary_en,
+                   o.id AS order_id, o.external_id, s.tracking_number, s.carrier, s.status
+            FROM diagnoses d
+            JOIN shipments s ON s.id = d.shipment_id
+            JOIN orders o ON o.id = d.order_id
+            WHERE d.severity >= \(bind: minimum.rank)
+            ORDER BY d.severity DESC, d.sort_deadline, d.since
+            LIMIT \(literal: limit)
+            """
+        ).all()
+        return try rows.map { row in
+            let rank = try row.decode(column: "severity", as: Int.self)
+            return QueueItem(
+                orderID: try row.decode(column: "order_id", as: UUID.self),
+                externalID: try row.decode(column: "external_id", as: String.self),
+                trackingNumber: try row.decode(column: "tracking_number", as: String.self),
+                carrier: try row.decode(column: "carrier", as: String?.self),
+                status: try row.decode(column: "status", as: String.self),
+                code: try row.decode(column: "code", as: String.self),
+                severity: Severity.allCases.first { $0.rank == rank } ?? .info,
+                confidence: try row.decode(column: "confidence", as: Double.self),
+                since: Timestamp(epochSeconds: try row.decode(column: "since", as: Double.self)),
+                deadline: try row.decode(column: "deadline", as: Double?.self).map { Timestamp(epochSeconds: $0) },
+                summary: LocalizedText(
+                    ko: try row.decode(column: "summary_ko", as: String.self),
+                    en: try row.decode(column: "summary_en", as: String.self)))
+        }
+    }
+
+    public func queueSummary() async throws -> [Severity: Int] {
+        let rows = try await sql.raw(
+            """
+            SELECT worst, COUNT(*) AS n FROM (
+                SELECT order_id, MAX(severity) AS worst FROM diagnoses GROUP BY order_id
+            ) per_order GROUP BY worst
+            """
+        ).all()
+        var summary: [Severity: Int] = [:]
+        for row in rows {
+            let rank = try row.decode(column: "worst", as: Int.self)
+            guard let severity = Severity.allCases.first(where: { $0.rank == rank }) else { continue }
+            summary[severity] = try row.decode(column: "n", as: Int.self)
+        }
+        return summary
+    }
+
+    public func counts() async throws -> StoreCounts {
+        func count(_ table: String) async throws -> Int {
+            try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self)
+                ?? 0
+        }
+        return StoreCounts(
+            orders: try await count(Tables.orders.name), shipments: try await count(Tables.shipments.name),
+            events: try await count(Tables.trackingEvents.name))
+    }
+}
