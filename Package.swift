@@ -110,7 +110,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // What more than one test target needs (test times), kept on ParcelCore alone for the quick loop.
-        .target(name: "ParcelTestSupport", dependencies: ["ParcelCore"], path: "Tests/Support", swiftSettings: swiftSettings),
+        .target(
+            name: "ParcelTestSupport", dependencies: ["ParcelCore"], path: "Tests/Support", swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ParcelAppTests",
             dependencies: ["ParcelApp", "ParcelCore", "ParcelTestSupport"],
@@ -118,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParcelCoreTests",
-            dependencies: ["ParcelCore"],
+            dependencies: ["ParcelCore", "ParcelTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

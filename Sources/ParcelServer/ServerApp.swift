@@ -175,7 +175,9 @@ final class PeriodicTask: LifecycleHandler, Sendable {
     }
 
     func didBootAsync(_ application: Application) async throws {
-        let (name, interval, logger, delayFirst, work) = (self.name, self.interval, self.logger, firstRunAfterInterval, self.work)
+        let (name, interval, logger, delayFirst, work) = (
+            self.name, self.interval, self.logger, firstRunAfterInterval, self.work
+        )
         task.withLockedValue {
             $0 = Task {
                 if delayFirst { try? await Task.sleep(for: interval) }

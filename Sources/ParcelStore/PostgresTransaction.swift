@@ -104,7 +104,9 @@ struct PostgresTransaction: ShipmentTransaction {
         let state = Tables.shipmentState
         let columns = [("id", "uuid")] + Tables.shipments.postgresTypes(state)
         let assignments = state.map { "\($0.name) = x.\($0.name)" }.joined(separator: ", ")
-        let rows = shipments.map { [JSONValue.string($0.id.uuidString)] + Tables.shipments.cells($0, now: now, state).map(\.json) }
+        let rows = shipments.map {
+            [JSONValue.string($0.id.uuidString)] + Tables.shipments.cells($0, now: now, state).map(\.json)
+        }
         try await sql.raw(
             "UPDATE shipments SET \(unsafeRaw: assignments) FROM " + Self.recordset(rows, columns)
                 + " WHERE shipments.id = x.id"

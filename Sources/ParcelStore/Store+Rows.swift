@@ -36,7 +36,7 @@ extension SQLDatabase {
     func insert<Row>(_ rows: [Row], into table: Table<Row>, now: Double = 0) async throws {
         guard !rows.isEmpty else { return }
         var insert = self.insert(into: table.name).columns(table.columnNames)
-        for row in rows { insert = insert.values(table.cells(row, now: now).map(\.bind)) }
+        for row in rows { insert = insert.values(table.binds(row, now: now)) }
         try await insert.run()
     }
 }

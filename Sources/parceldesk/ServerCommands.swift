@@ -153,7 +153,8 @@ struct TokenCommand: AsyncParsableCommand {
             }
             print(issued.token)
             if let expires = issued.record.expiresAt {
-                FileHandle.standardError.write(Data("The token works until \(Timestamp(epochSeconds: expires).display()).\n".utf8))
+                FileHandle.standardError.write(
+                    Data("The token works until \(Timestamp(epochSeconds: expires).display()).\n".utf8))
             }
         }
     }
@@ -183,7 +184,8 @@ struct TokenCommand: AsyncParsableCommand {
                         ($0 > now ? "expires " : "expired ") + Timestamp(epochSeconds: $0).display()
                     } ?? "no expiry"
                 print(
-                    "\(token.name)\t\(token.kind.rawValue)\t\(Timestamp(epochSeconds: token.createdAt).display())\t\(state)")
+                    "\(token.name)\t\(token.kind.rawValue)\t\(Timestamp(epochSeconds: token.createdAt).display())\t\(state)"
+                )
             }
         }
     }

@@ -23,7 +23,9 @@ enum Server {
         }
     }
 
-    static func run(_ configuration: ServerConfiguration, prepared: ((Application, ServerParts) async throws -> Void)? = nil)
+    static func run(
+        _ configuration: ServerConfiguration, prepared: ((Application, ServerParts) async throws -> Void)? = nil
+    )
         async throws
     {
         bootstrapLogging(configuration)

@@ -190,6 +190,60 @@ struct DiagnosisRuleTests {
         #expect(finding.evidence.sources == ["17track", "cainiao"])
     }
 
+    /// Cainiao carries the parcel from its warehouse to the hand-off in Incheon, UNI-PASS clears it,
+    /// CJ picks it up.
+    static func consolidatedToCJ() -> Scenario {
+        var scenario = Scenario.crossBorder()
+        scenario.cainiao(0.5, "GWMS_ACCEPT", "仓库已接单 Order information received by warehouse")
+        scenario.cainiao(6, "CW_INBOUND", "【东莞仓】包裹已入库", location: "Dongguan Warehouse")
+        scenario.cainiao(14, "CW_OUTBOUND", "【东莞仓】包裹已出库", location: "Dongguan Warehouse")
+        scenario.cainiao(30, "CC_EX_SUCCESS", "出口清关成功 Export customs clearance success")
+        scenario.cainiao(40, "LH_DEPART", "航班起飞 Departed from departure country/region")
+        scenario.clearsKoreanCustoms()
+        scenario.cainiao(84, "GTMS_ACCEPT", "Handed over to kr.cjlogistics \(Scenario.cj)", location: "Incheon")
+        scenario.cjScan(86, "11", "집화처리", number: Scenario.cj)
+        return scenario
+    }
+
+    @Test("an aggregator still on the warehouse scan days after Cainiao handed over in Korea: sources_disagree")
+    func sourcesDisagreeAcrossDays() throws {
+        // setup: tracker.delivery relays only the warehouse inbound scan, in its own words and status
+        // code, which no vocabulary reads.
+        var scenario = Self.consolidatedToCJ()
+        scenario.add(
+            6, source: "trackerdelivery", carrier: "cn.cainiao", code: "IN_TRANSIT", text: "Inbound in warehouse",
+            location: "Dongguan Warehouse")
+        // MUT
+        let analysis = scenario.analyze(hoursAfterStart: 90)
+        // validate
+        let finding = try #require(analysis.diagnoses.first { $0.code == .sourcesDisagree })
+        #expect(finding.figures.laggingSource == "trackerdelivery")
+        #expect(finding.figures.leadingSource == "cainiao")
+        #expect(finding.evidence.sources == ["trackerdelivery", "cainiao"])
+        #expect(finding.since == scenario.at(6))
+        let seller = Playbook().explanation(finding, in: analysis).seller
+        #expect(seller.ko.contains("차이냐오(Cainiao)에는 '국내 택배사 인계'"))
+        #expect(seller.ko.contains("tracker.delivery에는 'Inbound in warehouse'"))
+        #expect(seller.en.contains("Cainiao shows 'Handed to the domestic carrier'"))
+        #expect(seller.en.contains("tracker.delivery shows 'Inbound in warehouse'"))
+    }
+
+    @Test("an aggregator that relays every scan a few minutes late: no sources_disagree")
+    func sourcesMinutesApart() {
+        var scenario = Self.consolidatedToCJ()
+        let relayed: [(Double, String)] = [
+            (0.5, "Order information received by warehouse"), (6, "Inbound in warehouse"),
+            (14, "Outbound from warehouse"), (30, "Export customs clearance success"),
+            (40, "Departed from departure country/region"), (60, "Arrived at destination country/region"),
+            (84, "Handed over to kr.cjlogistics \(Scenario.cj)"),
+        ]
+        for (hours, words) in relayed {
+            scenario.add(
+                hours + 0.07, source: "trackerdelivery", carrier: "cn.cainiao", code: "IN_TRANSIT", text: words)
+        }
+        #expect(!scenario.codes(hoursAfterStart: 90).contains(.sourcesDisagree))
+    }
+
     // MARK: long_silence / refund_eligible
 
     @Test("no change for 10 days: long_silence replaces the stall; 10 days less an hour: only the stall")

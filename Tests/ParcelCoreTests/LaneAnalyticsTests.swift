@@ -1,3 +1,4 @@
+import ParcelTestSupport
 import Testing
 
 @testable import ParcelCore

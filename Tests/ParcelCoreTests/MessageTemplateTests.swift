@@ -1,4 +1,5 @@
 import Foundation
+import ParcelTestSupport
 import Testing
 
 @testable import ParcelCore

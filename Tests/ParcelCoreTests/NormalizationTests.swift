@@ -67,6 +67,19 @@ struct NormalizationTests {
         #expect(reading.matchedBy == .code)
     }
 
+    @Test("CJ's coarse cargo states read as the scan name beside them; general keywords do not override")
+    func coarseCodeReadByScanName() {
+        func reading(_ code: String, _ text: String) -> EventClassification {
+            normalizer.classify(source: "cjlogistics", carrier: "kr.cjlogistics", code: code, text: text)
+        }
+        #expect(reading("21", "집화처리").milestone == .pickedUp)
+        #expect(reading("21", "집화처리").matchedBy == .phrase)
+        #expect(reading("21", "집화완료").milestone == .pickedUp)
+        // "이동중" is only a keyword: the code still says more.
+        #expect(reading("21", "고객님의 상품이 이동중입니다").milestone == .lastMileTransit)
+        #expect(reading("21", "고객님의 상품이 이동중입니다").matchedBy == .code)
+    }
+
     @Test("a source is found by its carrier when the source name is unknown")
     func vocabularyByCarrier() {
         let reading = normalizer.classify(source: "webhook", carrier: "kr.lotte", code: "40", text: "")

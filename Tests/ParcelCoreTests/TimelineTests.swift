@@ -1,3 +1,4 @@
+import ParcelTestSupport
 import Testing
 
 @testable import ParcelCore
@@ -66,6 +67,77 @@ struct TimelineTests {
         scenario.cjScan(11, "44", "간선하차")
         // An hour later is a new scan even with the same words.
         #expect(build(scenario).entries.count == 2)
+    }
+
+    @Test("CJ's 집화처리 and an aggregator's copy of it are one picked-up entry, even under CJ's coarse code 21")
+    func cjPickupFromTwoSources() {
+        // setup: CJ sends the coarse cargo state 21 with the scan name; 17TRACK relays the scan half a minute later.
+        var scenario = Scenario.domestic()
+        scenario.add(
+            2, source: "cjlogistics", carrier: "kr.cjlogistics", code: "21", text: "집화처리", location: "부산금정장전")
+        scenario.add(
+            2.01, source: "17track", carrier: "kr.cjlogistics", code: "InTransit_PickedUp", text: "집화처리",
+            location: "부산금정장전")
+        scenario.add(3, source: "cjlogistics", carrier: "kr.cjlogistics", code: "41", text: "간선상차", location: "금정")
+        // MUT
+        let timeline = build(scenario)
+        // validate
+        #expect(timeline.entries.count == 2)
+        let pickup = timeline.entries[0]
+        #expect(pickup.milestone == .pickedUp)
+        #expect(pickup.status == .inTransit)
+        #expect(timeline.sources(pickup) == ["cjlogistics", "17track"])
+        #expect(timeline.entries[1].milestone == .lastMileTransit)
+    }
+
+    @Test("one scan that two vocabularies read differently is one entry, read as the carrier reads it")
+    func conflictingReadingsMerge() {
+        // setup: 17TRACK relays Cainiao's sorting-center departure as a departure from China, and its copy
+        // arrives first, without a place and in other capitals.
+        var scenario = Scenario.crossBorder()
+        scenario.cainiao(12, "SC_INBOUND_SUCCESS", "Arrived at sorting center", location: "Shenzhen Sorting Center")
+        scenario.mirror(20, "InTransit_Departure", "Departed from Sorting Center")
+        scenario.cainiao(
+            20.01, "SC_OUTBOUND_SUCCESS", "Departed from sorting center", location: "Shenzhen Sorting Center")
+        // MUT
+        let timeline = build(scenario)
+        // validate
+        #expect(timeline.entries.count == 2)
+        #expect(timeline.duplicatesMerged == 1)
+        let departure = timeline.entries[1]
+        #expect(departure.milestone == .originFacility)
+        #expect(timeline.sources(departure) == ["cainiao", "17track"])
+        #expect(timeline.text(departure) == "Departed from sorting center")
+        #expect(timeline.milestone == .originFacility)
+        // Still in China: a stall there is an origin stall, not an international one.
+        let codes = scenario.codes(hoursAfterStart: 20 + 97)
+        #expect(codes.contains(.stalledOrigin))
+        #expect(!codes.contains(.stalledInternational))
+    }
+
+    @Test("reports that read differently stay apart with other words, at another place, or minutes apart")
+    func conflictingReadingsOfDifferentScans() {
+        var words = Scenario.domestic()
+        words.add(
+            30, source: "cjlogistics", carrier: "kr.cjlogistics", code: "82", text: "배송출발", location: "광주남구행암")
+        words.add(
+            30.015, source: "17track", carrier: "kr.cjlogistics", code: "Delivered_Other", text: "배송완료",
+            location: "광주남구행암")
+        #expect(build(words).entries.count == 2)
+
+        var places = Scenario.domestic()
+        places.add(10, source: "cjlogistics", carrier: "kr.cjlogistics", code: "44", text: "간선상차", location: "대전HUB")
+        places.add(
+            10.02, source: "17track", carrier: "kr.cjlogistics", code: "InTransit_Departure", text: "간선상차",
+            location: "금정")
+        #expect(build(places).entries.count == 2)
+
+        var later = Scenario.domestic()
+        later.add(10, source: "cjlogistics", carrier: "kr.cjlogistics", code: "44", text: "간선상차", location: "대전HUB")
+        later.add(
+            10.2, source: "17track", carrier: "kr.cjlogistics", code: "InTransit_Departure", text: "간선상차",
+            location: "대전HUB")
+        #expect(build(later).entries.count == 2)
     }
 
     @Test("two different scans by the same source at the same minute both stay")

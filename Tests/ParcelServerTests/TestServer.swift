@@ -54,10 +54,14 @@ struct TestServer {
     }
 }
 
-func withServer(clock: ServerClock = .fixed(testNow), _ body: (TestServer) async throws -> Void) async throws {
+func withServer(
+    clock: ServerClock = .fixed(testNow), settings: (inout ServerConfiguration) -> Void = { _ in },
+    _ body: (TestServer) async throws -> Void
+) async throws {
     try await withApp { app in
         var configuration = ServerConfiguration()
         configuration.location = .memory
+        settings(&configuration)
         let parts = try await configure(
             app, configuration: configuration,
             dependencies: ServerDependencies(clock: clock, passwords: Passwords(cost: 4), refresher: false))
@@ -79,3 +83,32 @@ let orderJSON = """
      "shipment": {"trackingNumber": "LP00123456789012", "shippingOption": "AliExpress Standard Shipping",
                   "shippedAt": "2026-11-18T09:00:00+08:00", "origin": "CN", "destination": "KR"}}
     """
+
+/// A clock the test moves by hand.
+final class SteppedClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var moment: Timestamp
+
+    init(_ start: Timestamp) {
+        moment = start
+    }
+
+    var clock: ServerClock { ServerClock { self.now } }
+
+    var now: Timestamp { lock.withLock { moment } }
+
+    func advance(hours: Double) {
+        lock.withLock { moment = moment.adding(hours: hours) }
+    }
+}
+
+extension TestServer {
+    /// A staff account and its API token.
+    func staffToken(email: String = "staff@shop.kr") async throws -> String {
+        _ = try await services.accounts.createUser(
+            email: email, password: "staff password", role: .staff, now: testNow, actor: "test")
+        return try await services.accounts.createAPIToken(
+            email: email, name: "test", lifetime: nil, now: testNow, actor: "test"
+        ).token
+    }
+}

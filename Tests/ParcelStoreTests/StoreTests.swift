@@ -81,10 +81,12 @@ struct StoreTests {
         try await engine.withStore { desk in
             try await desk.orders.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
             await #expect(throws: OrderError.duplicateOrder("A-1")) {
-                try await desk.orders.createOrders([NewOrder(draft("A-2")), NewOrder(draft("A-1"))], now: now, actor: "test")
+                try await desk.orders.createOrders(
+                    [NewOrder(draft("A-2")), NewOrder(draft("A-1"))], now: now, actor: "test")
             }
             await #expect(throws: OrderError.duplicateOrder("A-3")) {
-                try await desk.orders.createOrders([NewOrder(draft("A-3")), NewOrder(draft("A-3"))], now: now, actor: "test")
+                try await desk.orders.createOrders(
+                    [NewOrder(draft("A-3")), NewOrder(draft("A-3"))], now: now, actor: "test")
             }
             #expect(try await desk.orders.order("A-2") == nil)
             #expect(try await desk.orders.counts().orders == 1)
@@ -202,7 +204,8 @@ struct StoreTests {
             var seen: [String] = []
             var cursor: String?
             repeat {
-                let page = try await desk.orders.orders(OrderFilter(limit: 10, cursor: cursor.flatMap(OrderCursor.init(encoded:))))
+                let page = try await desk.orders.orders(
+                    OrderFilter(limit: 10, cursor: cursor.flatMap(OrderCursor.init(encoded:))))
                 seen += page.items.map(\.externalID)
                 cursor = page.nextCursor
             } while cursor != nil
@@ -300,7 +303,8 @@ struct StoreTests {
             let other = try await desk.accounts.createAPIToken(
                 email: "staff@shop.kr", name: "cli", lifetime: nil, now: now, actor: "test")
             #expect(try await desk.accounts.authenticate(token: api.token, now: now.adding(hours: 1.01)) == nil)
-            #expect(try await desk.accounts.revokeTokens(email: "staff@shop.kr", name: "cli", now: now, actor: "t") == 1)
+            #expect(
+                try await desk.accounts.revokeTokens(email: "staff@shop.kr", name: "cli", now: now, actor: "t") == 1)
             #expect(try await desk.accounts.authenticate(token: other.token, now: now) == nil)
             #expect(try await desk.accounts.authenticate(token: session.token, now: now) != nil)
             let actions = try await desk.accounts.auditLog().map(\.action)

@@ -66,7 +66,10 @@ struct ServerCommandTests {
                 ["user", "create", "--email", "staff@example.com", "--db", db], stdin: "correct horse battery\n")
             // MUT
             let expiring = try CLIRunner.run(
-                ["token", "create", "--email", "staff@example.com", "--name", "poller", "--expires-in", "2h", "--db", db])
+                [
+                    "token", "create", "--email", "staff@example.com", "--name", "poller", "--expires-in", "2h", "--db",
+                    db,
+                ])
             let badLifetime = try CLIRunner.run(
                 ["token", "create", "--email", "staff@example.com", "--expires-in", "soon", "--db", db])
             let kept = try CLIRunner.run(["token", "create", "--email", "staff@example.com", "--db", db])

@@ -391,56 +391,68 @@ struct Rules {
     /// buyer screen" problem. It depends on the events only, not on the clock.
     static func sourcesDisagree(_ timeline: Timeline, policy: DiagnosisPolicy) -> [Diagnosis] {
         let entries = timeline.entries
-        // Each source's latest word per leg, by source bit: no strings until the end.
-        var latest: [(leg: Int, bit: Int, index: Int)] = []
+        // Each source's latest word per leg, by source bit: no strings until the end. A screen has got as
+        // far as its last word, read or not; only a word ParcelDesk can read shows a source ahead.
+        var latest: [(leg: Int, bit: Int, last: Int, lastRead: Int?)] = []
         latest.reserveCapacity(4)
-        for index in entries.indices where entries[index].anomaly == nil && entries[index].status != nil {
+        for index in entries.indices where entries[index].anomaly == nil {
             let leg = entries[index].leg
+            let read = entries[index].status != nil
             var mask = entries[index].sourceMask
             while mask != 0 {
                 let bit = mask.trailingZeroBitCount
                 mask &= mask - 1
                 if let known = latest.firstIndex(where: { $0.leg == leg && $0.bit == bit }) {
-                    latest[known].index = index
+                    latest[known].last = index
+                    if read { latest[known].lastRead = index }
                 } else {
-                    latest.append((leg, bit, index))
+                    latest.append((leg, bit, index, read ? index : nil))
                 }
             }
         }
         guard latest.count >= 2 else { return [] }
         let threshold = policy.sourcesDisagreeHours
-        var worst: (lagging: Int, leading: Int, gap: Double)?
-        for lagging in latest.indices {
-            for leading in latest.indices where leading != lagging && latest[leading].leg == latest[lagging].leg {
-                let behind = latest[lagging].index
-                let ahead = latest[leading].index
-                guard
-                    entries[behind].status != entries[ahead].status
-                        || entries[behind].milestone != entries[ahead].milestone
-                else { continue }
+        var worst: (lagging: Int, leading: Int, laggingBit: Int, leadingBit: Int, gap: Double)?
+        for lagging in latest {
+            for leading in latest where leading.bit != lagging.bit && leading.leg == lagging.leg {
+                guard let ahead = leading.lastRead else { continue }
+                let behind = lagging.last
+                // Words nobody could read cannot be shown to agree with anything.
+                if entries[behind].status != nil, entries[behind].status == entries[ahead].status,
+                    entries[behind].milestone == entries[ahead].milestone
+                {
+                    continue
+                }
                 let gap = entries[behind].time.hours(until: entries[ahead].time)
-                if gap > threshold, gap > (worst?.gap ?? 0) { worst = (lagging, leading, gap) }
+                if gap > threshold, gap > (worst?.gap ?? 0) {
+                    worst = (behind, ahead, lagging.bit, leading.bit, gap)
+                }
             }
         }
         guard let worst else { return [] }
-        let laggingIndex = latest[worst.lagging].index
-        let leadingIndex = latest[worst.leading].index
-        let laggingSource = timeline.sourceNames[latest[worst.lagging].bit]
-        let leadingSource = timeline.sourceNames[latest[worst.leading].bit]
+        let laggingSource = timeline.sourceNames[worst.laggingBit]
+        let leadingSource = timeline.sourceNames[worst.leadingBit]
         var figures = Diagnosis.Figures()
         figures.elapsedHours = worst.gap
         figures.thresholdHours = threshold
         figures.laggingSource = laggingSource
         figures.leadingSource = leadingSource
-        figures.laggingState = Playbook.statusName(entries[laggingIndex])
-        figures.leadingState = Playbook.statusName(entries[leadingIndex])
+        figures.laggingState = view(entries[worst.lagging], of: laggingSource, in: timeline)
+        figures.leadingState = view(entries[worst.leading], of: leadingSource, in: timeline)
         return [
             Diagnosis(
-                code: .sourcesDisagree, severity: .watch, confidence: 0.7, since: entries[laggingIndex].time,
+                code: .sourcesDisagree, severity: .watch, confidence: 0.7, since: entries[worst.lagging].time,
                 evidence: Diagnosis.Evidence(
-                    entries: [laggingIndex, leadingIndex], sources: [laggingSource, leadingSource]),
+                    entries: [worst.lagging, worst.leading], sources: [laggingSource, leadingSource]),
                 figures: figures)
         ]
+    }
+
+    /// What a source's screen shows for an entry: its reading, else the source's own words.
+    static func view(_ entry: TimelineEntry, of source: String, in timeline: Timeline) -> LocalizedText {
+        guard entry.status == nil else { return Playbook.statusName(entry) }
+        let own = timeline.rawIndices(entry).first { timeline.events[$0].source == source } ?? entry.rawIndex
+        return LocalizedText(timeline.events[own].text)
     }
 
     mutating func silence() {

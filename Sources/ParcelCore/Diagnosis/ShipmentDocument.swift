@@ -191,29 +191,16 @@ extension ShipmentDocument {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return DocumentError(path: path(context.codingPath), message: WireType.expectation(for: type))
+            return DocumentError(path: codingPathText(context.codingPath), message: WireType.expectation(for: type))
         case .valueNotFound(let type, let context):
-            return DocumentError(path: path(context.codingPath), message: WireType.expectation(for: type))
+            return DocumentError(path: codingPathText(context.codingPath), message: WireType.expectation(for: type))
         case .keyNotFound(let key, let context):
-            return DocumentError(path: path(context.codingPath + [key]), message: "is required")
+            return DocumentError(path: codingPathText(context.codingPath + [key]), message: "is required")
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
-            return DocumentError(path: path(context.codingPath), message: context.debugDescription)
+            return DocumentError(path: codingPathText(context.codingPath), message: context.debugDescription)
         default:
             return syntaxError(in: data)
         }
-    }
-
-    /// `[2].events[3].time` from a decoder's coding path.
-    static func path(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return text
     }
 
     /// The decoder only says the JSON is broken; Foundation's parser says where,

@@ -1,5 +1,6 @@
-/// Reads raw events: the source's code table first, then its phrases, then
-/// general keywords, and `unknown` — kept honest — when nothing fits.
+/// Reads raw events: the source's code table first (a coarse code gives way to
+/// one of the source's phrases in the words), then its phrases, then general
+/// keywords, and `unknown` — kept honest — when nothing fits.
 public struct EventNormalizer: Sendable {
     public let vocabularies: [StatusVocabulary]
     /// Source aliases (group 0), carrier ids (group 1) and aggregator sources
@@ -8,6 +9,8 @@ public struct EventNormalizer: Sendable {
     /// Status codes of every vocabulary (group = vocabulary), exact and case-insensitive.
     private let codes: ExactMatcher
     private let codeClassifications: [EventClassification]
+    /// Per code classification: its vocabulary's phrases may refine it.
+    private let codeIsCoarse: [Bool]
     private let matcher: PhraseMatcher
     private let phraseClassifications: [EventClassification]
     /// Phrase values from here on are general keywords, not a source's own phrases.
@@ -26,6 +29,7 @@ public struct EventNormalizer: Sendable {
         var names: [(key: String, group: Int32, value: Int32)] = []
         var codeKeys: [(key: String, group: Int32, value: Int32)] = []
         var codeClassifications: [EventClassification] = []
+        var codeIsCoarse: [Bool] = []
         var phrases: [PhraseMatcher.Phrase] = []
         var classifications: [EventClassification] = []
         for (index, vocabulary) in vocabularies.enumerated() {
@@ -34,6 +38,7 @@ public struct EventNormalizer: Sendable {
             for (code, classification) in vocabulary.codes.sorted(by: { $0.key < $1.key }) {
                 codeKeys.append((code, Int32(index), Int32(codeClassifications.count)))
                 codeClassifications.append(classification)
+                codeIsCoarse.append(vocabulary.coarseCodes.contains(code))
             }
             for (rank, (text, classification)) in vocabulary.phrases.enumerated() {
                 phrases.append(
@@ -53,6 +58,7 @@ public struct EventNormalizer: Sendable {
         self.names = ExactMatcher(names)
         self.codes = ExactMatcher(codeKeys)
         self.codeClassifications = codeClassifications
+        self.codeIsCoarse = codeIsCoarse
         self.matcher = PhraseMatcher(phrases)
         self.phraseClassifications = classifications
         self.keywordStart = keywordStart
@@ -81,6 +87,14 @@ public struct EventNormalizer: Sendable {
     func classify(vocabulary: Int?, code: String?, text: String) -> EventClassification {
         if let vocabulary, let code, !code.isEmpty, let value = codes.value(for: code, group: Int32(vocabulary)) {
             var found = codeClassifications[Int(value)]
+            // A coarse code gives way to the source's own phrase for the scan; general keywords do not count.
+            if codeIsCoarse[Int(value)], let phrase = matcher.bestMatch(in: text, group: Int32(vocabulary + 1)),
+                Int(phrase) < keywordStart, phraseClassifications[Int(phrase)] != found
+            {
+                found = phraseClassifications[Int(phrase)]
+                found.matchedBy = .phrase
+                return found
+            }
             found.matchedBy = .code
             return found
         }

@@ -14,6 +14,9 @@ public struct StatusVocabulary: Sendable {
     public let carriers: [String]
     /// Status codes (matched case-insensitively).
     public let codes: [String: EventClassification]
+    /// Codes that only say roughly where the parcel is: when one of the
+    /// vocabulary's phrases is in the scan's words, the phrase's reading is used.
+    public let coarseCodes: Set<String>
     /// Phrases in the source's texts, best first: exceptions before progress,
     /// longer phrases before the shorter ones they contain.
     public let phrases: [(String, EventClassification)]
@@ -22,12 +25,13 @@ public struct StatusVocabulary: Sendable {
 
     public init(
         id: String, aliases: [String] = [], carriers: [String] = [], codes: [String: EventClassification] = [:],
-        phrases: [(String, EventClassification)] = [], utcOffset: Int?
+        coarseCodes: Set<String> = [], phrases: [(String, EventClassification)] = [], utcOffset: Int?
     ) {
         self.id = id
         self.aliases = aliases
         self.carriers = carriers
         self.codes = codes
+        self.coarseCodes = coarseCodes
         self.phrases = phrases
         self.utcOffset = utcOffset
     }
@@ -52,22 +56,26 @@ extension StatusVocabulary {
         cjLogistics, hanjin, lotte, logen, koreaPost, cainiao, seventeenTrack, afterShip, uniPass,
     ]
 
-    /// CJ대한통운: `crgSt` codes from its tracking API, and the scan names it prints.
+    /// CJ대한통운: `crgSt` codes from its tracking API, and the scan names (`scanNm`) it prints.
     static let cjLogistics = StatusVocabulary(
         id: "cjlogistics", aliases: ["cjlogistics", "cj", "kr.cjlogistics", "cj대한통운"], carriers: ["kr.cjlogistics"],
         codes: [
-            "11": at(.pickedUp),  // 집화처리 (상품인수)
+            "11": at(.pickedUp),  // 상품인수 (scan 집화처리)
             "21": at(.lastMileTransit),  // 상품이동중
-            "41": at(.lastMileTransit),  // 간선상차
+            "41": at(.lastMileTransit),  // 상품이동중
             "42": at(.lastMileTransit),  // 배송지도착
-            "44": at(.lastMileTransit),  // 간선하차
+            "44": at(.lastMileTransit),  // 상품이동중
             "82": at(.outForDelivery),  // 배송출발
             "91": at(.delivered),  // 배달완료
         ],
+        // `crgSt` is a cargo state, not a scan: 41 and 44 both come with 간선상차, 42 with
+        // 간선하차, so the scan name says more.
+        coarseCodes: ["21", "41", "42", "44"],
         phrases: [
             ("미배달", at(.deliveryFailed, nil, .recipientAbsent)),
             ("반품", at(.returning)),
             ("집화처리", at(.pickedUp)),
+            ("집화완료", at(.pickedUp)),
             ("간선상차", at(.lastMileTransit)),
             ("간선하차", at(.lastMileTransit)),
             ("배송지도착", at(.lastMileTransit)),

@@ -142,7 +142,7 @@ public struct TimelineBuilder: Sendable {
 
     /// Reports of one scan by two sources land within this many seconds of each other.
     static let sameScanWindow = 120.0
-    /// …or within this many when they also agree on the place.
+    /// …or within this many when they also read alike and agree on the place.
     static let samePlaceWindow = 900.0
 
     public init(normalizer: EventNormalizer = .standard) {
@@ -314,8 +314,10 @@ public struct TimelineBuilder: Sendable {
         representative: inout [Int32]
     ) {
         if representative.isEmpty { representative = (0..<Int32(events.count)).map { $0 } }
+        let alike = readAlike(kept, entry)
+        let carrierOverAggregator = kept.shownByAggregator && !entry.shownByAggregator
         // The carrier's own words beat an aggregator's copy of them.
-        if kept.shownByAggregator, !entry.shownByAggregator {
+        if carrierOverAggregator {
             kept.shownByAggregator = false
             let old = Int32(kept.rawIndex)
             for raw in representative.indices where representative[raw] == old {
@@ -326,6 +328,18 @@ public struct TimelineBuilder: Sendable {
             representative[entry.rawIndex] = Int32(kept.rawIndex)
         }
         kept.sourceMask |= entry.sourceMask
+        guard alike else {
+            // Readings that conflict are not mixed: the carrier's own beats an aggregator's, any beats none.
+            if entry.status != nil, kept.status == nil || carrierOverAggregator {
+                kept.status = entry.status
+                kept.milestone = entry.milestone
+                kept.customsStage = entry.customsStage
+                kept.reason = entry.reason
+                kept.matchedBy = entry.matchedBy
+                kept.customsDirectionUnknown = entry.customsDirectionUnknown
+            }
+            return
+        }
         // The more specific reading wins.
         if kept.milestone == nil, entry.milestone != nil {
             kept.milestone = entry.milestone
@@ -336,18 +350,29 @@ public struct TimelineBuilder: Sendable {
         kept.customsDirectionUnknown = kept.customsDirectionUnknown || entry.customsDirectionUnknown
     }
 
+    /// The same status, and no conflict in milestone or customs stage where both say one.
+    static func readAlike(_ one: TimelineEntry, _ two: TimelineEntry) -> Bool {
+        guard one.status == two.status else { return false }
+        if let first = one.milestone, let second = two.milestone, first != second { return false }
+        if let first = one.customsStage, let second = two.customsStage, first != second { return false }
+        return true
+    }
+
     static func isSameScan(_ earlier: TimelineEntry, _ later: TimelineEntry, events: [RawTrackingEvent]) -> Bool {
         guard earlier.leg == later.leg else { return false }
         let gap = later.time.epochSeconds - earlier.time.epochSeconds
         // The words are compared last and in place: most pairs differ in status already.
         let first = earlier.rawIndex
         let second = later.rawIndex
-        if earlier.status == nil || later.status == nil {
-            return gap <= sameScanWindow && earlier.status == later.status && events[first].text == events[second].text
+        guard readAlike(earlier, later) else {
+            // Two sources' vocabularies may read one scan differently; its words, moment and place stay the same.
+            return gap <= sameScanWindow && earlier.sourceMask & later.sourceMask == 0
+                && sameWords(events[first].text, events[second].text)
+                && samePlace(events[first].location, events[second].location)
         }
-        guard earlier.status == later.status else { return false }
-        if let one = earlier.milestone, let two = later.milestone, one != two { return false }
-        if let one = earlier.customsStage, let two = later.customsStage, one != two { return false }
+        if earlier.status == nil {
+            return gap <= sameScanWindow && events[first].text == events[second].text
+        }
         // Two scans by the same source are only the same when they read the same.
         if earlier.sourceMask & later.sourceMask != 0,
             events[first].text != events[second].text || events[first].code != events[second].code
@@ -362,6 +387,36 @@ public struct TimelineBuilder: Sendable {
     static func normalizedPlace(_ place: String) -> String {
         place.lowercased().filter { !$0.isWhitespace }
     }
+
+    /// Places agree, or one report gives none.
+    static func samePlace(_ one: String?, _ two: String?) -> Bool {
+        guard let one, let two else { return true }
+        return one == two || normalizedPlace(one) == normalizedPlace(two)
+    }
+
+    /// The same words, spacing and ASCII case aside: compared byte by byte, without copying.
+    static func sameWords(_ one: String, _ two: String) -> Bool {
+        if one == two { return true }
+        var one = one
+        var two = two
+        return one.withUTF8 { left in
+            two.withUTF8 { right in
+                var i = 0
+                var j = 0
+                while true {
+                    while i < left.count, isSpace(left[i]) { i += 1 }
+                    while j < right.count, isSpace(right[j]) { j += 1 }
+                    guard i < left.count, j < right.count else { return i == left.count && j == right.count }
+                    guard TextSearch.fold(left[i]) == TextSearch.fold(right[j]) else { return false }
+                    i += 1
+                    j += 1
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// Readings that depend on the rest of the timeline.
     static func resolveContext(_ entries: inout [TimelineEntry], crossBorder: Bool) {

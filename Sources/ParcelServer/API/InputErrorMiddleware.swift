@@ -47,26 +47,14 @@ struct InputErrorMiddleware: ServerMiddleware {
         if let decoding = underlying as? DecodingError {
             switch decoding {
             case .keyNotFound(let key, let context):
-                return FieldError(path(context.codingPath + [key]), "is required")
+                return FieldError(codingPathText(context.codingPath + [key]), "is required")
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                return FieldError(path(context.codingPath).nilIfEmpty ?? "body", context.debugDescription)
+                return FieldError(codingPathText(context.codingPath).nilIfEmpty ?? "body", context.debugDescription)
             @unknown default:
                 break
             }
         }
         return FieldError("request", "\(underlying)")
-    }
-
-    static func path(_ keys: [any CodingKey]) -> String {
-        var text = ""
-        for key in keys {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return text
     }
 
     static func unprocessable(_ errors: [FieldError]) -> (HTTPResponse, HTTPBody?) {

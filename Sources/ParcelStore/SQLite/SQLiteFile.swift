@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+
 // The SQLite library SQLiteNIO builds and links. Using that same copy matters:
 // two copies of SQLite in one process lose each other's POSIX locks on a file.
 // It is an internal module of sqlite-nio, which Package.swift pins to one

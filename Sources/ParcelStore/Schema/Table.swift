@@ -36,10 +36,16 @@ enum Cell: Sendable {
         }
     }
 
-    /// As an SQLKit parameter.
-    var bind: SQLBind {
+    /// As an SQLKit parameter of a column of `type`: PostgreSQL wants even a NULL typed.
+    func bind(as type: ColumnType) -> SQLBind {
         switch self {
-        case .null: SQLBind(String?.none)
+        case .null:
+            switch type {
+            case .uuid: SQLBind(UUID?.none)
+            case .text: SQLBind(String?.none)
+            case .double: SQLBind(Double?.none)
+            case .int: SQLBind(Int?.none)
+            }
         case .text(let text): SQLBind(text)
         case .double(let value): SQLBind(value)
         case .int(let value): SQLBind(value)
@@ -94,6 +100,11 @@ struct Table<Row>: Sendable {
     /// `(name, type)` pairs for `json_to_recordset`.
     func postgresTypes(_ columns: [Column<Row>]? = nil) -> [(String, String)] {
         (columns ?? self.columns).map { ($0.name, $0.type.postgres) }
+    }
+
+    /// The row's values as SQLKit parameters, for the rare writes.
+    func binds(_ row: Row, now: Double) -> [SQLBind] {
+        columns.map { $0.value(row, now).bind(as: $0.type) }
     }
 
     func cells(_ row: Row, now: Double, _ columns: [Column<Row>]? = nil) -> [Cell] {

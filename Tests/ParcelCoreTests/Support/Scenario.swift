@@ -1,4 +1,5 @@
 import Foundation
+import ParcelTestSupport
 
 @testable import ParcelCore
 
@@ -6,11 +7,6 @@ import Foundation
 func fixtureData(_ name: String) throws -> Data {
     let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     return try Data(contentsOf: directory.appendingPathComponent("Fixtures").appendingPathComponent(name))
-}
-
-func time(_ text: String) -> Timestamp {
-    guard let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) else { fatalError("bad test time \(text)") }
-    return stamp
 }
 
 /// A shipment built step by step, the way its carriers would report it.
