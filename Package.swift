@@ -129,6 +129,7 @@ let package = Package(
             dependencies: [
                 "ParcelStore", "ParcelApp", "ParcelCore", "ParcelTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -19,6 +19,8 @@
 # Settings (environment): ORDERS=100000 DURATION=20 (seconds per measurement)
 # BATCH=500 INGEST_CONNECTIONS=2 READ_CONNECTIONS=32 THREADS=2
 # BENCH_DIR=/tmp/parceldesk-bench ENGINES="sqlite postgres"
+# PARCELDESK_BIN: measure this parceldesk binary instead of building the
+# checkout (an earlier commit's, side by side; give each its own BENCH_DIR).
 # POSTGRES_BENCH_SETTINGS: the throwaway cluster is set up as a server would
 # be rather than with PostgreSQL's defaults for a small machine: a buffer
 # pool that holds the data (a quarter of this machine's RAM would be 6 GB)
@@ -43,7 +45,7 @@ export ORDERS DURATION BATCH INGEST_CONNECTIONS READ_CONNECTIONS THREADS BENCH_D
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 if [ -z "${BENCH_ENGINE:-}" ]; then
-    swift build -c release --product parceldesk >&2
+    [ -n "${PARCELDESK_BIN:-}" ] || swift build -c release --product parceldesk >&2
     mkdir -p "$BENCH_DIR"
     echo "machine: $(nproc) cores, $(uname -sr)"
     for engine in $ENGINES; do
@@ -56,7 +58,7 @@ if [ -z "${BENCH_ENGINE:-}" ]; then
     exit 0
 fi
 
-BIN="$(swift build -c release --show-bin-path)/parceldesk"
+BIN=${PARCELDESK_BIN:-"$(swift build -c release --show-bin-path)/parceldesk"}
 WORK="$BENCH_DIR/$BENCH_ENGINE"
 mkdir -p "$WORK"
 SERVER_PID=

@@ -28,8 +28,13 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
             handle = try await StoreHandle.open(.memory, migrate: true)
         case .postgres:
             handle = try await StoreHandle.open(.postgres(url: Engine.postgresURL!), migrate: false)
-            try await handle.revertAll()
-            try await handle.migrate()
+            do {
+                try await handle.revertAll()
+                try await handle.migrate()
+            } catch {
+                await handle.close()
+                throw error
+            }
         }
         do {
             try await body(Desk(handle.store))

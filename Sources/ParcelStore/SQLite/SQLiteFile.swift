@@ -382,3 +382,42 @@ final class SQLiteStatementHandle {
 
 /// SQLite copies bound values it is given with this destructor.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// Every function of SQLite's C API this file calls, by its name in
+/// sqlite-nio's build. When a sqlite-nio release renames or drops one, the
+/// build stops here, on the list, rather than somewhere in the code above;
+/// `SQLiteCSymbolsTests` checks that the list and the calls agree and that
+/// this is the same library copy SQLiteNIO runs.
+enum SQLiteCAPI {
+    nonisolated(unsafe) static let functions: [(name: String, function: Any)] = [
+        ("sqlite_nio_sqlite3_bind_double", sqlite_nio_sqlite3_bind_double),
+        ("sqlite_nio_sqlite3_bind_int64", sqlite_nio_sqlite3_bind_int64),
+        ("sqlite_nio_sqlite3_bind_null", sqlite_nio_sqlite3_bind_null),
+        ("sqlite_nio_sqlite3_bind_text64", sqlite_nio_sqlite3_bind_text64),
+        ("sqlite_nio_sqlite3_busy_timeout", sqlite_nio_sqlite3_busy_timeout),
+        ("sqlite_nio_sqlite3_changes64", sqlite_nio_sqlite3_changes64),
+        ("sqlite_nio_sqlite3_clear_bindings", sqlite_nio_sqlite3_clear_bindings),
+        ("sqlite_nio_sqlite3_close_v2", sqlite_nio_sqlite3_close_v2),
+        ("sqlite_nio_sqlite3_column_bytes", sqlite_nio_sqlite3_column_bytes),
+        ("sqlite_nio_sqlite3_column_count", sqlite_nio_sqlite3_column_count),
+        ("sqlite_nio_sqlite3_column_double", sqlite_nio_sqlite3_column_double),
+        ("sqlite_nio_sqlite3_column_int64", sqlite_nio_sqlite3_column_int64),
+        ("sqlite_nio_sqlite3_column_name", sqlite_nio_sqlite3_column_name),
+        ("sqlite_nio_sqlite3_column_text", sqlite_nio_sqlite3_column_text),
+        ("sqlite_nio_sqlite3_column_type", sqlite_nio_sqlite3_column_type),
+        ("sqlite_nio_sqlite3_errmsg", sqlite_nio_sqlite3_errmsg),
+        ("sqlite_nio_sqlite3_exec", sqlite_nio_sqlite3_exec),
+        ("sqlite_nio_sqlite3_extended_errcode", sqlite_nio_sqlite3_extended_errcode),
+        ("sqlite_nio_sqlite3_finalize", sqlite_nio_sqlite3_finalize),
+        ("sqlite_nio_sqlite3_free", sqlite_nio_sqlite3_free),
+        ("sqlite_nio_sqlite3_open_v2", sqlite_nio_sqlite3_open_v2),
+        ("sqlite_nio_sqlite3_prepare_v3", sqlite_nio_sqlite3_prepare_v3),
+        ("sqlite_nio_sqlite3_reset", sqlite_nio_sqlite3_reset),
+        ("sqlite_nio_sqlite3_step", sqlite_nio_sqlite3_step),
+        ("sqlite_nio_sqlite3_stmt_status", sqlite_nio_sqlite3_stmt_status),
+        ("sqlite_nio_sqlite3_libversion_number", sqlite_nio_sqlite3_libversion_number),
+    ]
+
+    /// The version of the SQLite library these calls reach.
+    static var libraryVersion: Int32 { sqlite_nio_sqlite3_libversion_number() }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import SQLiteNIO
+import Testing
+
+@testable import ParcelStore
+
+/// The SQLite fast path calls sqlite-nio's internal C module directly
+/// (docs/PERFORMANCE.md says why). These tests fail when that arrangement drifts.
+@Suite("SQLite C API")
+struct SQLiteCSymbolsTests {
+    @Test("SQLiteFile calls only the functions SQLiteCAPI lists, each listed once")
+    func listMatchesCalls() throws {
+        let source = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Sources/ParcelStore/SQLite/SQLiteFile.swift"),
+            encoding: .utf8)
+        let called = Set(
+            source.matches(of: /sqlite_nio_sqlite3_[a-z0-9_]+/).map { String($0.output) })
+        let listed = SQLiteCAPI.functions.map(\.name)
+        #expect(Set(listed).count == listed.count)
+        #expect(called == Set(listed))
+        // No other file of the store reaches for the C API.
+        let store = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/ParcelStore")
+        let others = try FileManager.default.subpathsOfDirectory(atPath: store.path).filter {
+            $0.hasSuffix(".swift") && !$0.hasSuffix("SQLiteFile.swift")
+        }
+        for file in others {
+            let text = try String(contentsOf: store.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("sqlite_nio_sqlite3_"), "\(file) calls the SQLite C API")
+        }
+    }
+
+    @Test("the fast path and SQLiteNIO run the same copy of the SQLite library")
+    func sameLibrary() {
+        #expect(SQLiteCAPI.libraryVersion == SQLiteConnection.libraryVersion())
+        #expect(SQLiteCAPI.libraryVersion >= 3_038_000)
+    }
+}
