@@ -66,11 +66,14 @@ extension StoreTests {
         // Every column an insert must fill is described (a generated id is the database's).
         let described = Set(table.columnNames)
         for column in columns where !described.contains(column.name) {
-            #expect(column.nullable || column.name == "id", "\(table.name).\(column.name) is required but not described")
+            #expect(
+                column.nullable || column.name == "id", "\(table.name).\(column.name) is required but not described")
         }
     }
 
-    @Test("every described table and column exists as migrated, with its type and nullability", arguments: Engine.available)
+    @Test(
+        "every described table and column exists as migrated, with its type and nullability",
+        arguments: Engine.available)
     func tablesMatchMigrations(engine: Engine) async throws {
         try await engine.withStore { desk in
             let sql = desk.store.sql
