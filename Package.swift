@@ -105,7 +105,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -128,6 +127,7 @@ let package = Package(
             name: "ParcelStoreTests",
             dependencies: [
                 "ParcelStore", "ParcelApp", "ParcelCore", "ParcelTestSupport",
+                .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],

@@ -34,11 +34,15 @@ public struct ServerParts: Sendable {
 
 public enum ServerStartError: Error, CustomStringConvertible {
     case pendingMigrations(Int)
+    case addressInUse(host: String, port: Int)
 
     public var description: String {
         switch self {
         case .pendingMigrations(let count):
             "the database has \(count) migration(s) to run: run `parceldesk migrate` first"
+        case .addressInUse(let host, let port):
+            "\(host):\(port) is already in use; choose another with --port "
+                + "(or PARCELDESK_PORT), or stop what is listening there"
         }
     }
 }
@@ -54,16 +58,13 @@ public func configure(
         eventLoopGroup: app.eventLoopGroup)
     app.lifecycle.use(StoreCloser(store: store))
     app.migrations.add(StoreMigrations.all)
-    // The embedded SQLite default migrates itself; PostgreSQL is migrated as its own step.
-    if configuration.location.isSQLite {
+    if configuration.location.migratesItself {
         try await app.autoMigrate()
     } else {
         let pending = try await app.migrator.previewPrepareBatch().get()
         if !pending.isEmpty { throw ServerStartError.pendingMigrations(pending.count) }
     }
-    let services = Services(
-        store: store, passwords: dependencies.passwords ?? Passwords(cost: configuration.bcryptCost),
-        sessionLifetime: Double(configuration.sessionHours) * 3600)
+    let services = configuration.services(over: store, passwords: dependencies.passwords)
     let clock = dependencies.clock
 
     app.http.server.configuration.hostname = configuration.host
@@ -131,8 +132,7 @@ public func configure(
             })
     }
     if store.wantsCheckpoints {
-        // Once a second: four times a second copied the same hot pages over and
-        // over (docs/PERFORMANCE.md).
+        // Once a second: more often copies the same hot pages again and again (docs/PERFORMANCE.md).
         app.lifecycle.use(
             PeriodicTask(name: "WAL checkpoint", every: .seconds(1), logger: app.logger, firstRunAfterInterval: true) {
                 let report = try await store.checkpoint()

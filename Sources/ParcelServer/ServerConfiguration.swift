@@ -28,6 +28,14 @@ public struct ServerConfiguration: Sendable {
 
     public init() {}
 
+    /// The services over `store` with these settings: bcrypt at `bcryptCost`
+    /// (unless a test hands in cheaper `passwords`), sign-ins lasting `sessionHours`.
+    public func services(over store: Store, passwords: (any PasswordHasher)? = nil) -> Services {
+        Services(
+            store: store, passwords: passwords ?? Passwords(cost: bcryptCost),
+            sessionLifetime: Double(sessionHours) * 3600)
+    }
+
     public struct Invalid: Error, CustomStringConvertible, Sendable {
         public let problems: [String]
         public var description: String {

@@ -4,8 +4,8 @@ import ParcelCore
 /// Many rows read as one value: PostgreSQL aggregates them into a JSON array
 /// of arrays (`aggregate`), and this splits it again. Decoding rows one by
 /// one through SQLKit's `Codable` costs more than the query at thousands of
-/// rows. The scan is its own, straight into cells: going through a general
-/// JSON tree first cost a sixth of PostgreSQL ingestion. PostgreSQL prints
+/// rows. The scan is its own, straight into cells, with no general JSON
+/// tree in between (docs/PERFORMANCE.md). PostgreSQL prints
 /// its floating-point numbers so they read back exactly.
 enum PackedRows {
     enum Cell: Equatable {

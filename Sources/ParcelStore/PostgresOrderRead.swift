@@ -7,13 +7,12 @@ import PostgresNIO
 
 /// Order reads on PostgreSQL, as named prepared statements: PostgreSQL
 /// parses and plans each once per connection instead of on every read.
-/// With the single read in `pgbench`, that was 14,100 reads/s against 5,400.
 ///
 /// Rows come back in PostgreSQL's binary format: the order and shipment
 /// columns as they are, and the events as one array per column (one pass
 /// over the shipment's events; the arrays share its order, sorted by id
-/// here). Building JSON instead cost PostgreSQL a sixth of the read, and
-/// this server the scan that splits it again.
+/// here), cheaper for PostgreSQL than building JSON and for this server
+/// than splitting it again (docs/PERFORMANCE.md).
 enum PostgresOrderRead {
     static let select = """
         SELECT \(Store.orderFields.map(\.column).joined(separator: ", ")),

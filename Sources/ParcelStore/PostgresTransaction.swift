@@ -92,7 +92,12 @@ struct PostgresTransaction: ShipmentTransaction {
     }
 
     func insertOrders(_ orders: [OrderRecord], now: Double) async throws {
-        try await insert(orders, into: Tables.orders, now: now)
+        do {
+            try await insert(orders, into: Tables.orders, now: now)
+        } catch  where isUniqueViolation(error) {
+            // Checked before the transaction; a create that raced it lands here.
+            throw OrderError.duplicateOrder(violatedKeyValue(error) ?? orders[0].draft.info.id)
+        }
     }
 
     func insertShipments(_ shipments: [ShipmentRecord], now: Double) async throws {

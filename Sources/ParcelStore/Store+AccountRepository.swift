@@ -4,14 +4,14 @@ import SQLKit
 
 extension Store: AccountRepository {
     public func insertUser(_ user: User, passwordHash: String, audit: AuditEntry) async throws {
-        try await write { sql in
-            if try await sql.select().column("id").from(Tables.users.name).where("email", .equal, user.email).first()
-                != nil
-            {
-                throw AccountError.emailTaken(user.email)
+        do {
+            try await write { sql in
+                try await sql.insert([Tables.UserRow(user: user, passwordHash: passwordHash)], into: Tables.users)
+                try await sql.insert([audit], into: Tables.auditLog)
             }
-            try await sql.insert([Tables.UserRow(user: user, passwordHash: passwordHash)], into: Tables.users)
-            try await sql.insert([audit], into: Tables.auditLog)
+        } catch  where isUniqueViolation(error) {
+            // The index decides, so two accounts created at once cannot both take one e-mail.
+            throw AccountError.emailTaken(user.email)
         }
     }
 
@@ -58,13 +58,17 @@ extension Store: AccountRepository {
     public func revokeTokens(_ ids: [UUID], at moment: Double, audit: AuditEntry) async throws -> Int {
         guard !ids.isEmpty else { return 0 }
         return try await write { sql in
-            let live = try await sql.select().column("id").from(Tables.apiTokens.name).where("id", .in, ids)
-                .where("revoked_at", .is, SQLLiteral.null).all()
-            guard !live.isEmpty else { return 0 }
-            try await sql.update(Tables.apiTokens.name).set("revoked_at", to: moment).where("id", .in, ids)
-                .where("revoked_at", .is, SQLLiteral.null).run()
+            // One statement decides which were live, so two revocations at once
+            // cannot both count (and audit) the same token.
+            let revoked = try await sql.update(Tables.apiTokens.name).set("revoked_at", to: moment)
+                .where("id", .in, ids).where("revoked_at", .is, SQLLiteral.null)
+                .where { live in
+                    live.where("expires_at", .is, SQLLiteral.null).orWhere("expires_at", .greaterThan, moment)
+                }
+                .returning("id").all()
+            guard !revoked.isEmpty else { return 0 }
             try await sql.insert([audit], into: Tables.auditLog)
-            return live.count
+            return revoked.count
         }
     }
 

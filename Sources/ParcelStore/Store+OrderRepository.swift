@@ -126,6 +126,9 @@ extension Store: OrderRepository {
         ).all()
         return try rows.map { row in
             let rank = try row.decode(column: "severity", as: Int.self)
+            guard let severity = Severity.allCases.first(where: { $0.rank == rank }) else {
+                throw StoreError.corruptRow(column: "diagnoses.severity")
+            }
             return QueueItem(
                 orderID: try row.decode(column: "order_id", as: UUID.self),
                 externalID: try row.decode(column: "external_id", as: String.self),
@@ -133,7 +136,7 @@ extension Store: OrderRepository {
                 carrier: try row.decode(column: "carrier", as: String?.self),
                 status: try row.decode(column: "status", as: String.self),
                 code: try row.decode(column: "code", as: String.self),
-                severity: Severity.allCases.first { $0.rank == rank } ?? .info,
+                severity: severity,
                 confidence: try row.decode(column: "confidence", as: Double.self),
                 since: Timestamp(epochSeconds: try row.decode(column: "since", as: Double.self)),
                 deadline: try row.decode(column: "deadline", as: Double?.self).map { Timestamp(epochSeconds: $0) },

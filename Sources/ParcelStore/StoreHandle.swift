@@ -43,26 +43,34 @@ public final class StoreHandle: Sendable {
         return handle
     }
 
-    /// Runs every migration not yet applied.
-    public func migrate() async throws {
-        let migrations = Migrations()
-        migrations.add(StoreMigrations.all)
-        let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
-        try await migrator.setupIfNeeded().get()
+    /// Runs every migration of `list` not yet applied: all of them, unless
+    /// a test stops at an older schema to see the data carried forward.
+    public func migrate(_ list: [any Migration] = StoreMigrations.all) async throws {
+        let migrator = try await readyMigrator(list)
         try await migrator.prepareBatch().get()
+    }
+
+    /// How many migrations have not run yet.
+    public func pendingMigrations() async throws -> Int {
+        let migrator = try await readyMigrator(StoreMigrations.all)
+        return try await migrator.previewPrepareBatch().get().count
     }
 
     /// Removes every table (tests start from nothing on a shared PostgreSQL).
     public func revertAll() async throws {
+        let migrator = try await readyMigrator(StoreMigrations.all)
+        try await migrator.revertAllBatches().get()
+    }
+
+    /// A migrator over `list`, its bookkeeping table created.
+    private func readyMigrator(_ list: [any Migration]) async throws -> Migrator {
         let migrations = Migrations()
-        migrations.add(StoreMigrations.all)
+        migrations.add(list)
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
         try await migrator.setupIfNeeded().get()
-        try await migrator.revertAllBatches().get()
+        return migrator
     }
 
     public func close() async {

@@ -47,7 +47,10 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         return .sqlite(path: defaultPath)
     }
 
-    public var isSQLite: Bool {
+    /// The embedded SQLite default migrates itself when opened; PostgreSQL,
+    /// which several servers may share, is migrated as its own step
+    /// (`parceldesk migrate`), never as a side effect of starting one.
+    public var migratesItself: Bool {
         if case .postgres = self { return false }
         return true
     }

@@ -16,19 +16,18 @@ enum CommandServices {
         }
     }
 
-    static func services(over store: Store, configuration: ServerConfiguration) -> Services {
-        Services(
-            store: store, passwords: Passwords(cost: configuration.bcryptCost),
-            sessionLifetime: Double(configuration.sessionHours) * 3600)
-    }
-
-    /// Opens (and migrates) the database at `location`, runs `body`, and
+    /// Opens the database at `location` as the server would (SQLite migrated,
+    /// PostgreSQL refused while migrations are pending), runs `body`, and
     /// closes the database whether `body` returns or throws.
     static func with<T>(_ location: StoreLocation, _ body: (Services, Store) async throws -> T) async throws -> T {
         let configuration = try configuration()
-        let handle = try await StoreHandle.open(location, migrate: true)
+        let handle = try await StoreHandle.open(location, migrate: location.migratesItself)
         do {
-            let result = try await body(services(over: handle.store, configuration: configuration), handle.store)
+            if !location.migratesItself {
+                let pending = try await handle.pendingMigrations()
+                if pending > 0 { throw ValidationError("\(ServerStartError.pendingMigrations(pending))") }
+            }
+            let result = try await body(configuration.services(over: handle.store), handle.store)
             await handle.close()
             return result
         } catch {

@@ -52,7 +52,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let configuration = try CommandServices.configuration()
         let handle = try await StoreHandle.open(location, migrate: true)
-        let services = CommandServices.services(over: handle.store, configuration: configuration)
+        let services = configuration.services(over: handle.store)
         let now = Timestamp.current
         let existing = try await services.orders.counts()
         if existing.orders == 0 {

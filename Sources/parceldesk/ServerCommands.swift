@@ -84,8 +84,8 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
-                throw ValidationError("--email: expected an e-mail address; got \"\(email)\"")
+            guard AccountService.isEmail(email.trimmed.lowercased()) else {
+                throw ValidationError("--email: \(AccountError.invalidEmail(email))")
             }
         }
 

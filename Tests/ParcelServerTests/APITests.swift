@@ -1,4 +1,5 @@
 import Foundation
+import ParcelApp
 import ParcelCore
 import ParcelStore
 import Testing
@@ -24,6 +25,23 @@ struct APITests {
             let wrong = try await server.send(method, path, json: "{}", token: "pd_not-a-token")
             #expect(wrong.status == .unauthorized)
         }
+    }
+
+    @Test("every severity, import format and role the domain has is in openapi.yaml, and back")
+    func domainValuesAreInTheSpec() throws {
+        for severity in Severity.allCases {
+            let wire: Schemas.Severity = try converted(severity, field: "severity")
+            #expect(try converted(wire, field: "severity") == severity)
+        }
+        for format in ImportFormat.allCases {
+            let wire: Schemas.ImportFormat = try converted(format, field: "format")
+            #expect(try converted(wire, field: "format") == format)
+        }
+        for role in Role.allCases {
+            let wire: Schemas.Role = try converted(role, field: "role")
+            #expect(try converted(wire, field: "role") == role)
+        }
+        #expect(throws: UnknownValue.self) { try Schemas.DiagnosisCode.named("not_a_code", field: "code") }
     }
 
     @Test("health, metrics and the spec are open; the spec is the file the API was generated from")

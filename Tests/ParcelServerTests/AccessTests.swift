@@ -29,6 +29,38 @@ struct AccessTests {
         }
     }
 
+    @Test("every registered route but the open few refuses a caller without a token, however it was registered")
+    func everyRouteNeedsAToken() async throws {
+        let open: Set<String> = [
+            "GET /health", "GET /ping", "GET /metrics", "GET /openapi.yaml", "POST /api/v1/sessions",
+        ]
+        try await withServer { server in
+            let routes = server.app.routes.all.map { route in
+                (
+                    route.method,
+                    "/"
+                        + route.path.map { component in
+                            if case .constant(let text) = component { text } else { "X-1" }
+                        }.joined(separator: "/")
+                )
+            }
+            // The two raw Vapor routes beside the generated ones, so the walk found them all.
+            #expect(routes.contains { $0.0 == .POST && $0.1 == "/api/v1/events" })
+            #expect(routes.contains { $0.0 == .GET && $0.1 == "/api/v1/orders/X-1" })
+            for (method, path) in routes where !open.contains("\(method.rawValue) \(path)") {
+                let answer = try await server.send(method, path, json: "{}", token: .some(nil))
+                #expect(answer.status == .unauthorized, "\(method.rawValue) \(path) answered \(answer.status)")
+            }
+            for route in open {
+                let parts = route.split(separator: " ")
+                let answer = try await server.send(
+                    HTTPMethod(rawValue: String(parts[0])), String(parts[1]),
+                    json: #"{"email": "x@shop.kr", "password": "wrong password"}"#, token: .some(nil))
+                #expect(answer.status != .unauthorized || route.hasSuffix("sessions"), "\(route) wants a token")
+            }
+        }
+    }
+
     @Test("staff do the daily work: orders, events, the queue, an order's page")
     func staffDailyWork() async throws {
         try await withServer { server in

@@ -14,11 +14,14 @@ struct SQLiteCSymbolsTests {
             contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Sources/ParcelStore/SQLite/SQLiteFile.swift"),
             encoding: .utf8)
+        // The calls are the code above the list; the list itself must not count as a call.
+        let list = try #require(source.range(of: "enum SQLiteCAPI {"))
         let called = Set(
-            source.matches(of: /sqlite_nio_sqlite3_[a-z0-9_]+/).map { String($0.output) })
+            source[..<list.lowerBound].matches(of: /sqlite_nio_sqlite3_[a-z0-9_]+/).map { String($0.output) })
         let listed = SQLiteCAPI.functions.map(\.name)
         #expect(Set(listed).count == listed.count)
-        #expect(called == Set(listed))
+        // The version check is called from the list's own `libraryVersion`.
+        #expect(called.union(["sqlite_nio_sqlite3_libversion_number"]) == Set(listed))
         // No other file of the store reaches for the C API.
         let store = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/ParcelStore")

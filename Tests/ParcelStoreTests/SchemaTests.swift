@@ -87,4 +87,42 @@ extension StoreTests {
             try await checkTable(Tables.apiTokens, engine: engine, sql: sql)
         }
     }
+
+    @Test(
+        "sign-ins made before tokens could expire last twelve hours from when they were made; API tokens stay",
+        arguments: Engine.available)
+    func oldSignInsExpire(engine: Engine) async throws {
+        let before = Array(StoreMigrations.all.prefix { !($0 is AddTokenLifetimes) })
+        try await engine.withHandle(migratedThrough: before) { handle in
+            let sql = handle.store.sql
+            let user = UUID()
+            try await sql.raw(
+                """
+                INSERT INTO users (id, email, password_hash, role, created_at)
+                VALUES (\(bind: user), 'owner@shop.kr', 'x', 'owner', 0)
+                """
+            ).run()
+            for (name, hash) in [("session", "h1"), ("cli", "h2")] {
+                try await sql.raw(
+                    """
+                    INSERT INTO api_tokens (id, user_id, name, token_hash, created_at)
+                    VALUES (\(bind: UUID()), \(bind: user), \(bind: name), \(bind: hash), 1000)
+                    """
+                ).run()
+            }
+
+            try await handle.migrate()
+
+            let rows = try await sql.raw("SELECT name, kind, expires_at FROM api_tokens ORDER BY name").all()
+            let tokens = try rows.map {
+                (
+                    try $0.decode(column: "name", as: String.self), try $0.decode(column: "kind", as: String.self),
+                    try $0.decode(column: "expires_at", as: Double?.self)
+                )
+            }
+            #expect(tokens.map(\.0) == ["cli", "session"])
+            #expect(tokens.map(\.1) == ["api", "session"])
+            #expect(tokens.map(\.2) == [nil, 1000 + 12 * 3600])
+        }
+    }
 }

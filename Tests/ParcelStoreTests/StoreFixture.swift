@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import ParcelApp
 import ParcelCore
@@ -22,22 +23,22 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
 
     /// A migrated, empty store for one test, with the services over it.
     func withStore(_ body: (Desk) async throws -> Void) async throws {
+        try await withHandle { handle in try await body(Desk(handle.store)) }
+    }
+
+    /// An empty store migrated through `migrations` only, for a test of what a later migration carries forward.
+    func withHandle(
+        migratedThrough migrations: [any Migration] = StoreMigrations.all, _ body: (StoreHandle) async throws -> Void
+    ) async throws {
         let handle: StoreHandle
         switch self {
-        case .sqlite:
-            handle = try await StoreHandle.open(.memory, migrate: true)
-        case .postgres:
-            handle = try await StoreHandle.open(.postgres(url: Engine.postgresURL!), migrate: false)
-            do {
-                try await handle.revertAll()
-                try await handle.migrate()
-            } catch {
-                await handle.close()
-                throw error
-            }
+        case .sqlite: handle = try await StoreHandle.open(.memory, migrate: false)
+        case .postgres: handle = try await StoreHandle.open(.postgres(url: Engine.postgresURL!), migrate: false)
         }
         do {
-            try await body(Desk(handle.store))
+            if self == .postgres { try await handle.revertAll() }
+            try await handle.migrate(migrations)
+            try await body(handle)
         } catch {
             await handle.close()
             throw error

@@ -303,12 +303,53 @@ struct StoreTests {
             let other = try await desk.accounts.createAPIToken(
                 email: "staff@shop.kr", name: "cli", lifetime: nil, now: now, actor: "test")
             #expect(try await desk.accounts.authenticate(token: api.token, now: now.adding(hours: 1.01)) == nil)
+            // An expired token is not live, so revoking it changes (and audits) nothing.
+            #expect(
+                try await desk.accounts.revokeTokens(
+                    email: "staff@shop.kr", name: "poller", now: now.adding(hours: 2), actor: "t") == 0)
             #expect(
                 try await desk.accounts.revokeTokens(email: "staff@shop.kr", name: "cli", now: now, actor: "t") == 1)
             #expect(try await desk.accounts.authenticate(token: other.token, now: now) == nil)
             #expect(try await desk.accounts.authenticate(token: session.token, now: now) != nil)
             let actions = try await desk.accounts.auditLog().map(\.action)
             #expect(actions.filter { $0 == "token.revoke" }.count == 2)
+        }
+    }
+
+    @Test(
+        "two owners creating one e-mail at once: one account, the other told the e-mail is taken; one revocation counts",
+        arguments: Engine.available)
+    func concurrentAccountWrites(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            let accounts = desk.accounts
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await accounts.createUser(
+                                email: "same@shop.kr", password: "correct horse", role: .staff, now: now,
+                                actor: "test")
+                            return true
+                        } catch AccountError.emailTaken("same@shop.kr") {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await accounts.users().count == 1)
+
+            let session = try #require(
+                try await accounts.signIn(email: "same@shop.kr", password: "correct horse", now: now))
+            let revocations = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await accounts.revoke(token: session.token, now: now, actor: "test") }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(revocations.filter { $0 }.count == 1)
+            #expect(try await accounts.auditLog().filter { $0.action == "token.revoke" }.count == 1)
         }
     }
 

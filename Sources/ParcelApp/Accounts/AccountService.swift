@@ -47,7 +47,8 @@ public struct AccountService: Sendable {
         try await repository.users()
     }
 
-    static func isEmail(_ text: String) -> Bool {
+    /// The shape every sign-in name must have (checked before any password is asked for).
+    public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
@@ -57,9 +58,12 @@ public struct AccountService: Sendable {
     /// A new sign-in token for the right e-mail and password; nil otherwise.
     public func signIn(email: String, password: String, now: Timestamp) async throws -> IssuedToken? {
         let email = email.trimmed.lowercased()
-        guard let found = try await repository.user(email: email),
-            try await passwords.verify(password, hash: found.passwordHash)
-        else { return nil }
+        guard let found = try await repository.user(email: email) else {
+            // As slow as a wrong password, so the answer's timing does not tell which e-mails have accounts.
+            _ = try await passwords.hash(password)
+            return nil
+        }
+        guard try await passwords.verify(password, hash: found.passwordHash) else { return nil }
         return try await issue(
             for: found.user, name: "session", kind: .session, lifetime: sessionLifetime, now: now,
             actor: "user:\(email)")

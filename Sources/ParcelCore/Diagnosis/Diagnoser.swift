@@ -158,9 +158,9 @@ public struct Diagnoser: Sendable {
             }
         }
         guard document.otherOrders.contains(where: { $0.trackingNumber != nil }) else { return findings }
-        let number = TimelineBuilder.canonical(document.shipment.trackingNumber)
+        let number = canonicalNumber(document.shipment.trackingNumber)
         let duplicates = document.otherOrders.filter { other in
-            other.id != document.order.id && other.trackingNumber.map(TimelineBuilder.canonical) == number
+            other.id != document.order.id && other.trackingNumber.map(canonicalNumber) == number
         }
         if !duplicates.isEmpty {
             findings.append(

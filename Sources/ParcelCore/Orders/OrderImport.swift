@@ -229,7 +229,7 @@ public struct OrderImporter: Sendable {
                             name: name, quantity: cell(.quantity, row.cells), price: cell(.price, row.cells)))
                 }
                 if let value = cell(.trackingNumber, row.cells) {
-                    if let known = number, canonical(known.value) != canonical(value) {
+                    if let known = number, canonicalNumber(known.value) != canonicalNumber(value) {
                         problems.append(
                             ImportProblem(
                                 line: row.line, column: names[.trackingNumber],
@@ -314,9 +314,5 @@ public struct OrderImporter: Sendable {
         }
         if value.hasPrefix("'"), value.count > 1 { return String(value.dropFirst()) }
         return value
-    }
-
-    func canonical(_ number: String) -> String {
-        number.uppercased().filter { $0.isLetter || $0.isNumber }
     }
 }

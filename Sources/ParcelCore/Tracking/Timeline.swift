@@ -210,8 +210,8 @@ public struct TimelineBuilder: Sendable {
                 var known = laterLegs.firstIndex { $0.spelling == events[index].trackingNumber }
                 var number: String?
                 if known == nil {
-                    let canonical = Self.canonical(events[index].trackingNumber)
-                    if firstNumber == nil { firstNumber = Self.canonical(firstLeg.trackingNumber) }
+                    let canonical = canonicalNumber(events[index].trackingNumber)
+                    if firstNumber == nil { firstNumber = canonicalNumber(firstLeg.trackingNumber) }
                     if canonical != firstNumber {
                         known = laterLegs.firstIndex { $0.number == canonical }
                         number = canonical
@@ -267,17 +267,6 @@ public struct TimelineBuilder: Sendable {
             events: events, sourceNames: sourceNames, representative: representative, legs: legs, entries: entries,
             status: state.status, milestone: state.milestone, lastEventAt: state.lastEventAt,
             duplicatesMerged: duplicates)
-    }
-
-    /// Tracking numbers compared the way people mean them: case and separators aside.
-    static func canonical(_ number: String) -> String {
-        var number = number
-        let clean = number.withUTF8 { bytes in
-            for byte in bytes where !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x41 && byte <= 0x5A) { return false }
-            return true
-        }
-        if clean { return number }
-        return String(number.uppercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// Folds reports of the same scan into one entry, in place; returns how many were folded.

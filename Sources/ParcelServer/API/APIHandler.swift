@@ -33,12 +33,14 @@ struct APIHandler: APIProtocol {
         else {
             return .unauthorized(.init(body: .json(.init(error: "wrong e-mail or password"))))
         }
+        guard let expiresAt = issued.record.expiresAt else { throw BrokenInvariant("a sign-in token always expires") }
         return .created(
             .init(
                 body: .json(
                     .init(
-                        token: issued.token, email: issued.user.email, role: issued.user.role.dto,
-                        expiresAt: Date(timeIntervalSince1970: issued.record.expiresAt ?? 0)))))
+                        token: issued.token, email: issued.user.email,
+                        role: try converted(issued.user.role, field: "role"),
+                        expiresAt: Date(timeIntervalSince1970: expiresAt)))))
     }
 
     func deleteCurrentSession(_ input: Operations.deleteCurrentSession.Input) async throws
@@ -54,16 +56,16 @@ struct APIHandler: APIProtocol {
 
     func listUsers(_ input: Operations.listUsers.Input) async throws -> Operations.listUsers.Output {
         let users = try await services.accounts.users()
-        return .ok(.init(body: .json(.init(items: users.map(\.dto)))))
+        return .ok(.init(body: .json(.init(items: try users.map { try $0.dto() }))))
     }
 
     func createUser(_ input: Operations.createUser.Input) async throws -> Operations.createUser.Output {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let role: Role = body.role == .owner ? .owner : .staff
+        let role: Role = try converted(body.role, field: "role")
         do {
             let user = try await services.accounts.createUser(
                 email: body.email, password: body.password, role: role, now: clock.now(), actor: actor)
-            return .created(.init(body: .json(user.dto)))
+            return .created(.init(body: .json(try user.dto())))
         } catch AccountError.emailTaken(let email) {
             return .conflict(.init(body: .json(.init(error: "a user with e-mail \(email) already exists"))))
         } catch AccountError.invalidEmail(let email) {
@@ -98,8 +100,10 @@ struct APIHandler: APIProtocol {
                         .init(
                             id: ids[0].uuidString.lowercased(), externalId: draft.info.id,
                             carrier: draft.shipment?.carrier,
-                            numberCheck: draft.numberNote.map {
-                                .init(kind: .init(rawValue: $0.kind.rawValue) ?? .invalid, suggestions: $0.suggestions)
+                            numberCheck: try draft.numberNote.map {
+                                .init(
+                                    kind: try converted($0.kind, field: "numberCheck.kind"), suggestions: $0.suggestions
+                                )
                             }))))
         } catch OrderError.duplicateOrder(let id) {
             return .conflict(.init(body: .json(.init(error: "an order with externalId \"\(id)\" already exists"))))
@@ -120,11 +124,11 @@ struct APIHandler: APIProtocol {
             OrderFilter(
                 status: query.status?.rawValue, diagnosis: query.diagnosis?.rawValue, query: query.q,
                 limit: query.limit ?? 50, cursor: cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map(\.dto), nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(.init(items: try page.items.map { try $0.dto() }, nextCursor: page.nextCursor))))
     }
 
     func getQueue(_ input: Operations.getQueue.Input) async throws -> Operations.getQueue.Output {
-        let minimum = input.query.minSeverity.flatMap { Severity(rawValue: $0.rawValue) } ?? .watch
+        let minimum: Severity = try input.query.minSeverity.map { try converted($0, field: "minSeverity") } ?? .watch
         let items = try await services.orders.queue(minimum: minimum, limit: input.query.limit ?? 100)
         return .ok(.init(body: .json(.init(items: try items.map { try $0.dto() }))))
     }
@@ -134,12 +138,12 @@ struct APIHandler: APIProtocol {
     func createImport(_ input: Operations.createImport.Input) async throws -> Operations.createImport.Output {
         guard case .csv(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let data = try await Data(collecting: body, upTo: 64 * 1024 * 1024)
-        let format = ImportFormat(rawValue: input.query.format.rawValue) ?? .generic
+        let format: ImportFormat = try converted(input.query.format, field: "format")
         let report = try await services.imports.run(
             data, format: format, mappings: input.query.map ?? [], skipBad: input.query.skipBad ?? false,
             now: clock.now(), actor: actor)
         metrics.ordersCreated.increment(by: Int64(report.imported))
-        let dto = report.dto
+        let dto = try report.dto()
         return report.succeeded ? .ok(.init(body: .json(dto))) : .unprocessableContent(.init(body: .json(dto)))
     }
 
@@ -149,9 +153,9 @@ struct APIHandler: APIProtocol {
 }
 
 extension ImportReport {
-    var dto: Schemas.ImportReport {
+    func dto() throws -> Schemas.ImportReport {
         Schemas.ImportReport(
-            format: Schemas.ImportFormat(rawValue: format.rawValue) ?? .generic, rows: rows, imported: imported,
+            format: try converted(format, field: "format"), rows: rows, imported: imported,
             skipped: skipped,
             problems: problems.map { Schemas.ImportProblem(line: $0.line, column: $0.column, message: $0.message) },
             flaggedNumbers: flagged.map {

@@ -6,8 +6,8 @@ import Vapor
 
 /// `POST /api/v1/events`: a batch of raw events, stored and diagnosed in one
 /// transaction. Read with ParcelCore's JSON reader rather than the generated
-/// decoder: at 500 events a batch, `JSONDecoder` and `Codable` were a sixth
-/// of the route's time. A body that is not a plain batch of strings takes
+/// decoder, which is a large share of the route's time at 500 events a
+/// batch (docs/PERFORMANCE.md). A body that is not a plain batch of strings takes
 /// the slow path that names every bad field (`RawInput.eventProblems`).
 struct EventBatchRoute {
     let ingestion: IngestionService

@@ -8,8 +8,9 @@ import ParcelCore
 struct InputErrorMiddleware: ServerMiddleware {
     let validator: OrderValidator
 
-    /// Bodies worth re-reading field by field when they fail to decode.
-    static let explained: Set<String> = ["createOrder", "createSession"]
+    /// Bodies worth re-reading field by field when they fail to decode: an
+    /// order has many fields; the other bodies' decoder message names the one.
+    static let explained: Set<String> = [Operations.createOrder.id]
     static let maxBody = 16 * 1024 * 1024
 
     func intercept(
@@ -34,7 +35,7 @@ struct InputErrorMiddleware: ServerMiddleware {
     func explain(_ operationID: String, _ body: Data?, _ error: ServerError) -> [FieldError] {
         var errors: [FieldError] = []
         switch operationID {
-        case "createOrder": errors = body.map { RawInput.orderProblems($0, validator: validator) } ?? []
+        case Operations.createOrder.id: errors = body.map { RawInput.orderProblems($0, validator: validator) } ?? []
         default: break
         }
         if errors.isEmpty { errors = [Self.describe(error)] }

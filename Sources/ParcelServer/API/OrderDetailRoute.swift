@@ -7,7 +7,7 @@ import Vapor
 /// analysed at the time of the request. Written with ParcelCore's JSON
 /// writer rather than the generated types: the tracking part is then the
 /// `parceldesk diagnose --json` contract by construction, and the busiest
-/// read skips a second mapping and `JSONEncoder` (a fifth of its time).
+/// read skips a second mapping and `JSONEncoder` (docs/PERFORMANCE.md).
 struct OrderDetailRoute {
     let orders: OrderService
     let clock: ServerClock
@@ -35,8 +35,8 @@ struct OrderDetailRoute {
             .ok, detail.order.json(analysis: detail.analysis, language: language, playbook: orders.playbook))
     }
 
-    /// One value of a query string. Vapor's form decoder throws and catches
-    /// for an absent key, a fiftieth of this route's time.
+    /// One value of a query string, without Vapor's form decoder, which
+    /// throws and catches for an absent key.
     static func queryValue(_ name: String, in query: String?) -> String? {
         guard let query else { return nil }
         for pair in query.split(separator: "&") {

@@ -1,0 +1,88 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import ParcelTestSupport
+import Synchronization
+import Testing
+
+@Suite("Signing in")
+struct SignInTests {
+    @Test("an unknown e-mail costs one password hash, like a wrong password, so timing does not list accounts")
+    func unknownEmailCostsAHash() async throws {
+        let passwords = CountingPasswords()
+        let accounts = AccountService(repository: MemoryAccounts(), passwords: passwords)
+        let now = time("2026-11-22T09:00:00+09:00")
+        _ = try await accounts.createUser(
+            email: "owner@shop.kr", password: "correct horse", role: .owner, now: now, actor: "test")
+        let before = passwords.work
+
+        #expect(try await accounts.signIn(email: "owner@shop.kr", password: "wrong horse", now: now) == nil)
+        let wrongPassword = passwords.work - before
+        #expect(try await accounts.signIn(email: "nobody@shop.kr", password: "wrong horse", now: now) == nil)
+        let unknownEmail = passwords.work - before - wrongPassword
+
+        #expect(wrongPassword == 1)
+        #expect(unknownEmail == wrongPassword)
+    }
+}
+
+/// Counts bcrypt-sized pieces of work: one per hash or verification.
+final class CountingPasswords: PasswordHasher {
+    private let count = Atomic(0)
+    var work: Int { count.load(ordering: .relaxed) }
+
+    func hash(_ password: String) async throws -> String {
+        count.add(1, ordering: .relaxed)
+        return "plain:" + password
+    }
+
+    func verify(_ password: String, hash: String) async throws -> Bool {
+        count.add(1, ordering: .relaxed)
+        return hash == "plain:" + password
+    }
+}
+
+/// Accounts in memory: the use cases' rules without a database.
+actor MemoryAccounts: AccountRepository {
+    private var usersByEmail: [String: (user: User, passwordHash: String)] = [:]
+    private var tokensByHash: [String: AccessToken] = [:]
+    private var log: [AuditEntry] = []
+
+    func insertUser(_ user: User, passwordHash: String, audit: AuditEntry) throws {
+        guard usersByEmail[user.email] == nil else { throw AccountError.emailTaken(user.email) }
+        usersByEmail[user.email] = (user, passwordHash)
+        log.append(audit)
+    }
+
+    func user(email: String) -> (user: User, passwordHash: String)? { usersByEmail[email] }
+
+    func users() -> [User] { usersByEmail.values.map(\.user).sorted { $0.createdAt < $1.createdAt } }
+
+    func insertToken(_ token: AccessToken, hash: String, audit: AuditEntry) {
+        tokensByHash[hash] = token
+        log.append(audit)
+    }
+
+    func token(hash: String) -> (user: User, token: AccessToken)? {
+        guard let token = tokensByHash[hash],
+            let user = usersByEmail.values.first(where: { $0.user.id == token.userID })?.user
+        else { return nil }
+        return (user, token)
+    }
+
+    func tokens(of user: UUID) -> [AccessToken] { tokensByHash.values.filter { $0.userID == user } }
+
+    func revokeTokens(_ ids: [UUID], at moment: Double, audit: AuditEntry) -> Int {
+        var revoked = 0
+        for (hash, token) in tokensByHash where ids.contains(token.id) && token.isLive(at: moment) {
+            tokensByHash[hash] = AccessToken(
+                id: token.id, userID: token.userID, name: token.name, kind: token.kind, createdAt: token.createdAt,
+                expiresAt: token.expiresAt, revokedAt: moment)
+            revoked += 1
+        }
+        if revoked > 0 { log.append(audit) }
+        return revoked
+    }
+
+    func auditLog(limit: Int) -> [AuditEntry] { Array(log.suffix(limit).reversed()) }
+}
