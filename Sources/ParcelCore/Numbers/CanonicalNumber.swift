@@ -5,6 +5,13 @@ import Foundation
 /// letters and digits only, so case, spaces and dashes never tell two apart.
 public func canonicalNumber(_ number: String) -> String {
     var number = number
+    // Most numbers arrive canonical already: then no new string at all.
+    let canonical = number.withUTF8 { utf8 in
+        utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+        }
+    }
+    if canonical { return number }
     // Byte by byte for ASCII, which nearly every number is; other text goes through
     // Unicode upper-casing first ("ı" becomes "I").
     let ascii = number.withUTF8 { utf8 -> String? in
