@@ -29,6 +29,10 @@ public protocol OrderRepository: Sendable {
 /// (matching, dedupe keys, analysis, what changed) are written once in the
 /// services over this; each engine says how to read and write the rows.
 public protocol ShipmentTransaction: Sendable {
+    /// Takes the write locks of these shipments, in one order for every
+    /// transaction, before anything else touches them: two batches over the
+    /// same shipments then wait for each other instead of deadlocking.
+    func lockShipments(_ ids: [UUID]) async throws
     /// For each canonical number, the shipments with a leg carrying it.
     func shipments(holding numbers: [String]) async throws -> [String: [UUID]]
     /// Shipments whose canonical number is also on another shipment, among `numbers`.

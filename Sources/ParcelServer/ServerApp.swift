@@ -61,26 +61,51 @@ public func configure(
     if configuration.location.migratesItself {
         try await app.autoMigrate()
     } else {
-        let pending = try await app.migrator.previewPrepareBatch().get()
-        if !pending.isEmpty { throw ServerStartError.pendingMigrations(pending.count) }
+        do {
+            let pending = try await app.migrator.previewPrepareBatch().get()
+            if !pending.isEmpty { throw ServerStartError.pendingMigrations(pending.count) }
+        } catch  where Store.isUnavailable(error) {
+            // Up without the database: /health says it is down and the API answers 503
+            // until it is back, then works without a restart.
+            app.logger.warning("the database cannot be reached; starting anyway and answering 503 until it can")
+        }
     }
     let services = configuration.services(over: store, passwords: dependencies.passwords)
+    let rules = RouteRules.all
     let clock = dependencies.clock
 
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
-    app.routes.defaultMaxBodySize = "64mb"
+    app.routes.defaultMaxBodySize = .init(stringLiteral: "\(rules.map(\.maxBody).max() ?? 0)")
+    // A connection that sends nothing for this long is closed, a request head never finished included.
+    app.http.server.configuration.idleTimeout = .seconds(Int64(configuration.idleTimeoutSeconds))
 
     let metrics = ServerMetrics()
     app.middleware = Middlewares()
-    app.middleware.use(ProblemMiddleware())
+    app.middleware.use(ResponseHeaders())
+    app.middleware.use(ProblemMiddleware(logger: app.logger, isUnavailable: Store.isUnavailable))
     app.middleware.use(MetricsMiddleware(metrics: metrics))
+    let tokenCache = TokenCache()
+    app.middleware.use(IdentifyMiddleware(accounts: services.accounts, cache: tokenCache, clock: clock))
+    app.middleware.use(RequestGuard(rules: rules))
 
     // Open to anyone: health checks, metrics scrapes, the contract.
     app.get("health") { _ async throws -> Response in
         let started = ContinuousClock.now
-        // A trivial query, not table counts: health checks come every few seconds.
-        try await store.ping()
+        do {
+            // A trivial query, not table counts: health checks come every few seconds.
+            try await store.ping()
+        } catch  where Store.isUnavailable(error) {
+            let body = JSONValue.object([
+                ("status", .string("unavailable")), ("database", .string(store.engineName)),
+                ("error", .string("the database cannot be reached")),
+            ])
+            return Response(
+                status: .serviceUnavailable,
+                headers: [
+                    "content-type": "application/json", "retry-after": "\(ProblemMiddleware.retryAfterSeconds)",
+                ], body: .init(string: body.serialized()))
+        }
         let millis = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
         let body = JSONValue.object([
             ("status", .string("ok")), ("database", .string(store.engineName)),
@@ -91,8 +116,12 @@ public func configure(
     }
     // The trivial route: the server's ceiling, measured beside the real ones.
     app.get("ping") { _ in "pong" }
-    app.get("metrics") { _ -> Response in
-        Response(
+    let metricsToken = configuration.metricsToken
+    app.get("metrics") { request -> Response in
+        if let metricsToken, !constantTimeEqual(request.headers.bearerAuthorization?.token ?? "", metricsToken) {
+            return problem(.unauthorized, "send Authorization: Bearer <PARCELDESK_METRICS_TOKEN>")
+        }
+        return Response(
             status: .ok, headers: ["content-type": "text/plain; version=0.0.4"], body: .init(string: metrics.render()))
     }
     let specification = try APISpecification.yaml()
@@ -101,18 +130,18 @@ public func configure(
     }
 
     // The API: each operation's access is in `OperationAccess`, checked before its input is read.
-    let tokenCache = TokenCache()
-    let api = app.grouped(IdentifyMiddleware(accounts: services.accounts, cache: tokenCache, clock: clock))
     let handler = APIHandler(
         services: services, clock: clock, metrics: metrics,
-        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute), tokenCache: tokenCache,
+        signInLimits: SignInLimits(
+            perAccount: configuration.loginAttemptsPerMinute, perAddress: configuration.loginAttemptsPerAddress),
+        tokenCache: tokenCache,
         logger: app.logger)
     // Compact JSON in declaration order: what machines read, and cheaper to write.
     try handler.registerHandlers(
-        on: VaporTransport(routesBuilder: api), serverURL: URL(string: "/")!,
+        on: VaporTransport(routesBuilder: app.routes), serverURL: URL(string: "/")!,
         configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
         middlewares: [AccessMiddleware(logger: app.logger), InputErrorMiddleware(validator: services.validator)])
-    let dailyWork = api.grouped(RequireAccess(access: .requires(.dailyWork)))
+    let dailyWork = app.grouped(RequireAccess(access: .requires(.dailyWork)))
     OrderDetailRoute(orders: services.orders, clock: clock).register(on: dailyWork)
     EventBatchRoute(ingestion: services.ingestion, validator: services.validator, clock: clock, metrics: metrics)
         .register(on: dailyWork)

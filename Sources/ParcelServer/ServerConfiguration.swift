@@ -13,8 +13,15 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
     /// `text` for people at a terminal, `json` for log collectors.
     public var logFormat: LogFormat = .text
-    /// Sign-in attempts allowed per e-mail and address per minute.
+    /// Sign-in attempts allowed per account per minute, from any address.
     public var loginAttemptsPerMinute = 5
+    /// Sign-in attempts allowed per address per minute, for any accounts.
+    public var loginAttemptsPerAddress = 30
+    /// When set, `/metrics` answers only `Authorization: Bearer <this>`.
+    public var metricsToken: String?
+    /// A connection that sends and receives nothing for this long is closed
+    /// (a request head that never completes among them).
+    public var idleTimeoutSeconds = 30
     /// How often shipments due for re-diagnosis are refreshed (0 turns it off).
     public var refreshSeconds = 60
     /// bcrypt cost for new passwords, here and in `parceldesk user create`.
@@ -63,6 +70,17 @@ public struct ServerConfiguration: Sendable {
         if let value = integer("PARCELDESK_PORT", 1...65535) { configuration.port = value }
         if let value = integer("PARCELDESK_LOGIN_ATTEMPTS_PER_MINUTE", 1...1000) {
             configuration.loginAttemptsPerMinute = value
+        }
+        if let value = integer("PARCELDESK_LOGIN_ATTEMPTS_PER_ADDRESS", 1...10_000) {
+            configuration.loginAttemptsPerAddress = value
+        }
+        if let value = integer("PARCELDESK_IDLE_TIMEOUT_SECONDS", 1...3600) { configuration.idleTimeoutSeconds = value }
+        if let value = environment["PARCELDESK_METRICS_TOKEN"], !value.isEmpty {
+            if value.count < 16 {
+                problems.append("PARCELDESK_METRICS_TOKEN: use at least 16 characters (a random string)")
+            } else {
+                configuration.metricsToken = value
+            }
         }
         if let value = integer("PARCELDESK_REFRESH_SECONDS", 0...86_400) { configuration.refreshSeconds = value }
         if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }

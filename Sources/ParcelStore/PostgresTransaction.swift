@@ -11,6 +11,14 @@ import SQLKit
 struct PostgresTransaction: ShipmentTransaction {
     let sql: any SQLDatabase
 
+    func lockShipments(_ ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        // ORDER BY under FOR UPDATE: PostgreSQL locks the rows in the order it returns them.
+        _ = try await sql.raw(
+            "SELECT id FROM shipments WHERE id = ANY(\(bind: Self.array(ids.map(\.uuidString)))::uuid[]) ORDER BY id FOR UPDATE"
+        ).all()
+    }
+
     func shipments(holding numbers: [String]) async throws -> [String: [UUID]] {
         var found: [String: [UUID]] = [:]
         guard !numbers.isEmpty else { return found }

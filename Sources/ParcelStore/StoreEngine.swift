@@ -109,16 +109,28 @@ struct PostgresEngine: StoreEngine {
     var name: String { "postgresql" }
     var wantsCheckpoints: Bool { false }
 
+    /// Attempts of one transaction that PostgreSQL ended to break a deadlock
+    /// or a serialization conflict, before the error reaches the caller.
+    static let attempts = 4
+
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any ShipmentTransaction) async throws -> T)
         async throws -> T
     {
-        try await provider().transaction { database in
-            try await body(PostgresTransaction(sql: try database.sql()))
-        }
+        try await write { sql in try await body(PostgresTransaction(sql: sql)) }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await provider().transaction { database in try await body(try database.sql()) }
+        var attempt = 1
+        while true {
+            do {
+                return try await provider().transaction { database in try await body(try database.sql()) }
+            } catch  where isRetryableConflict(error) && attempt < Self.attempts {
+                // The transaction was rolled back whole; wait a little, differently each time, and run it again.
+                readPool.logger.notice("transaction retried after a conflict", metadata: ["attempt": "\(attempt)"])
+                try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
+                attempt += 1
+            }
+        }
     }
 
     func shipments(holding numbers: [String]) async throws -> [String: [UUID]] {

@@ -84,7 +84,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard AccountService.isEmail(email.trimmed.lowercased()) else {
+            guard ContactCheck.isEmail(email.trimmed.lowercased()) else {
                 throw ValidationError("--email: \(AccountError.invalidEmail(email))")
             }
         }

@@ -27,8 +27,11 @@ public struct AccountService: Sendable {
         async throws -> User
     {
         let email = email.trimmed.lowercased()
-        guard Self.isEmail(email) else { throw AccountError.invalidEmail(email) }
+        guard ContactCheck.isEmail(email) else { throw AccountError.invalidEmail(email) }
         guard password.count >= Self.minimumPasswordLength else { throw AccountError.weakPassword }
+        guard InputLimits.problem(password, limit: InputLimits.password) == nil else {
+            throw AccountError.passwordTooLong
+        }
         let hash = try await passwords.hash(password)
         let user = User(id: UUID(), email: email, role: role, createdAt: now.epochSeconds)
         try await repository.insertUser(
@@ -45,12 +48,6 @@ public struct AccountService: Sendable {
     /// Every account, oldest first.
     public func users() async throws -> [User] {
         try await repository.users()
-    }
-
-    /// The shape every sign-in name must have (checked before any password is asked for).
-    public static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
     // MARK: - Sign-in

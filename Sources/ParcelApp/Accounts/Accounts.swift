@@ -113,14 +113,16 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownUser(String)
     case invalidEmail(String)
     case weakPassword
+    case passwordTooLong
     case invalidLifetime
 
     public var description: String {
         switch self {
         case .emailTaken(let email): "a user with e-mail \(email) already exists"
         case .unknownUser(let email): "no user with e-mail \(email) (create one with `parceldesk user create`)"
-        case .invalidEmail(let email): "expected an e-mail address; got \"\(email)\""
+        case .invalidEmail(let email): "expected an e-mail address; got \(quotedExcerpt(email))"
         case .weakPassword: "the password needs at least \(AccountService.minimumPasswordLength) characters"
+        case .passwordTooLong: "the password may have at most \(InputLimits.password) characters"
         case .invalidLifetime: "a token's lifetime must be more than zero"
         }
     }

@@ -61,6 +61,9 @@ public struct OrderService: Sendable {
                     info, trackingNumber: order.draft.shipment?.trackingNumber, legs: legs)
                 orderRecords.append(try OrderRecord(id: orderID, draft: order.draft, searchText: searchText))
             }
+            // One insertion order for every writer: two imports sharing order numbers then
+            // wait on the first shared one instead of each holding what the other needs.
+            orderRecords.sort { $0.draft.info.id < $1.draft.info.id }
             try await transaction.insertOrders(orderRecords, now: stamp)
             try await transaction.insertShipments(shipmentRecords, now: stamp)
             try await transaction.replaceLegs(of: [], with: legRecords)
@@ -70,6 +73,7 @@ public struct OrderService: Sendable {
             // holding it is diagnosed again, now knowing about the others.
             let numbers = Set(orders.compactMap { $0.draft.shipment.map { canonicalNumber($0.trackingNumber) } })
             let sharing = try await transaction.shipmentsSharingNumbers(Array(numbers))
+            try await transaction.lockShipments(sharing)
             try await analyst.refresh(sharing, in: transaction, now: now)
             try await transaction.audit(
                 AuditEntry(

@@ -69,6 +69,7 @@ public struct IngestionService: Sendable {
             }
             var result = plan.result
             let stamp = now.epochSeconds
+            try await transaction.lockShipments(Array(Set(plan.shipmentOfKey.values)))
             let stored = try await transaction.insertEvents(plan.pending, receivedAt: stamp)
             result.accepted = stored.count
             result.duplicates += plan.pending.count - stored.count
@@ -94,6 +95,7 @@ public struct IngestionService: Sendable {
         guard !ids.isEmpty else { return 0 }
         let analyst = analyst
         try await repository.transaction { transaction in
+            try await transaction.lockShipments(ids)
             try await analyst.refresh(ids, in: transaction, now: now)
         }
         return ids.count

@@ -16,9 +16,11 @@ public struct OrderValidator: Sendable {
 
     public func validate(_ raw: RawOrder) -> Result<OrderDraft, ValidationFailure> {
         var errors: [FieldError] = []
+        var raw = raw
+        let overLimit = Self.limit(&raw, &errors)
         func required(_ value: String?, _ field: String) -> String? {
             guard let value = value?.trimmed, !value.isEmpty else {
-                errors.append(FieldError(field, "is required"))
+                if !overLimit.contains(field) { errors.append(FieldError(field, "is required")) }
                 return nil
             }
             return value
@@ -58,8 +60,12 @@ public struct OrderValidator: Sendable {
         let buyerName = raw.buyerName?.trimmed.nilIfEmpty
         let buyerPhone = raw.buyerPhone?.trimmed.nilIfEmpty
         let buyerEmail = raw.buyerEmail?.trimmed.nilIfEmpty
-        if let email = buyerEmail, !email.contains("@") {
-            errors.append(FieldError("buyer.email", "expected an e-mail address; got \"\(email)\""))
+        if let phone = buyerPhone, !ContactCheck.isPhone(phone) {
+            errors.append(
+                FieldError("buyer.phone", "expected a phone number such as 010-1234-5678; got \(quotedExcerpt(phone))"))
+        }
+        if let email = buyerEmail, !ContactCheck.isEmail(email) {
+            errors.append(FieldError("buyer.email", "expected an e-mail address; got \(quotedExcerpt(email))"))
         }
 
         var items: [OrderItem] = []
@@ -124,6 +130,44 @@ public struct OrderValidator: Sendable {
                     id: externalID, marketplace: marketplace, placedAt: placedAt, confirmedAt: confirmedAt,
                     promisedBy: promisedBy, buyerName: buyerName),
                 buyerPhone: buyerPhone, buyerEmail: buyerEmail, items: items, shipment: shipment, numberNote: note))
+    }
+
+    /// Every text of `raw` against `InputLimits`: a text over its limit is
+    /// named and dropped, so nothing later quotes or stores it.
+    static func limit(_ raw: inout RawOrder, _ errors: inout [FieldError]) -> Set<String> {
+        var overLimit: Set<String> = []
+        func check(_ value: inout String?, _ field: String, _ limit: Int) {
+            guard let text = value, let problem = InputLimits.problem(text, limit: limit) else { return }
+            errors.append(FieldError(field, problem))
+            overLimit.insert(field)
+            value = nil
+        }
+        check(&raw.externalID, "externalId", InputLimits.externalID)
+        check(&raw.marketplace, "marketplace", InputLimits.marketplace)
+        check(&raw.placedAt, "placedAt", InputLimits.time)
+        check(&raw.confirmedAt, "confirmedAt", InputLimits.time)
+        check(&raw.promisedBy, "promisedBy", InputLimits.time)
+        check(&raw.buyerName, "buyer.name", InputLimits.buyerName)
+        check(&raw.buyerPhone, "buyer.phone", InputLimits.phone)
+        check(&raw.buyerEmail, "buyer.email", InputLimits.email)
+        if raw.items.count > InputLimits.itemsPerOrder {
+            errors.append(FieldError("items", "at most \(InputLimits.itemsPerOrder) items per order"))
+            raw.items = []
+        }
+        for index in raw.items.indices {
+            check(&raw.items[index].name, "items[\(index)].name", InputLimits.itemName)
+            check(&raw.items[index].quantity, "items[\(index)].quantity", InputLimits.time)
+            check(&raw.items[index].price, "items[\(index)].price", InputLimits.time)
+        }
+        guard var shipment = raw.shipment else { return overLimit }
+        check(&shipment.carrier, "shipment.carrier", InputLimits.carrier)
+        check(&shipment.trackingNumber, "shipment.trackingNumber", InputLimits.trackingNumber)
+        check(&shipment.shippingOption, "shipment.shippingOption", InputLimits.shippingOption)
+        check(&shipment.shippedAt, "shipment.shippedAt", InputLimits.time)
+        check(&shipment.origin, "shipment.origin", InputLimits.country)
+        check(&shipment.destination, "shipment.destination", InputLimits.country)
+        raw.shipment = shipment
+        return overLimit
     }
 
     static func note(for check: NumberCheck) -> NumberNote? {
@@ -219,12 +263,28 @@ extension OrderValidator {
         var errors: [FieldError] = []
         var events: [(RawTrackingEvent, String?)] = []
         events.reserveCapacity(raw.count)
-        for (index, input) in raw.enumerated() {
+        for (index, original) in raw.enumerated() {
             let path = "events[\(index)]"
             let count = errors.count
+            var input = original
+            var overLimit: Set<String> = []
+            func check(_ value: inout String?, _ field: String, _ limit: Int) {
+                guard let text = value, let problem = InputLimits.problem(text, limit: limit) else { return }
+                errors.append(FieldError("\(path).\(field)", problem))
+                overLimit.insert(field)
+                value = nil
+            }
+            check(&input.source, "source", InputLimits.eventSource)
+            check(&input.carrier, "carrier", InputLimits.carrier)
+            check(&input.trackingNumber, "trackingNumber", InputLimits.trackingNumber)
+            check(&input.parentTrackingNumber, "parentTrackingNumber", InputLimits.trackingNumber)
+            check(&input.time, "time", InputLimits.time)
+            check(&input.code, "code", InputLimits.eventCode)
+            check(&input.text, "text", InputLimits.eventText)
+            check(&input.location, "location", InputLimits.location)
             func required(_ value: String?, _ field: String) -> String? {
                 guard let value = value?.trimmed, !value.isEmpty else {
-                    errors.append(FieldError("\(path).\(field)", "is required"))
+                    if !overLimit.contains(field) { errors.append(FieldError("\(path).\(field)", "is required")) }
                     return nil
                 }
                 return value
@@ -253,7 +313,9 @@ extension OrderValidator {
             }
             let code = input.code?.trimmed.nilIfEmpty
             let text = input.text?.trimmed ?? ""
-            if code == nil, text.isEmpty { errors.append(FieldError(path, "needs a code or a text")) }
+            if code == nil, text.isEmpty, overLimit.isDisjoint(with: ["code", "text"]) {
+                errors.append(FieldError(path, "needs a code or a text"))
+            }
             guard errors.count == count, let source, let number, let time else { continue }
             events.append(
                 (

@@ -13,7 +13,7 @@ struct APIHandler: APIProtocol {
     let services: Services
     let clock: ServerClock
     let metrics: ServerMetrics
-    let loginLimiter: RateLimiter
+    let signInLimits: SignInLimits
     let tokenCache: TokenCache
     let logger: Logger
 
@@ -24,18 +24,29 @@ struct APIHandler: APIProtocol {
 
     func createSession(_ input: Operations.createSession.Input) async throws -> Operations.createSession.Output {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let tooLong = [
+            ("email", body.email, InputLimits.email), ("password", body.password, InputLimits.password),
+        ].compactMap { field, value, limit in InputLimits.problem(value, limit: limit).map { FieldError(field, $0) } }
+        guard tooLong.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(tooLong)))) }
         let email = body.email.lowercased().trimmed
         let address = RequestContext.remoteAddress ?? "unknown"
-        guard loginLimiter.allow("\(address)|\(email)") else {
-            return .tooManyRequests(.init(body: .json(.init(error: "too many sign-in attempts; wait a minute"))))
+        if let wait = signInLimits.attempt(email: email, address: address) {
+            return .tooManyRequests(
+                .init(
+                    headers: .init(Retry_hyphen_After: wait),
+                    body: .json(.init(error: "too many sign-in attempts; try again in \(wait) seconds"))))
         }
         guard let issued = try await services.accounts.signIn(email: email, password: body.password, now: clock.now())
         else {
-            return .unauthorized(.init(body: .json(.init(error: "wrong e-mail or password"))))
+            return .unauthorized(
+                .init(
+                    headers: .init(WWW_hyphen_Authenticate: "Bearer"),
+                    body: .json(.init(error: "wrong e-mail or password"))))
         }
         guard let expiresAt = issued.record.expiresAt else { throw BrokenInvariant("a sign-in token always expires") }
         return .created(
             .init(
+                headers: .init(Cache_hyphen_Control: .no_hyphen_store),
                 body: .json(
                     .init(
                         token: issued.token, email: issued.user.email,
@@ -47,7 +58,10 @@ struct APIHandler: APIProtocol {
         -> Operations.deleteCurrentSession.Output
     {
         guard let caller = RequestContext.caller else {
-            return .unauthorized(.init(body: .json(.init(error: "no token to sign out"))))
+            return .unauthorized(
+                .init(
+                    headers: .init(WWW_hyphen_Authenticate: "Bearer"), body: .json(.init(error: "no token to sign out"))
+                ))
         }
         try await services.accounts.signOut(caller, now: clock.now())
         tokenCache.forget(tokenID: caller.token.id)
@@ -71,6 +85,9 @@ struct APIHandler: APIProtocol {
         } catch AccountError.invalidEmail(let email) {
             return .unprocessableContent(
                 .init(body: .json(Self.invalid([FieldError("email", "expected an e-mail address; got \"\(email)\"")]))))
+        } catch AccountError.passwordTooLong {
+            return .unprocessableContent(
+                .init(body: .json(Self.invalid([FieldError("password", "\(AccountError.passwordTooLong)")]))))
         } catch AccountError.weakPassword {
             return .unprocessableContent(
                 .init(
@@ -113,7 +130,7 @@ struct APIHandler: APIProtocol {
     func listOrders(_ input: Operations.listOrders.Input) async throws -> Operations.listOrders.Output {
         let query = input.query
         var cursor: OrderCursor?
-        if let text = query.cursor {
+        if let text = query.cursor, !text.isEmpty {
             guard let decoded = OrderCursor(encoded: text) else {
                 return .unprocessableContent(
                     .init(body: .json(Self.invalid([FieldError("cursor", "not a cursor this API gave out")]))))
@@ -122,7 +139,8 @@ struct APIHandler: APIProtocol {
         }
         let page = try await services.orders.orders(
             OrderFilter(
-                status: query.status?.rawValue, diagnosis: query.diagnosis?.rawValue, query: query.q,
+                status: query.status?.rawValue, diagnosis: query.diagnosis?.rawValue,
+                query: query.q?.trimmed.nilIfEmpty,
                 limit: query.limit ?? 50, cursor: cursor))
         return .ok(.init(body: .json(.init(items: try page.items.map { try $0.dto() }, nextCursor: page.nextCursor))))
     }
@@ -144,7 +162,8 @@ struct APIHandler: APIProtocol {
             now: clock.now(), actor: actor)
         metrics.ordersCreated.increment(by: Int64(report.imported))
         let dto = try report.dto()
-        return report.succeeded ? .ok(.init(body: .json(dto))) : .unprocessableContent(.init(body: .json(dto)))
+        return report.succeeded
+            ? .ok(.init(body: .json(dto))) : .unprocessableContent(.init(body: .json(.ImportReport(dto))))
     }
 
     static func invalid(_ errors: [FieldError]) -> Schemas.ValidationErrors {

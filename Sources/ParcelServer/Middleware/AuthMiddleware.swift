@@ -156,7 +156,7 @@ final class TokenCache: Sendable {
     }
 }
 
-/// At most `limit` attempts per key per minute (sign-in by address and e-mail).
+/// At most `limit` attempts per key per minute.
 final class RateLimiter: Sendable {
     private let windows = NIOLockedValueBox<[String: (start: Date, count: Int)]>([:])
     let limit: Int
@@ -165,15 +165,49 @@ final class RateLimiter: Sendable {
         self.limit = limit
     }
 
-    /// Counts an attempt; false when the key is over its limit.
-    func allow(_ key: String, now: Date = Date()) -> Bool {
+    /// Counts an attempt: nil when allowed, else the whole seconds until the key's minute is over.
+    func attempt(_ key: String, now: Date = Date()) -> Int? {
         windows.withLockedValue { windows in
             if windows.count > 50_000 { windows = windows.filter { now.timeIntervalSince($0.value.start) < 60 } }
             var window = windows[key] ?? (now, 0)
             if now.timeIntervalSince(window.start) >= 60 { window = (now, 0) }
             window.count += 1
             windows[key] = window
-            return window.count <= limit
+            guard window.count > limit else { return nil }
+            return max(1, Int((60 - now.timeIntervalSince(window.start)).rounded(.up)))
         }
     }
+}
+
+/// Sign-in attempts counted twice: per account, whatever the address (one
+/// account guessed from many machines), and per address, whatever the
+/// account (many accounts tried from one machine).
+struct SignInLimits: Sendable {
+    let accounts: RateLimiter
+    let addresses: RateLimiter
+
+    init(perAccount: Int, perAddress: Int) {
+        accounts = RateLimiter(limit: perAccount)
+        addresses = RateLimiter(limit: perAddress)
+    }
+
+    /// Counts the attempt against both; nil when both allow it, else the seconds to wait.
+    func attempt(email: String, address: String, now: Date = Date()) -> Int? {
+        let account = accounts.attempt(email, now: now)
+        let machine = addresses.attempt(address, now: now)
+        switch (account, machine) {
+        case (nil, nil): return nil
+        case (let wait?, nil), (nil, let wait?): return wait
+        case (let first?, let second?): return max(first, second)
+        }
+    }
+}
+
+/// Compares secrets in time that does not depend on where they differ.
+func constantTimeEqual(_ given: String, _ expected: String) -> Bool {
+    let left = Array(given.utf8)
+    let right = Array(expected.utf8)
+    var difference = UInt8(left.count == right.count ? 0 : 1)
+    for index in 0..<right.count { difference |= (index < left.count ? left[index] : 0) ^ right[index] }
+    return difference == 0
 }

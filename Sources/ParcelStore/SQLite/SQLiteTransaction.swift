@@ -28,6 +28,9 @@ struct SQLiteTransaction: ShipmentTransaction {
         return found
     }
 
+    /// Nothing to do: SQLite has one writer at a time.
+    func lockShipments(_ ids: [UUID]) async throws {}
+
     func loadShipments(_ ids: [UUID]) async throws -> [LoadedShipment] {
         try connection.loadShipments(ids)
     }

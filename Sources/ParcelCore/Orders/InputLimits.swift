@@ -1,0 +1,87 @@
+/// The most ParcelDesk stores of each text it is given, in characters
+/// (Unicode scalars, as JSON Schema's `maxLength` counts): room for every
+/// real order and scan, never for a megabyte in a name that then comes back
+/// on every page. `openapi.yaml` declares the same numbers (a test compares).
+public enum InputLimits {
+    public static let externalID = 64
+    public static let marketplace = 40
+    public static let buyerName = 100
+    public static let phone = 30
+    public static let email = 254
+    public static let itemName = 500
+    public static let itemsPerOrder = 100
+    public static let carrier = 64
+    public static let trackingNumber = 64
+    public static let shippingOption = 200
+    public static let time = 40
+    public static let country = 60
+    public static let eventSource = 40
+    public static let eventCode = 64
+    public static let eventText = 1000
+    public static let location = 200
+    /// One cell of an imported CSV file.
+    public static let csvCell = 2000
+    public static let password = 200
+
+    /// The message for a text over its limit, or nil when it fits.
+    public static func problem(_ text: String, limit: Int) -> String? {
+        // Counting stops past the limit: a 10 MB value costs no more than a short one.
+        var count = 0
+        for _ in text.unicodeScalars {
+            count += 1
+            if count > limit { return "at most \(limit) characters" }
+        }
+        return nil
+    }
+}
+
+/// Phone numbers and e-mail addresses as buyers' records hold them.
+public enum ContactCheck {
+    /// Digits with the usual separators (`010-1234-5678`, `+82 10 1234 5678`,
+    /// `(02) 123-4567`), masked digits (`010-****-5678`) as exports show them.
+    public static func isPhone(_ text: String) -> Bool {
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9", "*": digits += 1
+            case " ", "-", "+", "(", ")", ".": continue
+            default: return false
+            }
+        }
+        return (7...20).contains(digits) && !text.dropFirst().contains("+")
+    }
+
+    /// One `@` between a local part and a dotted domain, no spaces.
+    public static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, text.utf8.count <= InputLimits.email else { return false }
+        let domain = parts[1]
+        guard !text.contains(where: { $0.isWhitespace || $0.isNewline }),
+            domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..")
+        else { return false }
+        return true
+    }
+}
+
+/// Text that a spreadsheet would run as a formula (`=1+1`, `@SUM(…)`,
+/// `+82…`, `-1`): stored as given, and written by every export so that it
+/// shows as text (OWASP's CSV-injection advice: a leading apostrophe).
+public enum SpreadsheetText {
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    public static func startsFormula(_ text: String) -> Bool {
+        text.first.map(formulaStarts.contains) ?? false
+    }
+
+    /// The text as a spreadsheet cell should hold it.
+    public static func neutralized(_ text: String) -> String {
+        startsFormula(text) ? "'" + text : text
+    }
+}
+
+/// `text` in quotes for a message, cut to its first 60 characters: an
+/// error about a huge value must not be huge itself.
+public func quotedExcerpt(_ text: String) -> String {
+    let head = text.prefix(60)
+    return "\"\(head)\(head.count < text.count ? "…" : "")\""
+}

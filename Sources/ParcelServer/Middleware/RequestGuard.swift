@@ -1,0 +1,92 @@
+import Foundation
+import ParcelCore
+import Vapor
+
+/// Checks a request against its route's `RouteRule` before any handler
+/// runs, so a request refused here has done nothing: a method the path does
+/// not have (405 with `Allow`), an `Accept` the route cannot answer (406), a
+/// body of the wrong type (415) or over the route's limit (413, from
+/// `Content-Length` before a byte is read), and a JSON body that is not
+/// UTF-8 or is nested too deep (422). Runs after `IdentifyMiddleware`, so
+/// that a caller without a token learns nothing about a protected route's body rules.
+struct RequestGuard: AsyncMiddleware {
+    let rules: [RouteRule]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let segments = request.url.path.split(separator: "/")
+        let candidates = rules.filter { $0.matches(segments) }
+        guard !candidates.isEmpty else { return try await next.respond(to: request) }
+        let method = request.method == .HEAD ? .GET : request.method
+        guard let rule = candidates.first(where: { $0.method == method }) else {
+            let allowed = candidates.map(\.method.rawValue).joined(separator: ", ")
+            if request.method == .OPTIONS {
+                return Response(status: .noContent, headers: ["Allow": allowed + ", OPTIONS"])
+            }
+            var response = problem(
+                .methodNotAllowed, "\(request.url.path) takes \(allowed), not \(request.method.rawValue)")
+            response.headers.replaceOrAdd(name: "Allow", value: allowed)
+            return response
+        }
+        if let accept = request.headers.first(name: .accept), !MediaRange.accepts(accept, rule.answers) {
+            return problem(.notAcceptable, "this route answers \(rule.answers); send Accept: \(rule.answers) or */*")
+        }
+        // A caller without a token hears 401 from the route before anything about its body.
+        guard let takes = rule.takes, rule.open || RequestContext.caller != nil else {
+            return try await next.respond(to: request)
+        }
+        guard let type = request.headers.first(name: .contentType), MediaRange.type(of: type) == takes else {
+            return problem(.unsupportedMediaType, "send the body as \(takes) (Content-Type: \(takes))")
+        }
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > rule.maxBody {
+            return tooLarge(rule)
+        }
+        let body: ByteBuffer?
+        do {
+            body = try await request.body.collect(max: rule.maxBody).get()
+        } catch let error as any AbortError where error.status == .payloadTooLarge {
+            return tooLarge(rule)
+        }
+        if takes == RouteRules.json, let body,
+            let found = body.withUnsafeReadableBytes({ JSONBodyCheck.problem($0) })
+        {
+            return OrderDetailRoute.json(.unprocessableEntity, validationErrors([FieldError("body", "\(found)")]))
+        }
+        return try await next.respond(to: request)
+    }
+
+    func tooLarge(_ rule: RouteRule) -> Response {
+        problem(
+            .payloadTooLarge,
+            "the body is over the \(ByteCount(rule.maxBody)) that \(rule.method.rawValue) \(rule.pathText) takes")
+    }
+}
+
+/// Media types as `Accept` and `Content-Type` spell them.
+enum MediaRange {
+    /// `type/subtype` without parameters, lowercased.
+    static func type(of header: String) -> String {
+        header.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            ?? ""
+    }
+
+    /// Whether an `Accept` header admits `type`: the type itself, its
+    /// `type/*`, or `*/*`. An empty header admits everything.
+    static func accepts(_ header: String, _ type: String) -> Bool {
+        let ranges = header.split(separator: ",").map { Self.type(of: String($0)) }.filter { !$0.isEmpty }
+        if ranges.isEmpty { return true }
+        let major = type.split(separator: "/").first.map { "\($0)/*" } ?? ""
+        return ranges.contains { $0 == type || $0 == major || $0 == "*/*" }
+    }
+}
+
+/// A byte count as people read it: `64 KB`, `16 MB`.
+struct ByteCount: CustomStringConvertible {
+    let bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+
+    var description: String {
+        if bytes >= 1024 * 1024, bytes % (1024 * 1024) == 0 { return "\(bytes / (1024 * 1024)) MB" }
+        if bytes >= 1024, bytes % 1024 == 0 { return "\(bytes / 1024) KB" }
+        return "\(bytes) bytes"
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Vapor
+
+/// What one route accepts, declared once for every route the server has:
+/// the method, what it answers, the body it takes and how large.
+struct RouteRule: Sendable {
+    let method: HTTPMethod
+    /// Path components; `:name` stands for any one segment.
+    let path: [String]
+    /// The media type of its answers (a 406 when the caller's `Accept` excludes it).
+    let answers: String
+    /// The body's media type, nil for a route without a body.
+    let takes: String?
+    /// Body bytes at most (413 above).
+    let maxBody: Int
+    /// Open to callers without a token (their body is checked before anyone is known).
+    let open: Bool
+
+    init(
+        _ method: HTTPMethod, _ path: String, answers: String = "application/json", takes: String? = nil,
+        maxBody: Int = 0, open: Bool = false
+    ) {
+        self.open = open
+        self.method = method
+        self.path = path.split(separator: "/").map(String.init)
+        self.answers = answers
+        self.takes = takes
+        self.maxBody = maxBody
+    }
+
+    var pathText: String { "/" + path.joined(separator: "/") }
+
+    func matches(_ segments: [Substring]) -> Bool {
+        guard segments.count == path.count else { return false }
+        return zip(path, segments).allSatisfy { pattern, segment in
+            pattern.hasPrefix(":") ? !segment.isEmpty : pattern == segment
+        }
+    }
+}
+
+/// Every route of the server. `configure` registers nothing that is not here
+/// (a test walks both lists).
+enum RouteRules {
+    static let json = "application/json"
+    static let kilobyte = 1024
+    static let megabyte = 1024 * 1024
+
+    static let all: [RouteRule] = [
+        RouteRule(.GET, "health", open: true),
+        RouteRule(.GET, "ping", answers: "text/plain", open: true),
+        RouteRule(.GET, "metrics", answers: "text/plain", open: true),
+        RouteRule(.GET, "openapi.yaml", answers: "application/yaml", open: true),
+        RouteRule(.POST, "api/v1/sessions", takes: json, maxBody: 64 * kilobyte, open: true),
+        RouteRule(.DELETE, "api/v1/sessions/current"),
+        RouteRule(.GET, "api/v1/users"),
+        RouteRule(.POST, "api/v1/users", takes: json, maxBody: 64 * kilobyte),
+        RouteRule(.POST, "api/v1/orders", takes: json, maxBody: megabyte),
+        RouteRule(.GET, "api/v1/orders"),
+        RouteRule(.GET, "api/v1/orders/:id"),
+        RouteRule(.POST, "api/v1/events", takes: json, maxBody: 16 * megabyte),
+        RouteRule(.GET, "api/v1/queue"),
+        RouteRule(.POST, "api/v1/imports", takes: "text/csv", maxBody: 64 * megabyte),
+    ]
+}
