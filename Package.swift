@@ -141,6 +141,7 @@ let package = Package(
                 "ParcelServer", "ParcelApp", "ParcelStore", "ParcelCore", "ParcelTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

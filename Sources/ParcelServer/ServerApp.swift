@@ -15,11 +15,11 @@ import Vapor
 public struct ServerDependencies: Sendable {
     public var clock: ServerClock
     /// bcrypt at the configured cost when nil.
-    public var passwords: Passwords?
+    public var passwords: (any ParcelApp.PasswordHasher)?
     /// Re-diagnose due shipments in the background as time passes.
     public var refresher: Bool
 
-    public init(clock: ServerClock = .live, passwords: Passwords? = nil, refresher: Bool = true) {
+    public init(clock: ServerClock = .live, passwords: (any ParcelApp.PasswordHasher)? = nil, refresher: Bool = true) {
         self.clock = clock
         self.passwords = passwords
         self.refresher = refresher

@@ -41,8 +41,9 @@ func isRetryableConflict(_ error: any Error) -> Bool {
 }
 
 extension Store {
-    /// Whether `error` means the database cannot be reached (refused or lost
-    /// connections, a server shutting down), as opposed to a bug or a bad request.
+    /// Whether `error` means the database cannot be reached or cannot take the
+    /// request now (refused or lost connections, a server shutting down, an
+    /// SQLite file locked by another process), as opposed to a bug or a bad request.
     public static func isUnavailable(_ error: any Error) -> Bool {
         switch error {
         case let failure as PSQLError:
@@ -57,6 +58,9 @@ extension Store {
             default:
                 return false
             }
+        case let failure as SQLiteFailure:
+            // Another process has held the file's write lock past the busy timeout.
+            return failure.isBusy
         case is NIOConnectionError, is IOError, is ChannelError, is ConnectionPoolTimeoutError:
             return true
         default:

@@ -1,9 +1,11 @@
 import Foundation
+import Logging
 import NIOCore
 import ParcelApp
 import ParcelCore
 import ParcelStore
 import ParcelTestSupport
+import Synchronization
 import Testing
 import VaporTesting
 
@@ -24,9 +26,9 @@ struct TestServer {
 
     func send(
         _ method: HTTPMethod, _ path: String, json: String? = nil, body: String? = nil, contentType: String? = nil,
-        token: String?? = .none
+        token: String?? = .none, headers extra: HTTPHeaders = [:]
     ) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+        var headers = extra
         switch token {
         case .none: headers.bearerAuthorization = BearerAuthorization(token: self.token)
         case .some(.some(let value)): headers.bearerAuthorization = BearerAuthorization(token: value)
@@ -34,10 +36,12 @@ struct TestServer {
         }
         var buffer: ByteBuffer?
         if let json {
-            headers.contentType = .json
+            if !headers.contains(name: .contentType) { headers.contentType = .json }
             buffer = ByteBuffer(string: json)
         } else if let body {
-            headers.replaceOrAdd(name: .contentType, value: contentType ?? "text/csv")
+            if !headers.contains(name: .contentType) {
+                headers.replaceOrAdd(name: .contentType, value: contentType ?? "text/csv")
+            }
             buffer = ByteBuffer(string: body)
         }
         return try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
@@ -56,15 +60,17 @@ struct TestServer {
 
 func withServer(
     clock: ServerClock = .fixed(testNow), settings: (inout ServerConfiguration) -> Void = { _ in },
+    passwords: any ParcelApp.PasswordHasher = Passwords(cost: 4), logs: LogCapture? = nil,
     _ body: (TestServer) async throws -> Void
 ) async throws {
     try await withApp { app in
+        if let logs { app.logger = logs.logger }
         var configuration = ServerConfiguration()
         configuration.location = .memory
         settings(&configuration)
         let parts = try await configure(
             app, configuration: configuration,
-            dependencies: ServerDependencies(clock: clock, passwords: Passwords(cost: 4), refresher: false))
+            dependencies: ServerDependencies(clock: clock, passwords: passwords, refresher: false))
         let accounts = parts.services.accounts
         _ = try await accounts.createUser(
             email: TestServer.ownerEmail, password: TestServer.ownerPassword, role: .owner, now: clock.now(),
@@ -110,5 +116,35 @@ extension TestServer {
         return try await services.accounts.createAPIToken(
             email: email, name: "test", lifetime: nil, now: testNow, actor: "test"
         ).token
+    }
+}
+
+/// Everything the server logs, at every level, as one text to search.
+final class LogCapture: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    var text: String { lines.withLock { $0.joined(separator: "\n") } }
+
+    var logger: Logger {
+        Logger(label: "test") { _ in Handler(capture: self) }
+    }
+
+    fileprivate func append(_ line: String) { lines.withLock { $0.append(line) } }
+
+    struct Handler: LogHandler {
+        let capture: LogCapture
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
+            let error = event.error.map { String(reflecting: $0) } ?? ""
+            capture.append("\(event.level) \(event.message) \(all) \(error)")
+        }
     }
 }

@@ -1,7 +1,9 @@
 /// The most ParcelDesk stores of each text it is given, in characters
 /// (Unicode scalars, as JSON Schema's `maxLength` counts): room for every
 /// real order and scan, never for a megabyte in a name that then comes back
-/// on every page. `openapi.yaml` declares the same numbers (a test compares).
+/// on every page. The API, the import (each mapped cell, by its field) and
+/// the command line all pass through `OrderValidator`, which applies them;
+/// `openapi.yaml` declares the same numbers (a test compares).
 public enum InputLimits {
     public static let externalID = 64
     public static let marketplace = 40
@@ -19,8 +21,6 @@ public enum InputLimits {
     public static let eventCode = 64
     public static let eventText = 1000
     public static let location = 200
-    /// One cell of an imported CSV file.
-    public static let csvCell = 2000
     public static let password = 200
 
     /// The message for a text over its limit, or nil when it fits.

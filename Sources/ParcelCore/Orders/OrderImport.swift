@@ -287,6 +287,10 @@ public struct OrderImporter: Sendable {
     static func field(of path: String) -> (ImportField?, Int?) {
         switch path {
         case "externalId": return (.externalId, nil)
+        case "marketplace": return (.marketplace, nil)
+        case "buyer.name": return (.buyerName, nil)
+        case "buyer.phone": return (.buyerPhone, nil)
+        case "shipment.shippingOption": return (.shippingOption, nil)
         case "placedAt": return (.placedAt, nil)
         case "confirmedAt": return (.confirmedAt, nil)
         case "promisedBy": return (.promisedBy, nil)

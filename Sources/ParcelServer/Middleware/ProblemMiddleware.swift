@@ -29,7 +29,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                 logger.warning(
                     "database unavailable",
                     metadata: ["route": .string(route), "status": "503", "errorType": .string(Self.typeName(cause))])
-                var response = problem(.serviceUnavailable, "the database cannot be reached; try again shortly")
+                var response = problem(
+                    .serviceUnavailable, "the database cannot be reached or is busy; try again shortly")
                 response.headers.replaceOrAdd(name: "Retry-After", value: "\(Self.retryAfterSeconds)")
                 return response
             }

@@ -46,6 +46,8 @@ struct RequestGuard: AsyncMiddleware {
         } catch let error as any AbortError where error.status == .payloadTooLarge {
             return tooLarge(rule)
         }
+        // A body that arrived whole with its head was collected by then, limit unchecked.
+        if let body, body.readableBytes > rule.maxBody { return tooLarge(rule) }
         if takes == RouteRules.json, let body,
             let found = body.withUnsafeReadableBytes({ JSONBodyCheck.problem($0) })
         {

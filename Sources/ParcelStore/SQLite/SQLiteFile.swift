@@ -169,6 +169,9 @@ public struct SQLiteFailure: Error, CustomStringConvertible {
     var isUniqueViolation: Bool {
         code == SQLITE_CONSTRAINT | (8 << 8) || code == SQLITE_CONSTRAINT | (6 << 8)
     }
+
+    /// The file's lock stayed taken past the busy timeout (`SQLITE_BUSY`, any extended form).
+    var isBusy: Bool { code & 0xFF == SQLITE_BUSY }
 }
 
 /// One sqlite3 connection and its prepared statements. Not thread-safe:
