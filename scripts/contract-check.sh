@@ -20,7 +20,7 @@
 #
 # Settings (environment):
 #   MAX_EXAMPLES=30   test cases per operation and phase (30: about 1.5 minutes
-#                     on 2 cores; 100: about 4)
+#                     on 2 cores, 100: about 2.5)
 #   PORT              port to serve on (default: the first free one from 18790)
 #   SEED              a number: random generation from this seed instead of
 #                     the deterministic mode, to explore beyond the fixed cases
@@ -75,7 +75,12 @@ echo "== $("$ST" --version)"
 # 3. The demo server.
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/parceldesk-contract.XXXXXX")
 SERVER_PID=
+ST_PID=
 cleanup() {
+  if [ -n "$ST_PID" ]; then
+    kill "$ST_PID" 2>/dev/null || true
+    wait "$ST_PID" 2>/dev/null || true
+  fi
   if [ -n "$SERVER_PID" ]; then
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
@@ -163,12 +168,16 @@ if [ -n "${REPORT_DIR:-}" ]; then
 fi
 echo "== schemathesis ${args[*]/Bearer $TOKEN/Bearer …}"
 start=$SECONDS
+# Run from the work folder, where its .hypothesis and .schemathesis caches
+# are deleted with the rest rather than left in the checkout. In the background,
+# so that an INT or TERM stops the run at once rather than when it is done.
+(cd "$WORK" && exec "$ST" "${args[@]}") &
+ST_PID=$!
 set +e
-# Run from the work folder: Schemathesis would otherwise look for a
-# schemathesis.toml and write its caches in the checkout.
-(cd "$WORK" && "$ST" "${args[@]}")
+wait "$ST_PID"
 status=$?
 set -e
+ST_PID=
 echo "== schemathesis exited $status after $((SECONDS - start)) s"
 if [ "$status" -ne 0 ]; then
   server_log

@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure ParcelDesk's own speed (build with -c release for real figures).",
-        subcommands: [NumbersBench.self, DiagnoseBench.self, CorpusCommand.self]
+        subcommands: [NumbersBench.self, DiagnoseBench.self, CorpusCommand.self, SampleExportCommand.self]
     )
 }
 
@@ -236,5 +236,32 @@ struct DiagnoseBench: ParsableCommand {
                 )
             #endif
         }
+    }
+}
+
+/// The file `scripts/bench-import.sh` imports: a Smartstore export of `rows` rows.
+struct SampleExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample-export",
+        abstract: "Write a realistic Smartstore order export (CSV) for the import benchmark.")
+
+    @Option(help: "Data rows (one per product; about one order in four has two).")
+    var rows = 100_000
+
+    @Option(help: "Simulation seed.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Where to write it.")
+    var out: String
+
+    func run() throws {
+        let start = Timestamp.parse("2026-10-01T09:00:00+09:00")!
+        let data = SampleExport(seed: seed, placedFrom: start).csv(rows: rows)
+        do {
+            try data.write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw ValidationError("cannot write \(out): \(error.localizedDescription)")
+        }
+        print("Wrote \(rows) rows (\(data.count / 1024) KB) to \(out).")
     }
 }

@@ -36,6 +36,9 @@ public struct ImportService: Sendable {
         self.validator = validator
     }
 
+    /// Rows checked and stored together: a few MB of drafts at a time, however large the file.
+    static let chunkRows = 2_000
+
     public func run(
         _ data: Data, format: ImportFormat, mappings: [String] = [], skipBad: Bool, now: Timestamp, actor: String,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
@@ -48,92 +51,111 @@ public struct ImportService: Sendable {
             report.problems = [problem]
             return report
         }
-        guard let text = Self.text(data) else {
+        guard let text = Self.utf8(data) else {
             report.problems = [
                 ImportProblem(line: 0, column: nil, message: "not text: expected a CSV file in UTF-8 or CP949")
             ]
             return report
         }
-        let table: (header: [String], rows: [(line: Int, cells: [String])])
+        let rows: CSVRows
         do {
-            table = try Self.table(text)
+            rows = try CSVRows(text)
         } catch {
             report.problems = [error as? ImportProblem ?? ImportProblem(line: 0, column: nil, message: "\(error)")]
             return report
         }
-        report.rows = table.rows.count
         let importer = OrderImporter(layout: .standard(format), validator: validator, mappings: fieldMap)
         let columns: [ImportField: Int]
-        switch importer.columns(header: table.header) {
+        switch importer.columns(header: rows.header) {
         case .success(let value): columns = value
         case .failure(let failure):
             report.problems = failure.problems
             return report
         }
-        var (orders, problems) = importer.orders(table.rows, columns: columns)
-        progress?(table.rows.count / 2, table.rows.count)
-        // Orders already in the store are problems of their lines too.
-        let taken = try await orderService.existingExternalIDs(orders.map(\.draft.info.id))
-        let externalColumn = importer.columnNames(columns)[.externalId]
-        for order in orders where taken.contains(order.draft.info.id) {
-            problems.append(
-                ImportProblem(
-                    line: order.line, column: externalColumn,
-                    message: "order \(order.draft.info.id) is already imported"))
-        }
-        orders.removeAll { taken.contains($0.draft.info.id) }
-        report.problems = problems.sorted { $0.line < $1.line }
-        let badLines = Set(problems.map(\.line))
-        report.skipped = badLines.count
-        guard problems.isEmpty || skipBad else {
-            report.skipped = 0
+        let estimate = max(1, rows.estimatedRows)
+        let orderService = orderService
+        let empty = report
+        do {
+            // One transaction for the whole file, filled a chunk at a time: it goes in entirely or not at all.
+            return try await orderService.inOneTransaction { writer, transaction in
+                var report = empty
+                var firstLine: [String: Int] = [:]
+                let externalColumn = importer.columnNames(columns)[.externalId]
+                while let chunk = try rows.next(Self.chunkRows, groupedBy: columns[.externalId]) {
+                    report.rows += chunk.count
+                    var (orders, problems) = importer.orders(chunk, columns: columns)
+                    // An order's rows come together; one seen in an earlier chunk, or already stored, is a problem of its line.
+                    let taken = try await orderService.existingExternalIDs(orders.map(\.draft.info.id))
+                    orders.removeAll { order in
+                        let id = order.draft.info.id
+                        if let first = firstLine[id] {
+                            problems.append(
+                                ImportProblem(
+                                    line: order.line, column: externalColumn,
+                                    message:
+                                        "order \(id) appears again after other orders (first at line \(first)); keep an order's rows together"
+                                ))
+                            return true
+                        }
+                        firstLine[id] = order.line
+                        guard taken.contains(id) else { return false }
+                        problems.append(
+                            ImportProblem(
+                                line: order.line, column: externalColumn, message: "order \(id) is already imported"))
+                        return true
+                    }
+                    report.problems += problems
+                    for order in orders {
+                        guard let note = order.draft.numberNote, let shipment = order.draft.shipment else { continue }
+                        report.flagged.append(
+                            ImportReport.FlaggedNumber(
+                                line: order.line, externalID: order.draft.info.id,
+                                trackingNumber: shipment.trackingNumber,
+                                kind: note.kind.rawValue, suggestions: note.suggestions))
+                    }
+                    // Once a row is bad and bad rows are not skipped, nothing will be kept: only read on, to name every problem.
+                    if report.problems.isEmpty || skipBad {
+                        _ = try await writer.add(orders.map { NewOrder($0.draft) }, in: transaction, now: now)
+                        report.imported += orders.count
+                    }
+                    progress?(min(report.rows, estimate), max(estimate, report.rows))
+                }
+                report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+                report.skipped = Set(report.problems.map(\.line)).count
+                guard report.problems.isEmpty || skipBad else {
+                    report.skipped = 0
+                    report.imported = 0
+                    report.flagged = []
+                    throw RolledBack(report: report)
+                }
+                try await transaction.audit(
+                    AuditEntry(
+                        at: now.epochSeconds, actor: actor, action: "orders.import", subject: format.rawValue,
+                        detail: "\(report.imported) order(s) from \(report.rows) row(s)"))
+                report.succeeded = true
+                progress?(report.rows, report.rows)
+                return report
+            }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.report
+        } catch let problem as ImportProblem {
+            report.problems = [problem]
             return report
         }
-        for order in orders {
-            guard let note = order.draft.numberNote, let shipment = order.draft.shipment else { continue }
-            report.flagged.append(
-                ImportReport.FlaggedNumber(
-                    line: order.line, externalID: order.draft.info.id, trackingNumber: shipment.trackingNumber,
-                    kind: note.kind.rawValue, suggestions: note.suggestions))
-        }
-        // One transaction for the whole file: it goes in entirely or not at all.
-        try await orderService.createOrders(orders.map { NewOrder($0.draft) }, now: now, actor: actor)
-        report.imported = orders.count
-        report.succeeded = true
-        progress?(table.rows.count, table.rows.count)
-        return report
     }
 
-    /// UTF-8 (with or without a byte-order mark) or CP949.
-    static func text(_ data: Data) -> String? {
+    /// Ends the import's transaction with nothing stored, carrying the report that says why.
+    struct RolledBack: Error {
+        let report: ImportReport
+    }
+
+    /// The file as UTF-8 without a byte-order mark: as it is, or converted from CP949.
+    static func utf8(_ data: Data) -> Data? {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(data: bytes, encoding: .utf8) { return text }
-        return String(data: data, encoding: String.Encoding(rawValue: 0x8000_0422))
-    }
-
-    /// The header and every non-empty row, each with the file line it starts on.
-    static func table(_ text: String) throws -> (header: [String], rows: [(line: Int, cells: [String])]) {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter: UnicodeScalar =
-            firstLine.filter({ $0 == "\t" }).count > firstLine.filter({ $0 == "," }).count ? "\t" : ","
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
-        } catch {
-            throw ImportProblem(line: 1, column: nil, message: "not a CSV file: \(error)")
+        if bytes.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) != nil {
+            return Data(bytes)
         }
-        guard let header = reader.headerRow else { throw ImportProblem(line: 1, column: nil, message: "empty file") }
-        var rows: [(Int, [String])] = []
-        var line = 2 + header.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
-        while let cells = reader.next() {
-            if !cells.allSatisfy({ $0.trimmed.isEmpty }) { rows.append((line, cells)) }
-            // A quoted field may span lines; the next record starts after them.
-            line += 1 + cells.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
-        }
-        if let error = reader.error {
-            throw ImportProblem(line: line, column: nil, message: "cannot read the CSV here: \(error)")
-        }
-        return (header, rows)
+        return String(data: data, encoding: String.Encoding(rawValue: 0x8000_0422)).map { Data($0.utf8) }
     }
 }
