@@ -361,6 +361,39 @@ struct HardeningTests {
         }
     }
 
+    @Test("query values outside the contract: 422 naming the parameter, never quietly clamped")
+    func queryValues() async throws {
+        try await withServer { server in
+            let cases: [(String, String)] = [
+                ("/api/v1/queue?limit=1001", "limit"), ("/api/v1/queue?limit=0", "limit"),
+                ("/api/v1/orders?limit=201", "limit"), ("/api/v1/orders?q=" + String(repeating: "0", count: 201), "q"),
+                ("/api/v1/orders?status=AAA", "status"), ("/api/v1/queue?minSeverity=AAA", "minSeverity"),
+            ]
+            for (path, field) in cases {
+                let answer = try await server.send(.GET, path)
+                #expect(answer.status == .unprocessableEntity, "\(path)")
+                let errors = try server.object(answer)["errors"] as? [[String: String]] ?? []
+                #expect(errors.first?["field"] == field, "\(path): \(answer.body.string)")
+            }
+            #expect(try await server.send(.GET, "/api/v1/orders?cursor=&q=").status == .ok)
+        }
+    }
+
+    @Test("a price written with an exponent is read as the number it is; a negative one is refused")
+    func prices() async throws {
+        try await withServer { server in
+            let tiny = orderJSON.replacingOccurrences(of: #""price": 3.99"#, with: #""price": 1.5e-7"#)
+            #expect(try await server.send(.POST, "/api/v1/orders", json: tiny).status == .created)
+            let stored = try #require(try await server.services.orders.order("A-1001"))
+            #expect(stored.items.first?.price == Decimal(string: "0.00000015"))
+            let negative = orderJSON.replacingOccurrences(of: #""price": 3.99"#, with: #""price": -3"#)
+                .replacingOccurrences(of: "A-1001", with: "A-1002")
+            let refused = try await server.send(.POST, "/api/v1/orders", json: negative)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("items[0].price"))
+        }
+    }
+
     @Test("/metrics wants PARCELDESK_METRICS_TOKEN when it is set")
     func metricsToken() async throws {
         let secret = "metrics-secret-0123456789"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The most ParcelDesk stores of each text it is given, in characters
 /// (Unicode scalars, as JSON Schema's `maxLength` counts): room for every
 /// real order and scan, never for a megabyte in a name that then comes back
@@ -12,6 +14,8 @@ public enum InputLimits {
     public static let email = 254
     public static let itemName = 500
     public static let itemsPerOrder = 100
+    public static let quantity = 100_000
+    public static let price: Decimal = 1_000_000_000
     public static let carrier = 64
     public static let trackingNumber = 64
     public static let shippingOption = 200

@@ -74,16 +74,25 @@ public struct OrderValidator: Sendable {
             let name = required(item.name, "\(field).name")
             var quantity = 1
             if let text = item.quantity?.trimmed, !text.isEmpty {
-                if let value = Int(text), value > 0 {
+                if let value = Int(text), (1...InputLimits.quantity).contains(value) {
                     quantity = value
                 } else {
-                    errors.append(FieldError("\(field).quantity", "expected a whole number above 0; got \"\(text)\""))
+                    errors.append(
+                        FieldError(
+                            "\(field).quantity",
+                            "expected a whole number from 1 to \(InputLimits.quantity); got \"\(text)\""))
                 }
             }
             var price: Decimal?
             if let text = item.price?.trimmed, !text.isEmpty {
                 price = Self.parseMoney(text)
-                if price == nil { errors.append(FieldError("\(field).price", "expected an amount; got \"\(text)\"")) }
+                if price == nil {
+                    errors.append(FieldError("\(field).price", "expected an amount; got \"\(text)\""))
+                } else if let amount = price, amount < 0 || amount > InputLimits.price {
+                    errors.append(
+                        FieldError("\(field).price", "expected an amount from 0 to \(InputLimits.price); got \(text)"))
+                    price = nil
+                }
             }
             if let name { items.append(OrderItem(name: name, quantity: quantity, price: price)) }
         }

@@ -129,6 +129,10 @@ struct APIHandler: APIProtocol {
 
     func listOrders(_ input: Operations.listOrders.Input) async throws -> Operations.listOrders.Output {
         let query = input.query
+        let problems =
+            Self.outOfRange(query.limit, "limit", 1...200) + Self.tooLong(query.q, "q", 200)
+            + Self.tooLong(query.cursor, "cursor", 200)
+        guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
         var cursor: OrderCursor?
         if let text = query.cursor, !text.isEmpty {
             guard let decoded = OrderCursor(encoded: text) else {
@@ -146,6 +150,8 @@ struct APIHandler: APIProtocol {
     }
 
     func getQueue(_ input: Operations.getQueue.Input) async throws -> Operations.getQueue.Output {
+        let problems = Self.outOfRange(input.query.limit, "limit", 1...1000)
+        guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
         let minimum: Severity = try input.query.minSeverity.map { try converted($0, field: "minSeverity") } ?? .watch
         let items = try await services.orders.queue(minimum: minimum, limit: input.query.limit ?? 100)
         return .ok(.init(body: .json(.init(items: try items.map { try $0.dto() }))))
@@ -164,6 +170,19 @@ struct APIHandler: APIProtocol {
         let dto = try report.dto()
         return report.succeeded
             ? .ok(.init(body: .json(dto))) : .unprocessableContent(.init(body: .json(.ImportReport(dto))))
+    }
+
+    /// A query number outside what `openapi.yaml` declares: named, never quietly clamped.
+    static func outOfRange(_ value: Int?, _ field: String, _ range: ClosedRange<Int>) -> [FieldError] {
+        guard let value, !range.contains(value) else { return [] }
+        return [
+            FieldError(field, "expected a whole number from \(range.lowerBound) to \(range.upperBound); got \(value)")
+        ]
+    }
+
+    static func tooLong(_ value: String?, _ field: String, _ limit: Int) -> [FieldError] {
+        guard let value, let problem = InputLimits.problem(value, limit: limit) else { return [] }
+        return [FieldError(field, problem)]
     }
 
     static func invalid(_ errors: [FieldError]) -> Schemas.ValidationErrors {

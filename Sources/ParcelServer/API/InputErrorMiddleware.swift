@@ -38,7 +38,14 @@ struct InputErrorMiddleware: ServerMiddleware {
         case Operations.createOrder.id: errors = body.map { RawInput.orderProblems($0, validator: validator) } ?? []
         default: break
         }
-        if errors.isEmpty { errors = [Self.describe(error)] }
+        if errors.isEmpty {
+            var described = Self.describe(error)
+            if described.field == "body" || described.field == "request" {
+                described = FieldError(
+                    Self.queryParameter(named: described.message, in: error.request), described.message)
+            }
+            errors = [described]
+        }
         return errors
     }
 
@@ -56,6 +63,19 @@ struct InputErrorMiddleware: ServerMiddleware {
             }
         }
         return FieldError("request", "\(underlying)")
+    }
+
+    /// The query parameter an error without a coding path is about: the one
+    /// whose value the message quotes; "query" when the request has no body
+    /// to blame; "body" otherwise.
+    static func queryParameter(named message: String, in request: HTTPRequest) -> String {
+        let query = request.path.flatMap { URLComponents(string: $0)?.queryItems } ?? []
+        let quoted = query.filter { item in
+            guard let value = item.value, !value.isEmpty else { return false }
+            return message.hasSuffix(" \(value)") || message.contains("\"\(value)\"")
+        }
+        if quoted.count == 1 { return quoted[0].name }
+        return request.method == .get || request.method == .delete ? "query" : "body"
     }
 
     static func unprocessable(_ errors: [FieldError]) -> (HTTPResponse, HTTPBody?) {

@@ -51,7 +51,8 @@ enum RawInput {
                 errors.append(FieldError(field, "expected a number"))
                 return nil
             }
-            return number.stringValue
+            // Through Decimal: `stringValue` writes 1.5e-07, which no amount parser reads back.
+            return "\(number.decimalValue)"
         }
     }
 
@@ -169,7 +170,7 @@ enum RawInput {
         raw.buyerPhone = input.buyer.phone
         raw.buyerEmail = input.buyer.email
         raw.items = input.items.map {
-            RawOrder.RawItem(name: $0.name, quantity: String($0.quantity), price: $0.price.map { "\($0)" })
+            RawOrder.RawItem(name: $0.name, quantity: String($0.quantity), price: $0.price.map { "\(Decimal($0))" })
         }
         raw.shipment = input.shipment.map {
             RawOrder.RawShipment(
