@@ -376,6 +376,12 @@ struct HardeningTests {
                 #expect(errors.first?["field"] == field, "\(path): \(answer.body.string)")
             }
             #expect(try await server.send(.GET, "/api/v1/orders?cursor=&q=").status == .ok)
+            for (path, field) in [("/api/v1/orders?q=%FF", "q"), ("/api/v1/orders/%C3%28", "path")] {
+                let answer = try await server.send(.GET, path)
+                #expect(answer.status == .unprocessableEntity, "\(path)")
+                #expect(
+                    answer.body.string.contains(#""field":"\#(field)","message":"not UTF-8"#), "\(answer.body.string)")
+            }
         }
     }
 
@@ -517,5 +523,42 @@ struct UnavailableTests {
                 #expect(answer.headers.first(name: "Retry-After") == "5")
             }
         }
+    }
+}
+
+@Suite("The contract declares the limits the validator applies")
+struct ContractLimitTests {
+    @Test(
+        "each maxLength in openapi.yaml is the InputLimits value",
+        arguments: [
+            ("OrderInput", "externalId", InputLimits.externalID),
+            ("OrderInput", "marketplace", InputLimits.marketplace),
+            ("OrderInput", "placedAt", InputLimits.time), ("Buyer", "name", InputLimits.buyerName),
+            ("Buyer", "email", InputLimits.email), ("Item", "name", InputLimits.itemName),
+            ("ShipmentInput", "carrier", InputLimits.carrier),
+            ("ShipmentInput", "trackingNumber", InputLimits.trackingNumber),
+            ("ShipmentInput", "shippingOption", InputLimits.shippingOption),
+            ("ShipmentInput", "origin", InputLimits.country), ("EventInput", "source", InputLimits.eventSource),
+            ("EventInput", "trackingNumber", InputLimits.trackingNumber), ("EventInput", "code", InputLimits.eventCode),
+            ("EventInput", "text", InputLimits.eventText), ("EventInput", "location", InputLimits.location),
+            ("SessionInput", "password", InputLimits.password), ("UserInput", "password", InputLimits.password),
+        ])
+    func declared(schema: String, property: String, limit: Int) throws {
+        let lines = String(decoding: try APISpecification.yaml(), as: UTF8.self).split(separator: "\n")
+        // The schema's block runs to the next line indented as little as its name.
+        let start = try #require(lines.firstIndex(of: "    \(schema):"))
+        let schemaLines = lines[(start + 1)...].prefix { $0.hasPrefix("     ") }
+        // The property's declaration: its line and the deeper ones under it.
+        let first = try #require(schemaLines.firstIndex { $0.hasPrefix("        \(property):") })
+        let declaration = ([lines[first]] + lines[(first + 1)...].prefix { $0.hasPrefix("          ") })
+            .joined(separator: " ")
+        #expect(declaration.contains("maxLength: \(limit)"), "\(schema).\(property): \(declaration)")
+    }
+
+    @Test("the batch and item counts too")
+    func counts() throws {
+        let spec = String(decoding: try APISpecification.yaml(), as: UTF8.self)
+        #expect(spec.contains("maxItems: \(OrderValidator.maxEventsPerBatch)"))
+        #expect(spec.contains("maxItems: \(InputLimits.itemsPerOrder)"))
     }
 }

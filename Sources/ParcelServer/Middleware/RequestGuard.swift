@@ -30,6 +30,10 @@ struct RequestGuard: AsyncMiddleware {
         if let accept = request.headers.first(name: .accept), !MediaRange.accepts(accept, rule.answers) {
             return problem(.notAcceptable, "this route answers \(rule.answers); send Accept: \(rule.answers) or */*")
         }
+        if let field = Self.notUTF8(path: request.url.path, query: request.url.query) {
+            return OrderDetailRoute.json(
+                .unprocessableEntity, validationErrors([FieldError(field, "not UTF-8 text once percent-decoded")]))
+        }
         // A caller without a token hears 401 from the route before anything about its body.
         guard let takes = rule.takes, rule.open || RequestContext.caller != nil else {
             return try await next.respond(to: request)
@@ -54,6 +58,21 @@ struct RequestGuard: AsyncMiddleware {
             return OrderDetailRoute.json(.unprocessableEntity, validationErrors([FieldError("body", "\(found)")]))
         }
         return try await next.respond(to: request)
+    }
+
+    /// The first part of the URL whose percent-encoding decodes to bytes
+    /// that are not UTF-8: "path", or the query parameter's name.
+    static func notUTF8(path: String, query: String?) -> String? {
+        if path.contains("%"), path.removingPercentEncoding == nil { return "path" }
+        guard let query, query.contains("%") else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].removingPercentEncoding
+            if name == nil || (parts.count > 1 && parts[1].removingPercentEncoding == nil) {
+                return name ?? "query"
+            }
+        }
+        return nil
     }
 
     func tooLarge(_ rule: RouteRule) -> Response {
