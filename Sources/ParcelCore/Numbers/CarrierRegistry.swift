@@ -37,6 +37,8 @@ public final class CarrierRegistry: Sendable {
     let s10Operators: [S10.Operator?]
     let s10OperatorCarrier: [Int32]
     let carrierIndex: [String: Int]
+    /// Carriers by the squashed forms `resolveCarrier` accepts (short id, Korean and English names).
+    let carrierBySquashedName: [String: Int]
     /// Carriers that deliver only inside their country, with that country.
     let domesticCarriers: [(index: Int, country: String)]
     /// Plain-data copies of the formats' check rules for the detection loop.
@@ -157,6 +159,17 @@ public final class CarrierRegistry: Sendable {
         self.s10Operators = operatorTable
         self.s10OperatorCarrier = operatorCarrier
         self.carrierIndex = index
+        var byName: [String: Int] = [:]
+        for (position, carrier) in carriers.enumerated() {
+            for name in [
+                carrier.id.split(separator: ".").last.map(String.init) ?? "", carrier.name.ko, carrier.name.en,
+            ] {
+                // The first carrier to claim a name keeps it, as the search through the list did.
+                let key = Self.squashed(name)
+                if !key.isEmpty, byName[key] == nil { byName[key] = position }
+            }
+        }
+        self.carrierBySquashedName = byName
         self.domesticCarriers = carriers.indices.filter { carriers[$0].domesticOnly }.map { ($0, carriers[$0].country) }
         self.maxLength = maxLength
     }
@@ -171,12 +184,11 @@ public final class CarrierRegistry: Sendable {
         let wanted = text.trimmed.lowercased()
         guard !wanted.isEmpty else { return nil }
         if let carrier = carrier(id: wanted) { return carrier }
-        func squash(_ value: String) -> String { value.lowercased().filter { !$0.isWhitespace && $0 != "-" } }
-        let squashed = squash(wanted)
-        return carriers.first { carrier in
-            carrier.id.split(separator: ".").last.map(String.init) == squashed
-                || squash(carrier.name.ko) == squashed || squash(carrier.name.en) == squashed
-        }
+        return carrierBySquashedName[Self.squashed(wanted)].map { carriers[$0] }
+    }
+
+    static func squashed(_ value: String) -> String {
+        value.lowercased().filter { !$0.isWhitespace && $0 != "-" }
     }
 
     /// A shipping option known not to be tracked end to end ("Super Economy", "비등기"…).

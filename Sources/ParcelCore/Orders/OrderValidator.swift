@@ -195,6 +195,7 @@ public struct OrderValidator: Sendable {
     /// `2026-11-02 18:00[:00]` and `2026.11.02 18:00` forms spreadsheets use.
     public static func parseTime(_ text: String) -> Timestamp? {
         if let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) { return stamp }
+        if let iso = spreadsheetISO(text) { return Timestamp.parse(iso, defaultOffset: Timestamp.kst) }
         var normalized = text.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "/", with: "-")
         if normalized.count >= 16, normalized[normalized.index(normalized.startIndex, offsetBy: 10)] == " " {
             normalized.replaceSubrange(
@@ -204,6 +205,28 @@ public struct OrderValidator: Sendable {
         }
         if normalized.count == 16 { normalized += ":00" }
         return Timestamp.parse(normalized, defaultOffset: Timestamp.kst)
+    }
+
+    /// `2026.11.02 18:00[:00]` (any of `.`, `-`, `/` between the date's parts)
+    /// as ISO 8601 without an offset, by bytes: an export has one on every row.
+    static func spreadsheetISO(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        guard bytes.count == 16 || bytes.count == 19 else { return nil }
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { (0x30...0x39).contains(bytes[$0]) } }
+        let separators: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/")]
+        guard digits(0..<4), separators.contains(bytes[4]), digits(5..<7), bytes[7] == bytes[4], digits(8..<10),
+            bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), digits(11..<13),
+            bytes[13] == UInt8(ascii: ":"), digits(14..<16)
+        else { return nil }
+        if bytes.count == 19 {
+            guard bytes[16] == UInt8(ascii: ":"), digits(17..<19) else { return nil }
+        } else {
+            bytes += Array(":00".utf8)
+        }
+        bytes[4] = UInt8(ascii: "-")
+        bytes[7] = UInt8(ascii: "-")
+        bytes[10] = UInt8(ascii: "T")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `1,234.50`, `₩12,000`, `US $3.99` → a decimal amount.

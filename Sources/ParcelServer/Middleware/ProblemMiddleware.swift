@@ -29,7 +29,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                 logger.warning(
                     "database unavailable",
                     metadata: ["route": .string(route), "status": "503", "errorType": .string(Self.typeName(cause))])
-                var response = problem(
+                let response = problem(
                     .serviceUnavailable, "the database cannot be reached or is busy; try again shortly")
                 response.headers.replaceOrAdd(name: "Retry-After", value: "\(Self.retryAfterSeconds)")
                 return response

@@ -22,7 +22,7 @@ struct RequestGuard: AsyncMiddleware {
             if request.method == .OPTIONS {
                 return Response(status: .noContent, headers: ["Allow": allowed + ", OPTIONS"])
             }
-            var response = problem(
+            let response = problem(
                 .methodNotAllowed, "\(request.url.path) takes \(allowed), not \(request.method.rawValue)")
             response.headers.replaceOrAdd(name: "Allow", value: allowed)
             return response
