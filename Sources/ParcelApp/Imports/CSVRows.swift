@@ -45,7 +45,7 @@ final class CSVRows: @unchecked Sendable {
                 break
             }
             if rows.count >= limit, let key, let last = rows.last?.cells,
-                key >= last.count || key >= cells.count || last[key] != cells[key]
+                key >= last.count || key >= cells.count || last[key].trimmed != cells[key].trimmed
             {
                 pending = cells
                 return rows

@@ -57,27 +57,29 @@ public struct ImportService: Sendable {
             ]
             return report
         }
-        let rows: CSVRows
+        let header: CSVRows
         do {
-            rows = try CSVRows(text)
+            header = try CSVRows(text)
         } catch {
             report.problems = [error as? ImportProblem ?? ImportProblem(line: 0, column: nil, message: "\(error)")]
             return report
         }
         let importer = OrderImporter(layout: .standard(format), validator: validator, mappings: fieldMap)
         let columns: [ImportField: Int]
-        switch importer.columns(header: rows.header) {
+        switch importer.columns(header: header.header) {
         case .success(let value): columns = value
         case .failure(let failure):
             report.problems = failure.problems
             return report
         }
-        let estimate = max(1, rows.estimatedRows)
+        let estimate = max(1, header.estimatedRows)
         let orderService = orderService
         let empty = report
         do {
             // One transaction for the whole file, filled a chunk at a time: it goes in entirely or not at all.
             return try await orderService.inOneTransaction { writer, transaction in
+                // Read from the top in every attempt: PostgreSQL may run this body again after a deadlock.
+                let rows = try CSVRows(text)
                 var report = empty
                 var firstLine: [String: Int] = [:]
                 let externalColumn = importer.columnNames(columns)[.externalId]

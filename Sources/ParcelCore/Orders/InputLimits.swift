@@ -20,6 +20,8 @@ public enum InputLimits {
     public static let trackingNumber = 64
     public static let shippingOption = 200
     public static let time = 40
+    /// A quantity or an amount as text (`12,900`, `US $3.99`).
+    public static let numberText = 40
     public static let country = 60
     public static let eventSource = 40
     public static let eventCode = 64

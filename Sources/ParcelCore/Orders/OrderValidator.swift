@@ -17,7 +17,10 @@ public struct OrderValidator: Sendable {
     public func validate(_ raw: RawOrder) -> Result<OrderDraft, ValidationFailure> {
         var errors: [FieldError] = []
         var raw = raw
-        let overLimit = Self.limit(&raw, &errors)
+        var limits = LimitCheck(prefix: "")
+        Self.limit(&raw, &limits)
+        errors += limits.errors
+        let overLimit = limits.overLimit
         func required(_ value: String?, _ field: String) -> String? {
             guard let value = value?.trimmed, !value.isEmpty else {
                 if !overLimit.contains(field) { errors.append(FieldError(field, "is required")) }
@@ -143,14 +146,8 @@ public struct OrderValidator: Sendable {
 
     /// Every text of `raw` against `InputLimits`: a text over its limit is
     /// named and dropped, so nothing later quotes or stores it.
-    static func limit(_ raw: inout RawOrder, _ errors: inout [FieldError]) -> Set<String> {
-        var overLimit: Set<String> = []
-        func check(_ value: inout String?, _ field: String, _ limit: Int) {
-            guard let text = value, let problem = InputLimits.problem(text, limit: limit) else { return }
-            errors.append(FieldError(field, problem))
-            overLimit.insert(field)
-            value = nil
-        }
+    static func limit(_ raw: inout RawOrder, _ limits: inout LimitCheck) {
+        func check(_ value: inout String?, _ field: String, _ limit: Int) { limits.check(&value, field, limit) }
         check(&raw.externalID, "externalId", InputLimits.externalID)
         check(&raw.marketplace, "marketplace", InputLimits.marketplace)
         check(&raw.placedAt, "placedAt", InputLimits.time)
@@ -160,15 +157,15 @@ public struct OrderValidator: Sendable {
         check(&raw.buyerPhone, "buyer.phone", InputLimits.phone)
         check(&raw.buyerEmail, "buyer.email", InputLimits.email)
         if raw.items.count > InputLimits.itemsPerOrder {
-            errors.append(FieldError("items", "at most \(InputLimits.itemsPerOrder) items per order"))
+            limits.errors.append(FieldError("items", "at most \(InputLimits.itemsPerOrder) items per order"))
             raw.items = []
         }
         for index in raw.items.indices {
             check(&raw.items[index].name, "items[\(index)].name", InputLimits.itemName)
-            check(&raw.items[index].quantity, "items[\(index)].quantity", InputLimits.time)
-            check(&raw.items[index].price, "items[\(index)].price", InputLimits.time)
+            check(&raw.items[index].quantity, "items[\(index)].quantity", InputLimits.numberText)
+            check(&raw.items[index].price, "items[\(index)].price", InputLimits.numberText)
         }
-        guard var shipment = raw.shipment else { return overLimit }
+        guard var shipment = raw.shipment else { return }
         check(&shipment.carrier, "shipment.carrier", InputLimits.carrier)
         check(&shipment.trackingNumber, "shipment.trackingNumber", InputLimits.trackingNumber)
         check(&shipment.shippingOption, "shipment.shippingOption", InputLimits.shippingOption)
@@ -176,7 +173,6 @@ public struct OrderValidator: Sendable {
         check(&shipment.origin, "shipment.origin", InputLimits.country)
         check(&shipment.destination, "shipment.destination", InputLimits.country)
         raw.shipment = shipment
-        return overLimit
     }
 
     static func note(for check: NumberCheck) -> NumberNote? {
@@ -299,21 +295,17 @@ extension OrderValidator {
             let path = "events[\(index)]"
             let count = errors.count
             var input = original
-            var overLimit: Set<String> = []
-            func check(_ value: inout String?, _ field: String, _ limit: Int) {
-                guard let text = value, let problem = InputLimits.problem(text, limit: limit) else { return }
-                errors.append(FieldError("\(path).\(field)", problem))
-                overLimit.insert(field)
-                value = nil
-            }
-            check(&input.source, "source", InputLimits.eventSource)
-            check(&input.carrier, "carrier", InputLimits.carrier)
-            check(&input.trackingNumber, "trackingNumber", InputLimits.trackingNumber)
-            check(&input.parentTrackingNumber, "parentTrackingNumber", InputLimits.trackingNumber)
-            check(&input.time, "time", InputLimits.time)
-            check(&input.code, "code", InputLimits.eventCode)
-            check(&input.text, "text", InputLimits.eventText)
-            check(&input.location, "location", InputLimits.location)
+            var limits = LimitCheck(prefix: path + ".")
+            limits.check(&input.source, "source", InputLimits.eventSource)
+            limits.check(&input.carrier, "carrier", InputLimits.carrier)
+            limits.check(&input.trackingNumber, "trackingNumber", InputLimits.trackingNumber)
+            limits.check(&input.parentTrackingNumber, "parentTrackingNumber", InputLimits.trackingNumber)
+            limits.check(&input.time, "time", InputLimits.time)
+            limits.check(&input.code, "code", InputLimits.eventCode)
+            limits.check(&input.text, "text", InputLimits.eventText)
+            limits.check(&input.location, "location", InputLimits.location)
+            errors += limits.errors
+            let overLimit = limits.overLimit
             func required(_ value: String?, _ field: String) -> String? {
                 guard let value = value?.trimmed, !value.isEmpty else {
                     if !overLimit.contains(field) { errors.append(FieldError("\(path).\(field)", "is required")) }
@@ -359,5 +351,23 @@ extension OrderValidator {
         }
         guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
         return .success(events)
+    }
+}
+
+/// Texts held to their `InputLimits`: one over its limit is named and
+/// dropped, so nothing later quotes or stores it, and its field is
+/// remembered so that "is required" is not said of it as well.
+struct LimitCheck {
+    /// Put before every field name (`events[3].`).
+    let prefix: String
+    var errors: [FieldError] = []
+    /// The fields refused, without the prefix.
+    var overLimit: Set<String> = []
+
+    mutating func check(_ value: inout String?, _ field: String, _ limit: Int) {
+        guard let text = value, let problem = InputLimits.problem(text, limit: limit) else { return }
+        errors.append(FieldError(prefix + field, problem))
+        overLimit.insert(field)
+        value = nil
     }
 }

@@ -191,15 +191,12 @@ struct SignInLimits: Sendable {
         addresses = RateLimiter(limit: perAddress)
     }
 
-    /// Counts the attempt against both; nil when both allow it, else the seconds to wait.
+    /// Counts the attempt: nil when both allow it, else the seconds to wait.
+    /// An address over its limit is refused before its e-mail is counted, so
+    /// one address cannot fill the account table with made-up e-mails.
     func attempt(email: String, address: String, now: Date = Date()) -> Int? {
-        let account = accounts.attempt(email, now: now)
-        let machine = addresses.attempt(address, now: now)
-        switch (account, machine) {
-        case (nil, nil): return nil
-        case (let wait?, nil), (nil, let wait?): return wait
-        case (let first?, let second?): return max(first, second)
-        }
+        if let wait = addresses.attempt(address, now: now) { return wait }
+        return accounts.attempt(email, now: now)
     }
 }
 
