@@ -50,7 +50,6 @@ let package = Package(
             dependencies: [
                 "ParcelCore",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -116,7 +115,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ParcelAppTests",
-            dependencies: ["ParcelApp", "ParcelCore", "ParcelTestSupport"],
+            dependencies: [
+                "ParcelApp", "ParcelCore", "ParcelTestSupport",
+                // The reference the byte-level CSV reader is compared against.
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

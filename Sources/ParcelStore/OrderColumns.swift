@@ -25,7 +25,7 @@ extension OrderColumns {
 
     func uuid(_ column: String) throws -> UUID? {
         try string(column).map { text in
-            guard let id = UUID(uuidString: text) else { throw StoreError.corruptRow(column: column) }
+            guard let id = UUID(text: text) else { throw StoreError.corruptRow(column: column) }
             return id
         }
     }

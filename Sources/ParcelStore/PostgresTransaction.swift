@@ -15,7 +15,7 @@ struct PostgresTransaction: ShipmentTransaction {
         guard !ids.isEmpty else { return }
         // ORDER BY under FOR UPDATE: PostgreSQL locks the rows in the order it returns them.
         _ = try await sql.raw(
-            "SELECT id FROM shipments WHERE id = ANY(\(bind: Self.array(ids.map(\.uuidString)))::uuid[]) ORDER BY id FOR UPDATE"
+            "SELECT id FROM shipments WHERE id = ANY(\(bind: Self.array(ids.map(\.text)))::uuid[]) ORDER BY id FOR UPDATE"
         ).all()
     }
 
@@ -26,7 +26,8 @@ struct PostgresTransaction: ShipmentTransaction {
             "SELECT DISTINCT canonical_number, shipment_id FROM legs WHERE canonical_number = ANY(\(bind: Self.array(numbers))::text[])",
             columns: ["canonical_number", "shipment_id"])
         for cells in rows {
-            guard cells.count == 2, let number = cells[0].string, let shipment = cells[1].string.flatMap(UUID.init)
+            guard cells.count == 2, let number = cells[0].string,
+                let shipment = cells[1].string.flatMap(UUID.init(text:))
             else { throw StoreError.corruptRow(column: "legs.shipment_id") }
             // A number pasted on two orders belongs to both: each gets the event.
             found[number, default: []].append(shipment)
@@ -43,7 +44,7 @@ struct PostgresTransaction: ShipmentTransaction {
                 GROUP BY canonical_number HAVING COUNT(*) > 1)
             """, columns: ["id"])
         return try rows.map { cells in
-            guard let id = cells.first?.string.flatMap(UUID.init) else {
+            guard let id = cells.first?.string.flatMap(UUID.init(text:)) else {
                 throw StoreError.corruptRow(column: "shipments.id")
             }
             return id
@@ -55,7 +56,7 @@ struct PostgresTransaction: ShipmentTransaction {
         let rows = try await packed(
             """
             SELECT \(unsafeRaw: Store.orderSelection) FROM shipments s JOIN orders o ON o.id = s.order_id
-            WHERE s.id = ANY(\(bind: Self.array(ids.map(\.uuidString)))::uuid[])
+            WHERE s.id = ANY(\(bind: Self.array(ids.map(\.text)))::uuid[])
             """, columns: Store.orderFields.map(\.name))
         let events = try await events(of: ids)
         return try rows.map { cells in
@@ -70,10 +71,10 @@ struct PostgresTransaction: ShipmentTransaction {
         let rows = try await packed(
             """
             SELECT id, shipment_id, \(unsafeRaw: Store.eventReadColumns.joined(separator: ", ")) FROM tracking_events
-            WHERE shipment_id = ANY(\(bind: Self.array(shipmentIDs.map(\.uuidString)))::uuid[])
+            WHERE shipment_id = ANY(\(bind: Self.array(shipmentIDs.map(\.text)))::uuid[])
             """, columns: ["shipment_id"] + Store.eventReadColumns, orderBy: "id")
         for cells in rows {
-            guard let shipment = cells.first?.string.flatMap(UUID.init(uuidString:)) else {
+            guard let shipment = cells.first?.string.flatMap(UUID.init(text:)) else {
                 throw StoreError.corruptRow(column: "shipment_id")
             }
             events[shipment, default: []].append(try Store.event(cells.dropFirst()))
@@ -118,7 +119,7 @@ struct PostgresTransaction: ShipmentTransaction {
         let columns = [("id", "uuid")] + Tables.shipments.postgresTypes(state)
         let assignments = state.map { "\($0.name) = x.\($0.name)" }.joined(separator: ", ")
         let rows = shipments.map {
-            [JSONValue.string($0.id.uuidString)] + Tables.shipments.cells($0, now: now, state).map(\.json)
+            [JSONValue.string($0.id.text)] + Tables.shipments.cells($0, now: now, state).map(\.json)
         }
         try await sql.raw(
             "UPDATE shipments SET \(unsafeRaw: assignments) FROM " + Self.recordset(rows, columns)
@@ -139,7 +140,7 @@ struct PostgresTransaction: ShipmentTransaction {
     func updateSearchText(_ updates: [SearchTextUpdate]) async throws {
         guard !updates.isEmpty else { return }
         let columns = [("id", "uuid"), ("search_text", "text")]
-        let rows = updates.map { [JSONValue.string($0.order.uuidString), .string($0.text)] }
+        let rows = updates.map { [JSONValue.string($0.order.text), .string($0.text)] }
         try await sql.raw(
             "UPDATE orders SET search_text = x.search_text FROM " + Self.recordset(rows, columns)
                 + " WHERE orders.id = x.id"
@@ -204,7 +205,7 @@ struct PostgresTransaction: ShipmentTransaction {
     private func delete(from table: String, _ shipments: [UUID]) async throws {
         guard !shipments.isEmpty else { return }
         try await sql.raw(
-            "DELETE FROM \(unsafeRaw: table) WHERE shipment_id = ANY(\(bind: Self.array(shipments.map(\.uuidString)))::uuid[])"
+            "DELETE FROM \(unsafeRaw: table) WHERE shipment_id = ANY(\(bind: Self.array(shipments.map(\.text)))::uuid[])"
         ).run()
     }
 

@@ -126,4 +126,21 @@ struct JSONReaderTests {
         #expect(throws: JSONValue.ParseError.self) { try OrderItem.decodeList(#"[{"name": "x"}]"#) }
         #expect(try JSONValue.parse("[1.50, -2]", numbersAsText: true) == .array([.string("1.50"), .string("-2")]))
     }
+
+    @Test("order items as stored read back the same by our reader and by JSONDecoder, prices to the last digit")
+    func storedItems() throws {
+        // setup
+        let items = [
+            OrderItem(name: "무선 이어폰 \"케이스\"\n2개\u{0}\u{200B}🙂\\", quantity: 2, price: Decimal(string: "12.50")),
+            OrderItem(name: "Tumbler", quantity: 1, price: Decimal(string: "0.0000001")),
+            OrderItem(name: "샘플", quantity: 3, price: nil),
+            OrderItem(name: "Big", quantity: 999, price: Decimal(string: "100000000000")),
+        ]
+        // MUT
+        let json = OrderItem.encodeList(items)
+        // validate
+        #expect(try OrderItem.decodeList(json) == items)
+        #expect(try JSONDecoder().decode([OrderItem].self, from: Data(json.utf8)) == items)
+        #expect(OrderItem.encodeList([]) == "[]")
+    }
 }

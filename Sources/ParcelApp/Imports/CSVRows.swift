@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import ParcelCore
 
@@ -6,27 +5,24 @@ import ParcelCore
 /// with the file line it starts on. Comma- or tab-separated, found from the header.
 final class CSVRows: @unchecked Sendable {
     let header: [String]
-    /// About how many data rows the file has (its line count less the header), for progress.
+    /// About how many data rows the file has (its line breaks less the header's), for progress.
     let estimatedRows: Int
-    private let reader: CSVReader
-    private var line: Int
-    private var pending: [String]?
+    private var scanner: CSVScanner
+    private var pending: (line: Int, cells: [String])?
 
     init(_ utf8: Data) throws {
-        let firstLine = utf8.prefix { $0 != UInt8(ascii: "\n") }
-        let tabs = firstLine.count { $0 == UInt8(ascii: "\t") }
-        let commas = firstLine.count { $0 == UInt8(ascii: ",") }
-        let delimiter: UnicodeScalar = tabs > commas ? "\t" : ","
-        estimatedRows = utf8.count { $0 == UInt8(ascii: "\n") }
+        scanner = CSVScanner(utf8, delimiter: CSVScanner.delimiter(of: utf8))
+        let first: (line: Int, cells: [String])?
         do {
-            reader = try CSVReader(
-                stream: InputStream(data: utf8), codecType: UTF8.self, hasHeaderRow: true, delimiter: delimiter)
+            first = try scanner.next()
         } catch {
-            throw ImportProblem(line: 1, column: nil, message: "not a CSV file: \(error)")
+            throw ImportProblem(line: error.line, column: nil, message: "cannot read the header: \(error.message)")
         }
-        guard let header = reader.headerRow else { throw ImportProblem(line: 1, column: nil, message: "empty file") }
-        self.header = header
-        line = 2 + header.reduce(0) { $0 + Self.breaks(in: $1) }
+        guard let first, first.cells.contains(where: { !$0.trimmed.isEmpty }) else {
+            throw ImportProblem(line: 1, column: nil, message: "empty file: expected a header line")
+        }
+        header = first.cells
+        estimatedRows = max(0, CSVScanner.lineBreaks(in: utf8) - (scanner.line - 1))
     }
 
     /// Up to about `limit` non-empty rows; never splits the rows of one
@@ -35,32 +31,26 @@ final class CSVRows: @unchecked Sendable {
         var rows: [(line: Int, cells: [String])] = []
         rows.reserveCapacity(limit + 8)
         while true {
-            let cells: [String]
+            let row: (line: Int, cells: [String])
             if let held = pending {
-                cells = held
+                row = held
                 pending = nil
-            } else if let read = reader.next() {
-                cells = read
             } else {
-                break
+                do {
+                    guard let read = try scanner.next() else { break }
+                    row = read
+                } catch {
+                    throw ImportProblem(line: error.line, column: nil, message: error.message)
+                }
             }
             if rows.count >= limit, let key, let last = rows.last?.cells,
-                key >= last.count || key >= cells.count || last[key].trimmed != cells[key].trimmed
+                key >= last.count || key >= row.cells.count || last[key].trimmed != row.cells[key].trimmed
             {
-                pending = cells
+                pending = row
                 return rows
             }
-            if !cells.allSatisfy({ $0.trimmed.isEmpty }) { rows.append((line, cells)) }
-            // A quoted field may span lines; the next record starts after them.
-            line += 1 + cells.reduce(0) { $0 + Self.breaks(in: $1) }
-        }
-        if let error = reader.error {
-            throw ImportProblem(line: line, column: nil, message: "cannot read the CSV here: \(error)")
+            if row.cells.contains(where: { !$0.trimmed.isEmpty }) { rows.append(row) }
         }
         return rows.isEmpty ? nil : rows
-    }
-
-    static func breaks(in cell: String) -> Int {
-        cell.utf8.count { $0 == UInt8(ascii: "\n") }
     }
 }

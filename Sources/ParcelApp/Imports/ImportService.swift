@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import ParcelCore
 
@@ -38,6 +37,8 @@ public struct ImportService: Sendable {
 
     /// Rows checked and stored together: a few MB of drafts at a time, however large the file.
     static let chunkRows = 2_000
+    /// Chunks being checked while one is written: enough to keep every core busy.
+    static let chunksAhead = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
     public func run(
         _ data: Data, format: ImportFormat, mappings: [String] = [], skipBad: Bool, now: Timestamp, actor: String,
@@ -80,46 +81,78 @@ public struct ImportService: Sendable {
             return try await orderService.inOneTransaction { writer, transaction in
                 // Read from the top in every attempt: PostgreSQL may run this body again after a deadlock.
                 let rows = try CSVRows(text)
+                let group = columns[.externalId]
+                // Chunks are checked and analysed on other threads, a few ahead, while this one writes.
+                var ahead: [Task<ReadChunk, any Error>] = []
+                defer { ahead.forEach { $0.cancel() } }
+                func readAhead() throws {
+                    while ahead.count < Self.chunksAhead, let chunk = try rows.next(Self.chunkRows, groupedBy: group) {
+                        ahead.append(
+                            Task(executorPreference: globalConcurrentExecutor) {
+                                let (orders, problems) = importer.orders(chunk, columns: columns)
+                                let taken = try await orderService.existingExternalIDs(orders.map(\.draft.info.id))
+                                let prepared = orders.map { writer.prepare(NewOrder($0.draft), now: now) }
+                                return ReadChunk(
+                                    rows: chunk.count,
+                                    entries: zip(orders, prepared).map {
+                                        ReadChunk.Entry(line: $0.line, order: $1.record)
+                                    },
+                                    batch: PreparedBatch(prepared), problems: problems, taken: taken)
+                            })
+                    }
+                }
+                try readAhead()
                 var report = empty
                 var firstLine: [String: Int] = [:]
+                var numbers: Set<String> = []
                 let externalColumn = importer.columnNames(columns)[.externalId]
-                while let chunk = try rows.next(Self.chunkRows, groupedBy: columns[.externalId]) {
-                    report.rows += chunk.count
-                    var (orders, problems) = importer.orders(chunk, columns: columns)
+                while !ahead.isEmpty {
+                    let chunk = try await ahead.removeFirst().value
+                    try readAhead()
+                    report.rows += chunk.rows
+                    var problems = chunk.problems
                     // An order's rows come together; one seen in an earlier chunk, or already stored, is a problem of its line.
-                    let taken = try await orderService.existingExternalIDs(orders.map(\.draft.info.id))
-                    orders.removeAll { order in
-                        let id = order.draft.info.id
+                    var dropped: Set<UUID> = []
+                    for entry in chunk.entries {
+                        let id = entry.order.draft.info.id
                         if let first = firstLine[id] {
                             problems.append(
                                 ImportProblem(
-                                    line: order.line, column: externalColumn,
+                                    line: entry.line, column: externalColumn,
                                     message:
                                         "order \(id) appears again after other orders (first at line \(first)); keep an order's rows together"
                                 ))
-                            return true
+                            dropped.insert(entry.order.id)
+                            continue
                         }
-                        firstLine[id] = order.line
-                        guard taken.contains(id) else { return false }
-                        problems.append(
-                            ImportProblem(
-                                line: order.line, column: externalColumn, message: "order \(id) is already imported"))
-                        return true
+                        firstLine[id] = entry.line
+                        if chunk.taken.contains(id) {
+                            problems.append(
+                                ImportProblem(
+                                    line: entry.line, column: externalColumn, message: "order \(id) is already imported"
+                                ))
+                            dropped.insert(entry.order.id)
+                            continue
+                        }
+                        let draft = entry.order.draft
+                        if let note = draft.numberNote, let shipment = draft.shipment {
+                            report.flagged.append(
+                                ImportReport.FlaggedNumber(
+                                    line: entry.line, externalID: id, trackingNumber: shipment.trackingNumber,
+                                    kind: note.kind.rawValue, suggestions: note.suggestions))
+                        }
                     }
                     report.problems += problems
-                    for order in orders {
-                        guard let note = order.draft.numberNote, let shipment = order.draft.shipment else { continue }
-                        report.flagged.append(
-                            ImportReport.FlaggedNumber(
-                                line: order.line, externalID: order.draft.info.id,
-                                trackingNumber: shipment.trackingNumber,
-                                kind: note.kind.rawValue, suggestions: note.suggestions))
-                    }
                     // Once a row is bad and bad rows are not skipped, nothing will be kept: only read on, to name every problem.
                     if report.problems.isEmpty || skipBad {
-                        _ = try await writer.add(orders.map { NewOrder($0.draft) }, in: transaction, now: now)
-                        report.imported += orders.count
+                        let batch = chunk.batch.removing(orders: dropped)
+                        try await writer.store(batch, in: transaction, now: now)
+                        numbers.formUnion(batch.numbers)
+                        report.imported += chunk.entries.count - dropped.count
                     }
+                    // The chunk's many small strings are freed on another thread, not the writer's.
+                    let spent = consume chunk
+                    Task(executorPreference: globalConcurrentExecutor) { withExtendedLifetime(spent) {} }
                     progress?(min(report.rows, estimate), max(estimate, report.rows))
                 }
                 report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
@@ -130,6 +163,7 @@ public struct ImportService: Sendable {
                     report.flagged = []
                     throw RolledBack(report: report)
                 }
+                try await writer.refreshSharing(numbers, in: transaction, now: now)
                 try await transaction.audit(
                     AuditEntry(
                         at: now.epochSeconds, actor: actor, action: "orders.import", subject: format.rawValue,
@@ -144,6 +178,21 @@ public struct ImportService: Sendable {
             report.problems = [problem]
             return report
         }
+    }
+
+    /// A chunk of the file read, checked and made ready to write, with the
+    /// order numbers among it that are already stored.
+    struct ReadChunk: Sendable {
+        struct Entry: Sendable {
+            let line: Int
+            let order: OrderRecord
+        }
+
+        let rows: Int
+        let entries: [Entry]
+        let batch: PreparedBatch
+        let problems: [ImportProblem]
+        let taken: Set<String>
     }
 
     /// Ends the import's transaction with nothing stored, carrying the report that says why.

@@ -95,55 +95,112 @@ public struct OrderWriter: Sendable {
     public func add(_ orders: [NewOrder], in transaction: any ShipmentTransaction, now: Timestamp) async throws
         -> [UUID]
     {
-        guard !orders.isEmpty else { return [] }
-        let stamp = now.epochSeconds
-        var ids: [UUID] = []
-        var orderRecords: [OrderRecord] = []
-        var shipmentRecords: [ShipmentRecord] = []
-        var legRecords: [LegRecord] = []
-        var events: [PendingEvent] = []
-        var findingRecords: [FindingRecord] = []
-        ids.reserveCapacity(orders.count)
-        orderRecords.reserveCapacity(orders.count)
-        shipmentRecords.reserveCapacity(orders.count)
-        for order in orders {
-            let orderID = UUID()
-            ids.append(orderID)
-            let info = order.draft.info
-            var legs: [ShipmentLeg] = []
-            if let shipment = order.draft.shipment {
-                let shipmentID = UUID()
-                let document = ShipmentDocument(order: info, shipment: shipment, events: order.events)
-                let state = analyst.state(of: document, now: now)
-                legs = state.legs
-                shipmentRecords.append(
-                    ShipmentRecord(id: shipmentID, orderID: orderID, shipment: shipment, state: state))
-                legRecords += LegRecord.rows(shipmentID, legs)
-                events += order.events.map {
-                    PendingEvent(shipment: shipmentID, event: $0, key: TrackingKeys.dedupeKey(shipmentID, $0))
-                }
-                findingRecords += state.diagnoses.map {
-                    FindingRecord(shipmentID: shipmentID, orderID: orderID, finding: $0)
-                }
-            }
-            let searchText = TrackingKeys.searchText(
-                info, trackingNumber: order.draft.shipment?.trackingNumber, legs: legs)
-            orderRecords.append(try OrderRecord(id: orderID, draft: order.draft, searchText: searchText))
+        let prepared = orders.map { prepare($0, now: now) }
+        let batch = PreparedBatch(prepared)
+        try await store(batch, in: transaction, now: now)
+        try await refreshSharing(batch.numbers, in: transaction, now: now)
+        return prepared.map(\.record.id)
+    }
+
+    /// An order's rows and first analysis, worked out before any write: an
+    /// import prepares the next chunk while the store writes this one.
+    public func prepare(_ order: NewOrder, now: Timestamp) -> PreparedOrder {
+        let orderID = UUID.forNewRow()
+        let info = order.draft.info
+        guard let shipment = order.draft.shipment else {
+            let searchText = TrackingKeys.searchText(info, trackingNumber: nil, legs: [])
+            return PreparedOrder(
+                record: OrderRecord(id: orderID, draft: order.draft, searchText: searchText), shipment: nil, legs: [],
+                events: [], findings: [])
         }
-        // One insertion order for every writer: two imports sharing order numbers then
-        // wait on the first shared one instead of each holding what the other needs.
-        orderRecords.sort { $0.draft.info.id < $1.draft.info.id }
-        try await transaction.insertOrders(orderRecords, now: stamp)
-        try await transaction.insertShipments(shipmentRecords, now: stamp)
-        try await transaction.replaceLegs(of: [], with: legRecords)
-        _ = try await transaction.insertEvents(events, receivedAt: stamp)
-        try await transaction.replaceFindings(of: [], with: findingRecords, now: stamp)
-        // A number already on another order (or twice among these): every order
-        // holding it is diagnosed again, now knowing about the others.
-        let numbers = Set(orders.compactMap { $0.draft.shipment.map { canonicalNumber($0.trackingNumber) } })
+        let shipmentID = UUID.forNewRow()
+        let document = ShipmentDocument(order: info, shipment: shipment, events: order.events)
+        let state = analyst.state(of: document, now: now)
+        let searchText = TrackingKeys.searchText(info, trackingNumber: shipment.trackingNumber, legs: state.legs)
+        return PreparedOrder(
+            record: OrderRecord(id: orderID, draft: order.draft, searchText: searchText),
+            shipment: ShipmentRecord(id: shipmentID, orderID: orderID, shipment: shipment, state: state),
+            legs: LegRecord.rows(shipmentID, state.legs),
+            events: order.events.map {
+                PendingEvent(shipment: shipmentID, event: $0, key: TrackingKeys.dedupeKey(shipmentID, $0))
+            },
+            findings: state.diagnoses.map { FindingRecord(shipmentID: shipmentID, orderID: orderID, finding: $0) })
+    }
+
+    /// Writes prepared orders. Orders that share a tracking number with
+    /// others are diagnosed again by `refreshSharing` once all are written.
+    public func store(_ batch: PreparedBatch, in transaction: any ShipmentTransaction, now: Timestamp) async throws {
+        guard !batch.orders.isEmpty else { return }
+        let stamp = now.epochSeconds
+        try await transaction.insertOrders(batch.orders, now: stamp)
+        try await transaction.insertShipments(batch.shipments, now: stamp)
+        try await transaction.replaceLegs(of: [], with: batch.legs)
+        _ = try await transaction.insertEvents(batch.events, receivedAt: stamp)
+        try await transaction.replaceFindings(of: [], with: batch.findings, now: stamp)
+    }
+
+    /// Every shipment holding one of `numbers` together with another order
+    /// (or twice among new ones) is diagnosed again, now knowing about the others.
+    public func refreshSharing(_ numbers: Set<String>, in transaction: any ShipmentTransaction, now: Timestamp)
+        async throws
+    {
+        guard !numbers.isEmpty else { return }
         let sharing = try await transaction.shipmentsSharingNumbers(Array(numbers))
         try await transaction.lockShipments(sharing)
         try await analyst.refresh(sharing, in: transaction, now: now)
-        return ids
+    }
+}
+
+/// A new order's rows and first analysis, ready to write.
+public struct PreparedOrder: Sendable {
+    public let record: OrderRecord
+    let shipment: ShipmentRecord?
+    let legs: [LegRecord]
+    let events: [PendingEvent]
+    let findings: [FindingRecord]
+}
+
+/// New orders' rows gathered by table, in the order every writer inserts them.
+public struct PreparedBatch: Sendable {
+    var orders: [OrderRecord] = []
+    var shipments: [ShipmentRecord] = []
+    var legs: [LegRecord] = []
+    var events: [PendingEvent] = []
+    var findings: [FindingRecord] = []
+    /// The canonical tracking numbers of the batch's shipments.
+    public private(set) var numbers: Set<String> = []
+
+    public init(_ prepared: [PreparedOrder]) {
+        orders.reserveCapacity(prepared.count)
+        shipments.reserveCapacity(prepared.count)
+        for order in prepared {
+            orders.append(order.record)
+            if let shipment = order.shipment {
+                shipments.append(shipment)
+                numbers.insert(canonicalNumber(shipment.shipment.trackingNumber))
+            }
+            legs += order.legs
+            events += order.events
+            findings += order.findings
+        }
+        // One insertion order for every writer: two imports sharing order numbers then
+        // wait on the first shared one instead of each holding what the other needs.
+        orders.sort { $0.draft.info.id < $1.draft.info.id }
+    }
+
+    public var isEmpty: Bool { orders.isEmpty }
+
+    /// The batch without the given orders (and their shipments' rows).
+    public func removing(orders removed: Set<UUID>) -> PreparedBatch {
+        guard !removed.isEmpty else { return self }
+        var batch = self
+        let shipments = Set(self.shipments.filter { removed.contains($0.orderID) }.map(\.id))
+        batch.orders.removeAll { removed.contains($0.id) }
+        batch.shipments.removeAll { shipments.contains($0.id) }
+        batch.legs.removeAll { shipments.contains($0.shipmentID) }
+        batch.events.removeAll { shipments.contains($0.shipment) }
+        batch.findings.removeAll { shipments.contains($0.shipmentID) }
+        batch.numbers = Set(batch.shipments.map { canonicalNumber($0.shipment.trackingNumber) })
+        return batch
     }
 }

@@ -27,7 +27,23 @@ public enum Hashing {
         return hex(hasher.finalize().prefix(16))
     }
 
+    /// `digest128` of `records`, each record's fields joined by U+001F and
+    /// the records by U+001E, without building the joined text.
+    public static func digest128(records: [[String]]) -> String {
+        var hasher = SHA256()
+        for (index, fields) in records.enumerated() {
+            if index > 0 { hasher.update(data: recordSeparator) }
+            for (position, field) in fields.enumerated() {
+                if position > 0 { hasher.update(data: unitSeparator) }
+                var field = field
+                field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        return hex(hasher.finalize().prefix(16))
+    }
+
     private static let unitSeparator: [UInt8] = [0x1F]
+    private static let recordSeparator: [UInt8] = [0x1E]
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hex = [UInt8]()

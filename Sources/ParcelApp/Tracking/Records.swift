@@ -31,11 +31,11 @@ public struct OrderRecord: Sendable {
     /// The items as the `items` column holds them.
     public let itemsJSON: String
 
-    init(id: UUID, draft: OrderDraft, searchText: String) throws {
+    init(id: UUID, draft: OrderDraft, searchText: String) {
         self.id = id
         self.draft = draft
         self.searchText = searchText
-        itemsJSON = String(decoding: try JSONEncoder().encode(draft.items), as: UTF8.self)
+        itemsJSON = OrderItem.encodeList(draft.items)
     }
 }
 
@@ -92,7 +92,7 @@ public enum TrackingKeys {
     public static func searchText(_ info: OrderInfo, trackingNumber: String?, legs: [ShipmentLeg]) -> String {
         var words = [info.id, info.buyerName ?? "", trackingNumber ?? ""]
         for leg in legs { words += [leg.trackingNumber, canonicalNumber(leg.trackingNumber)] }
-        return words.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
+        return words.filter { !$0.isEmpty }.joined(separator: " ").lowercasedForSearch
     }
 
     /// One report of one scan for one shipment: the same report sent again has the same key.

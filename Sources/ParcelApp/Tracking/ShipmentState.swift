@@ -43,15 +43,14 @@ public struct ShipmentState: Sendable {
                 since: diagnosis.since.epochSeconds, deadline: diagnosis.figures.deadline?.epochSeconds,
                 summaryKo: explanation.seller.ko, summaryEn: explanation.seller.en)
         }
-        legsDigest = Hashing.digest128(
-            legs.map { "\($0.carrier)\u{1F}\($0.trackingNumber)" }.joined(separator: "\u{1E}"))
+        legsDigest = Hashing.digest128(records: legs.map { [$0.carrier, $0.trackingNumber] })
         findingsDigest = Hashing.digest128(
-            diagnoses.map { finding in
+            records: diagnoses.map { finding in
                 [
                     finding.code, String(finding.severity), String(finding.confidence), String(finding.since),
                     finding.deadline.map { String($0) } ?? "", finding.summaryKo, finding.summaryEn,
-                ].joined(separator: "\u{1F}")
-            }.joined(separator: "\u{1E}"))
+                ]
+            })
     }
 
     /// When time alone may change the findings: soon while the parcel moves,

@@ -108,6 +108,27 @@ public struct OrderItem: Sendable, Hashable, Codable {
         self.price = price
     }
 
+    /// The JSON `decodeList` reads (the `Codable` form's keys, a price as an
+    /// exact decimal number), written directly: every stored order carries it.
+    public static func encodeList(_ items: [OrderItem]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(64 * items.count + 2)
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #"{"name":"#.utf8)
+            JSONValue.writeString(item.name, into: &bytes)
+            bytes.append(contentsOf: #","quantity":"#.utf8)
+            bytes.append(contentsOf: String(item.quantity).utf8)
+            if let price = item.price {
+                bytes.append(contentsOf: #","price":"#.utf8)
+                bytes.append(contentsOf: price.description.utf8)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Items from the JSON their `Codable` form writes, every price exactly as
     /// written; read on every order read, so not through `JSONDecoder`.
     public static func decodeList(_ json: String) throws -> [OrderItem] {

@@ -209,6 +209,7 @@ public struct OrderImporter: Sendable {
             }
         }
         var orders: [ImportedOrder] = []
+        var contexts = PreparedContexts()
         for group in groups {
             let first = group.rows[0]
             var raw = RawOrder()
@@ -249,7 +250,7 @@ public struct OrderImporter: Sendable {
                     shippingOption: cell(.shippingOption, source.cells), shippedAt: cell(.shippedAt, source.cells),
                     origin: cell(.origin, source.cells), destination: cell(.destination, source.cells))
             }
-            switch validator.validate(raw) {
+            switch validator.validate(raw, contexts: &contexts) {
             case .success(let draft) where !conflict:
                 orders.append(ImportedOrder(line: first.line, draft: draft))
             case .success:
@@ -313,10 +314,14 @@ public struct OrderImporter: Sendable {
 
     /// Spreadsheets export long numbers as `'000123` or `="000123"` to keep their zeros.
     static func unquoted(_ value: String) -> String {
-        if value.hasPrefix("=\""), value.hasSuffix("\""), value.count >= 3 {
+        let bytes = value.utf8
+        guard let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "'") else { return value }
+        if first == UInt8(ascii: "="), bytes.count >= 3, bytes.dropFirst().first == UInt8(ascii: "\""),
+            bytes.last == UInt8(ascii: "\"")
+        {
             return String(value.dropFirst(2).dropLast())
         }
-        if value.hasPrefix("'"), value.count > 1 { return String(value.dropFirst()) }
+        if first == UInt8(ascii: "'"), bytes.count > 1 { return String(value.dropFirst()) }
         return value
     }
 }

@@ -15,6 +15,12 @@ public struct OrderValidator: Sendable {
     public var registry: CarrierRegistry { detector.registry }
 
     public func validate(_ raw: RawOrder) -> Result<OrderDraft, ValidationFailure> {
+        var contexts = PreparedContexts()
+        return validate(raw, contexts: &contexts)
+    }
+
+    /// `validate`, reusing the detection contexts earlier orders prepared: an export's rows share a handful.
+    public func validate(_ raw: RawOrder, contexts: inout PreparedContexts) -> Result<OrderDraft, ValidationFailure> {
         var errors: [FieldError] = []
         var raw = raw
         var limits = LimitCheck(prefix: "")
@@ -118,16 +124,20 @@ public struct OrderValidator: Sendable {
             let shippedAt = time(rawShipment.shippedAt, "shipment.shippedAt")
             let option = rawShipment.shippingOption?.trimmed.nilIfEmpty
             if let number {
-                let check = detector.check(
-                    number,
-                    context: DetectionContext(
-                        carrier: carrier, destination: destination, marketplace: marketplace,
-                        shippingOption: option))
-                if carrier == nil {
+                let context = DetectionContext(
+                    carrier: carrier, destination: destination, marketplace: marketplace, shippingOption: option)
+                let prepared = contexts.prepared(context, by: detector)
+                // The fast verdict settles most numbers; the full report (for the note) only when something is off.
+                let verdict = detector.verdict(number, context: prepared)
+                let verdictCarrier = verdict.carrier >= 0 ? registry.carriers[Int(verdict.carrier)].id : nil
+                if !verdict.valid || verdict.checkFailed || (carrier != nil && verdictCarrier != carrier) {
+                    let check = detector.check(number, context: prepared)
+                    note = Self.note(for: check)
                     // A missing carrier is read from the number.
-                    carrier = check.carrier
+                    carrier = carrier ?? check.carrier
+                } else {
+                    carrier = carrier ?? verdictCarrier
                 }
-                note = Self.note(for: check)
                 shipment = ShipmentInfo(
                     carrier: carrier, trackingNumber: number, shippingOption: option, shippedAt: shippedAt,
                     origin: origin ?? carrier.flatMap { registry.carrier(id: $0)?.country },
@@ -227,6 +237,19 @@ public struct OrderValidator: Sendable {
 
     /// `1,234.50`, `₩12,000`, `US $3.99` → a decimal amount.
     static func parseMoney(_ text: String) -> Decimal? {
+        // Whole amounts (`17000`, `1,234`), the common case, without Decimal's locale-aware parser.
+        var whole: Int64 = 0
+        var digitCount = 0
+        for byte in text.utf8 {
+            if byte >= 0x30, byte <= 0x39, digitCount < 18 {
+                whole = whole * 10 + Int64(byte - 0x30)
+                digitCount += 1
+            } else if byte != UInt8(ascii: ",") {
+                digitCount = -1
+                break
+            }
+        }
+        if digitCount > 0 { return Decimal(whole) }
         let digits = text.filter { $0.isNumber || $0 == "." || $0 == "-" }
         guard !digits.isEmpty, digits.filter({ $0 == "." }).count <= 1 else { return nil }
         return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
@@ -244,6 +267,23 @@ public struct OrderValidator: Sendable {
         case "hongkong", "홍콩": return "HK"
         default: return nil
         }
+    }
+}
+
+/// Detection contexts already prepared, by what they were prepared from.
+public struct PreparedContexts: Sendable {
+    private var prepared: [DetectionContext: PreparedContext] = [:]
+    /// Shipping options are free text: a file with many kinds does not grow this without end.
+    static let capacity = 64
+
+    public init() {}
+
+    mutating func prepared(_ context: DetectionContext, by detector: NumberDetector) -> PreparedContext {
+        if let known = prepared[context] { return known }
+        if prepared.count >= Self.capacity { prepared.removeAll(keepingCapacity: true) }
+        let made = detector.prepare(context)
+        prepared[context] = made
+        return made
     }
 }
 

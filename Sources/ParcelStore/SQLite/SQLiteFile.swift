@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import ParcelCore
 
 // The SQLite library SQLiteNIO builds and links. Using that same copy matters:
 // two copies of SQLite in one process lose each other's POSIX locks on a file.
@@ -321,7 +322,7 @@ final class SQLiteStatementHandle {
 
     /// UUIDs are stored as their upper-case text, as SQLKit writes them.
     func bind(_ index: Int32, _ value: UUID?) {
-        bind(index, value?.uuidString)
+        bind(index, value?.text)
     }
 
     func bindNull(_ index: Int32) {
@@ -370,7 +371,7 @@ final class SQLiteStatementHandle {
     }
 
     func uuid(_ column: Int32) -> UUID? {
-        string(column).flatMap(UUID.init(uuidString:))
+        string(column).flatMap(UUID.init(text:))
     }
 
     /// Result columns by name, for rows read by name; worked out once per statement.

@@ -18,12 +18,14 @@ struct SQLiteTransaction: ShipmentTransaction {
         for number in Set(numbers) {
             statement.reset()
             statement.bind(1, number)
-            var ids: [UUID] = []
+            // Most numbers are held by one shipment: ids are read only when a second row exists.
+            guard try statement.step(), try statement.step() else { continue }
+            statement.reset()
+            statement.bind(1, number)
             while try statement.step() {
                 guard let id = statement.uuid(0) else { throw StoreError.corruptRow(column: "shipments.id") }
-                ids.append(id)
+                found.append(id)
             }
-            if ids.count > 1 { found += ids }
         }
         return found
     }

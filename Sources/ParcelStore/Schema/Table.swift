@@ -32,7 +32,7 @@ enum Cell: Sendable {
         case .text(let text): .string(text)
         case .double(let value): .double(value)
         case .int(let value): .int(value)
-        case .uuid(let id): .string(id.uuidString)
+        case .uuid(let id): .string(id.text)
         }
     }
 

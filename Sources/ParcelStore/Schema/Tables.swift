@@ -61,7 +61,7 @@ enum Tables {
     static let legs = Table<LegRecord>(
         name: "legs",
         columns: [
-            Column("id", .uuid) { _, _ in .uuid(UUID()) },
+            Column("id", .uuid) { _, _ in .uuid(UUID.forNewRow()) },
             Column("shipment_id", .uuid) { row, _ in .uuid(row.shipmentID) },
             Column("position", .int) { row, _ in .int(row.position) },
             Column("carrier", .text) { row, _ in .text(row.leg.carrier) },
