@@ -135,6 +135,9 @@ struct JSONReaderTests {
             OrderItem(name: "Tumbler", quantity: 1, price: Decimal(string: "0.0000001")),
             OrderItem(name: "샘플", quantity: 3, price: nil),
             OrderItem(name: "Big", quantity: 999, price: Decimal(string: "100000000000")),
+            OrderItem(name: "Whole", quantity: 1, price: Decimal(17000)),
+            OrderItem(name: "Huge", quantity: 1, price: Decimal(string: "123456789012345678901234")),
+            OrderItem(name: "Free", quantity: 1, price: Decimal(0)),
         ]
         // MUT
         let json = OrderItem.encodeList(items)
@@ -142,5 +145,6 @@ struct JSONReaderTests {
         #expect(try OrderItem.decodeList(json) == items)
         #expect(try JSONDecoder().decode([OrderItem].self, from: Data(json.utf8)) == items)
         #expect(OrderItem.encodeList([]) == "[]")
+        #expect(json.contains(#""price":17000}"#))
     }
 }

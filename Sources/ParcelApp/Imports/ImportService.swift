@@ -82,79 +82,41 @@ public struct ImportService: Sendable {
                 // Read from the top in every attempt: PostgreSQL may run this body again after a deadlock.
                 let rows = try CSVRows(text)
                 let group = columns[.externalId]
-                // Chunks are checked and analysed on other threads, a few ahead, while this one writes.
+                let check = ChunkCheck(
+                    importer: importer, columns: columns, writer: writer, orders: orderService, now: now)
+                // The file is read, and chunks checked and analysed, on other threads, a few
+                // chunks ahead, while this one writes. One read at a time, in file order.
+                let nextRows = {
+                    Task(executorPreference: globalConcurrentExecutor) {
+                        try rows.next(Self.chunkRows, groupedBy: group)
+                    }
+                }
+                var reading = nextRows()
                 var ahead: [Task<ReadChunk, any Error>] = []
                 defer { ahead.forEach { $0.cancel() } }
-                func readAhead() throws {
-                    while ahead.count < Self.chunksAhead, let chunk = try rows.next(Self.chunkRows, groupedBy: group) {
-                        ahead.append(
-                            Task(executorPreference: globalConcurrentExecutor) {
-                                let (orders, problems) = importer.orders(chunk, columns: columns)
-                                let taken = try await orderService.existingExternalIDs(orders.map(\.draft.info.id))
-                                let prepared = orders.map { writer.prepare(NewOrder($0.draft), now: now) }
-                                return ReadChunk(
-                                    rows: chunk.count,
-                                    entries: zip(orders, prepared).map {
-                                        ReadChunk.Entry(line: $0.line, order: $1.record)
-                                    },
-                                    batch: PreparedBatch(prepared), problems: problems, taken: taken)
-                            })
+                func readAhead() async throws {
+                    while ahead.count < Self.chunksAhead, let chunk = try await reading.value {
+                        reading = nextRows()
+                        ahead.append(Task(executorPreference: globalConcurrentExecutor) { try await check(chunk) })
                     }
                 }
-                try readAhead()
-                var report = empty
-                var firstLine: [String: Int] = [:]
-                var numbers: Set<String> = []
-                let externalColumn = importer.columnNames(columns)[.externalId]
+                var pass = ImportPass(report: empty, externalColumn: importer.columnNames(columns)[.externalId])
+                try await readAhead()
                 while !ahead.isEmpty {
                     let chunk = try await ahead.removeFirst().value
-                    try readAhead()
-                    report.rows += chunk.rows
-                    var problems = chunk.problems
-                    // An order's rows come together; one seen in an earlier chunk, or already stored, is a problem of its line.
-                    var dropped: Set<UUID> = []
-                    for entry in chunk.entries {
-                        let id = entry.order.draft.info.id
-                        if let first = firstLine[id] {
-                            problems.append(
-                                ImportProblem(
-                                    line: entry.line, column: externalColumn,
-                                    message:
-                                        "order \(id) appears again after other orders (first at line \(first)); keep an order's rows together"
-                                ))
-                            dropped.insert(entry.order.id)
-                            continue
-                        }
-                        firstLine[id] = entry.line
-                        if chunk.taken.contains(id) {
-                            problems.append(
-                                ImportProblem(
-                                    line: entry.line, column: externalColumn, message: "order \(id) is already imported"
-                                ))
-                            dropped.insert(entry.order.id)
-                            continue
-                        }
-                        let draft = entry.order.draft
-                        if let note = draft.numberNote, let shipment = draft.shipment {
-                            report.flagged.append(
-                                ImportReport.FlaggedNumber(
-                                    line: entry.line, externalID: id, trackingNumber: shipment.trackingNumber,
-                                    kind: note.kind.rawValue, suggestions: note.suggestions))
-                        }
-                    }
-                    report.problems += problems
+                    try await readAhead()
+                    let batch = pass.take(chunk)
                     // Once a row is bad and bad rows are not skipped, nothing will be kept: only read on, to name every problem.
-                    if report.problems.isEmpty || skipBad {
-                        let batch = chunk.batch.removing(orders: dropped)
+                    if pass.report.problems.isEmpty || skipBad {
                         try await writer.store(batch, in: transaction, now: now)
-                        numbers.formUnion(batch.numbers)
-                        report.imported += chunk.entries.count - dropped.count
+                        pass.stored(batch, heldBefore: chunk.stored)
                     }
                     // The chunk's many small strings are freed on another thread, not the writer's.
-                    let spent = consume chunk
+                    let spent = (consume chunk, consume batch)
                     Task(executorPreference: globalConcurrentExecutor) { withExtendedLifetime(spent) {} }
-                    progress?(min(report.rows, estimate), max(estimate, report.rows))
+                    progress?(min(pass.report.rows, estimate), max(estimate, pass.report.rows))
                 }
+                var report = pass.report
                 report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
                 report.skipped = Set(report.problems.map(\.line)).count
                 guard report.problems.isEmpty || skipBad else {
@@ -163,7 +125,7 @@ public struct ImportService: Sendable {
                     report.flagged = []
                     throw RolledBack(report: report)
                 }
-                try await writer.refreshSharing(numbers, in: transaction, now: now)
+                try await writer.refreshSharing(pass.sharing, in: transaction, now: now)
                 try await transaction.audit(
                     AuditEntry(
                         at: now.epochSeconds, actor: actor, action: "orders.import", subject: format.rawValue,
@@ -181,7 +143,7 @@ public struct ImportService: Sendable {
     }
 
     /// A chunk of the file read, checked and made ready to write, with the
-    /// order numbers among it that are already stored.
+    /// order and tracking numbers among it that are already stored.
     struct ReadChunk: Sendable {
         struct Entry: Sendable {
             let line: Int
@@ -192,7 +154,88 @@ public struct ImportService: Sendable {
         let entries: [Entry]
         let batch: PreparedBatch
         let problems: [ImportProblem]
+        /// Order numbers already imported.
         let taken: Set<String>
+        /// Tracking numbers a stored shipment already carries.
+        let stored: Set<String>
+    }
+
+    /// Checks a chunk's rows and prepares its orders; runs off the writer.
+    struct ChunkCheck: Sendable {
+        let importer: OrderImporter
+        let columns: [ImportField: Int]
+        let writer: OrderWriter
+        let orders: OrderService
+        let now: Timestamp
+
+        func callAsFunction(_ rows: [(line: Int, cells: [String])]) async throws -> ReadChunk {
+            let (imported, problems) = importer.orders(rows, columns: columns)
+            let prepared = imported.map { writer.prepare(NewOrder($0.draft), now: now) }
+            let batch = PreparedBatch(prepared)
+            return ReadChunk(
+                rows: rows.count,
+                entries: zip(imported, prepared).map { ReadChunk.Entry(line: $0.line, order: $1.record) },
+                batch: batch, problems: problems,
+                taken: try await orders.existingExternalIDs(imported.map(\.draft.info.id)),
+                stored: try await orders.storedNumbers(batch.numbers))
+        }
+    }
+
+    /// One attempt's account of the file: the report so far, and what later chunks are checked against.
+    struct ImportPass {
+        var report: ImportReport
+        let externalColumn: String?
+        /// The line each order number was first seen on.
+        var firstLine: [String: Int] = [:]
+        /// Tracking numbers stored so far.
+        var numbers: Set<String> = []
+        /// Those that may now be on more than one order: to diagnose again at the end.
+        var sharing: Set<String> = []
+
+        /// Counts the chunk into the report and returns what of it to store:
+        /// an order seen in an earlier chunk, or already stored, is a problem of its line.
+        mutating func take(_ chunk: ReadChunk) -> PreparedBatch {
+            report.rows += chunk.rows
+            report.problems += chunk.problems
+            var dropped: Set<UUID> = []
+            for entry in chunk.entries {
+                let id = entry.order.draft.info.id
+                if let first = firstLine[id] {
+                    report.problems.append(
+                        ImportProblem(
+                            line: entry.line, column: externalColumn,
+                            message:
+                                "order \(id) appears again after other orders (first at line \(first)); keep an order's rows together"
+                        ))
+                    dropped.insert(entry.order.id)
+                    continue
+                }
+                firstLine[id] = entry.line
+                if chunk.taken.contains(id) {
+                    report.problems.append(
+                        ImportProblem(
+                            line: entry.line, column: externalColumn, message: "order \(id) is already imported"))
+                    dropped.insert(entry.order.id)
+                    continue
+                }
+                if let note = entry.order.draft.numberNote, let shipment = entry.order.draft.shipment {
+                    report.flagged.append(
+                        ImportReport.FlaggedNumber(
+                            line: entry.line, externalID: id, trackingNumber: shipment.trackingNumber,
+                            kind: note.kind.rawValue, suggestions: note.suggestions))
+                }
+            }
+            return chunk.batch.removing(orders: dropped)
+        }
+
+        /// Notes a stored batch: its orders, and its numbers held before or more than once in the file.
+        mutating func stored(_ batch: PreparedBatch, heldBefore: Set<String>) {
+            report.imported += batch.count
+            for number in batch.numbers where !numbers.insert(number).inserted || heldBefore.contains(number) {
+                sharing.insert(number)
+            }
+            sharing.formUnion(batch.repeatedNumbers)
+        }
     }
 
     /// Ends the import's transaction with nothing stored, carrying the report that says why.

@@ -54,6 +54,12 @@ public struct OrderService: Sendable {
         try await repository.existingExternalIDs(ids)
     }
 
+    /// Which of these canonical tracking numbers a stored shipment already carries, as of the last commit.
+    public func storedNumbers(_ numbers: some Collection<String>) async throws -> Set<String> {
+        guard !numbers.isEmpty else { return [] }
+        return Set(try await repository.shipments(holding: Array(numbers)).filter { !$0.value.isEmpty }.keys)
+    }
+
     /// One order by its id or marketplace order number, with its events.
     public func order(_ key: String) async throws -> StoredOrder? {
         try await repository.order(key)
@@ -169,6 +175,8 @@ public struct PreparedBatch: Sendable {
     var findings: [FindingRecord] = []
     /// The canonical tracking numbers of the batch's shipments.
     public private(set) var numbers: Set<String> = []
+    /// Those held by more than one of its shipments.
+    public private(set) var repeatedNumbers: Set<String> = []
 
     public init(_ prepared: [PreparedOrder]) {
         orders.reserveCapacity(prepared.count)
@@ -177,7 +185,8 @@ public struct PreparedBatch: Sendable {
             orders.append(order.record)
             if let shipment = order.shipment {
                 shipments.append(shipment)
-                numbers.insert(canonicalNumber(shipment.shipment.trackingNumber))
+                let number = canonicalNumber(shipment.shipment.trackingNumber)
+                if !numbers.insert(number).inserted { repeatedNumbers.insert(number) }
             }
             legs += order.legs
             events += order.events
@@ -189,6 +198,8 @@ public struct PreparedBatch: Sendable {
     }
 
     public var isEmpty: Bool { orders.isEmpty }
+    /// How many orders.
+    public var count: Int { orders.count }
 
     /// The batch without the given orders (and their shipments' rows).
     public func removing(orders removed: Set<UUID>) -> PreparedBatch {
@@ -200,7 +211,12 @@ public struct PreparedBatch: Sendable {
         batch.legs.removeAll { shipments.contains($0.shipmentID) }
         batch.events.removeAll { shipments.contains($0.shipment) }
         batch.findings.removeAll { shipments.contains($0.shipmentID) }
-        batch.numbers = Set(batch.shipments.map { canonicalNumber($0.shipment.trackingNumber) })
+        batch.numbers = []
+        batch.repeatedNumbers = []
+        for shipment in batch.shipments {
+            let number = canonicalNumber(shipment.shipment.trackingNumber)
+            if !batch.numbers.insert(number).inserted { batch.repeatedNumbers.insert(number) }
+        }
         return batch
     }
 }

@@ -121,12 +121,21 @@ public struct OrderItem: Sendable, Hashable, Codable {
             bytes.append(contentsOf: String(item.quantity).utf8)
             if let price = item.price {
                 bytes.append(contentsOf: #","price":"#.utf8)
-                bytes.append(contentsOf: price.description.utf8)
+                bytes.append(contentsOf: Self.priceText(price).utf8)
             }
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A price as JSON writes it; whole amounts without Decimal's slow general formatting.
+    static func priceText(_ price: Decimal) -> String {
+        if price.exponent >= 0, !price.isNaN {
+            let value = NSDecimalNumber(decimal: price).doubleValue
+            if value.magnitude < 9e15, value == value.rounded() { return String(Int64(value)) }
+        }
+        return price.description
     }
 
     /// Items from the JSON their `Codable` form writes, every price exactly as

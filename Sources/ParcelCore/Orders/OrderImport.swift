@@ -209,7 +209,7 @@ public struct OrderImporter: Sendable {
             }
         }
         var orders: [ImportedOrder] = []
-        var contexts = PreparedContexts()
+        var memo = ValidationMemo()
         for group in groups {
             let first = group.rows[0]
             var raw = RawOrder()
@@ -250,7 +250,7 @@ public struct OrderImporter: Sendable {
                     shippingOption: cell(.shippingOption, source.cells), shippedAt: cell(.shippedAt, source.cells),
                     origin: cell(.origin, source.cells), destination: cell(.destination, source.cells))
             }
-            switch validator.validate(raw, contexts: &contexts) {
+            switch validator.validate(raw, memo: &memo) {
             case .success(let draft) where !conflict:
                 orders.append(ImportedOrder(line: first.line, draft: draft))
             case .success:

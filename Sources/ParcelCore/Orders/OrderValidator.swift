@@ -15,12 +15,12 @@ public struct OrderValidator: Sendable {
     public var registry: CarrierRegistry { detector.registry }
 
     public func validate(_ raw: RawOrder) -> Result<OrderDraft, ValidationFailure> {
-        var contexts = PreparedContexts()
-        return validate(raw, contexts: &contexts)
+        var memo = ValidationMemo()
+        return validate(raw, memo: &memo)
     }
 
-    /// `validate`, reusing the detection contexts earlier orders prepared: an export's rows share a handful.
-    public func validate(_ raw: RawOrder, contexts: inout PreparedContexts) -> Result<OrderDraft, ValidationFailure> {
+    /// `validate`, reusing what earlier orders worked out: an export's rows share a handful of carriers and contexts.
+    public func validate(_ raw: RawOrder, memo: inout ValidationMemo) -> Result<OrderDraft, ValidationFailure> {
         var errors: [FieldError] = []
         var raw = raw
         var limits = LimitCheck(prefix: "")
@@ -112,8 +112,8 @@ public struct OrderValidator: Sendable {
             let number = required(rawShipment.trackingNumber, "shipment.trackingNumber")
             var carrier: String?
             if let given = rawShipment.carrier?.trimmed, !given.isEmpty {
-                if let resolved = registry.resolveCarrier(given) {
-                    carrier = resolved.id
+                if let resolved = memo.carrier(named: given, in: registry) {
+                    carrier = resolved
                 } else {
                     errors.append(
                         FieldError("shipment.carrier", "unknown carrier \"\(given)\" (see `parceldesk carriers`)"))
@@ -126,7 +126,7 @@ public struct OrderValidator: Sendable {
             if let number {
                 let context = DetectionContext(
                     carrier: carrier, destination: destination, marketplace: marketplace, shippingOption: option)
-                let prepared = contexts.prepared(context, by: detector)
+                let prepared = memo.prepared(context, by: detector)
                 // The fast verdict settles most numbers; the full report (for the note) only when something is off.
                 let verdict = detector.verdict(number, context: prepared)
                 let verdictCarrier = verdict.carrier >= 0 ? registry.carriers[Int(verdict.carrier)].id : nil
@@ -200,8 +200,8 @@ public struct OrderValidator: Sendable {
     /// ISO 8601 with or without an offset (Korean time when missing), or the
     /// `2026-11-02 18:00[:00]` and `2026.11.02 18:00` forms spreadsheets use.
     public static func parseTime(_ text: String) -> Timestamp? {
+        if let iso = spreadsheetISO(text) { return Timestamp.parse(utf8: iso[...], defaultOffset: Timestamp.kst) }
         if let stamp = Timestamp.parse(text, defaultOffset: Timestamp.kst) { return stamp }
-        if let iso = spreadsheetISO(text) { return Timestamp.parse(iso, defaultOffset: Timestamp.kst) }
         var normalized = text.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "/", with: "-")
         if normalized.count >= 16, normalized[normalized.index(normalized.startIndex, offsetBy: 10)] == " " {
             normalized.replaceSubrange(
@@ -214,13 +214,15 @@ public struct OrderValidator: Sendable {
     }
 
     /// `2026.11.02 18:00[:00]` (any of `.`, `-`, `/` between the date's parts)
-    /// as ISO 8601 without an offset, by bytes: an export has one on every row.
-    static func spreadsheetISO(_ text: String) -> String? {
+    /// as the bytes of ISO 8601 without an offset: an export has several on every row.
+    static func spreadsheetISO(_ text: String) -> [UInt8]? {
         var bytes = Array(text.utf8)
         guard bytes.count == 16 || bytes.count == 19 else { return nil }
         func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { (0x30...0x39).contains(bytes[$0]) } }
-        let separators: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/")]
-        guard digits(0..<4), separators.contains(bytes[4]), digits(5..<7), bytes[7] == bytes[4], digits(8..<10),
+        let separator = bytes[4]
+        guard digits(0..<4),
+            separator == UInt8(ascii: ".") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/"),
+            digits(5..<7), bytes[7] == separator, digits(8..<10),
             bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), digits(11..<13),
             bytes[13] == UInt8(ascii: ":"), digits(14..<16)
         else { return nil }
@@ -232,7 +234,7 @@ public struct OrderValidator: Sendable {
         bytes[4] = UInt8(ascii: "-")
         bytes[7] = UInt8(ascii: "-")
         bytes[10] = UInt8(ascii: "T")
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// `1,234.50`, `₩12,000`, `US $3.99` → a decimal amount.
@@ -270,20 +272,30 @@ public struct OrderValidator: Sendable {
     }
 }
 
-/// Detection contexts already prepared, by what they were prepared from.
-public struct PreparedContexts: Sendable {
-    private var prepared: [DetectionContext: PreparedContext] = [:]
-    /// Shipping options are free text: a file with many kinds does not grow this without end.
+/// Carrier names already resolved and detection contexts already prepared.
+public struct ValidationMemo: Sendable {
+    private var contexts: [DetectionContext: PreparedContext] = [:]
+    private var carriers: [String: String?] = [:]
+    /// Shipping options and carrier names are free text: a file with many does not grow this without end.
     static let capacity = 64
 
     public init() {}
 
     mutating func prepared(_ context: DetectionContext, by detector: NumberDetector) -> PreparedContext {
-        if let known = prepared[context] { return known }
-        if prepared.count >= Self.capacity { prepared.removeAll(keepingCapacity: true) }
+        if let known = contexts[context] { return known }
+        if contexts.count >= Self.capacity { contexts.removeAll(keepingCapacity: true) }
         let made = detector.prepare(context)
-        prepared[context] = made
+        contexts[context] = made
         return made
+    }
+
+    /// The registry id of the carrier a seller's text names.
+    mutating func carrier(named name: String, in registry: CarrierRegistry) -> String? {
+        if let known = carriers[name] { return known }
+        if carriers.count >= Self.capacity { carriers.removeAll(keepingCapacity: true) }
+        let id = registry.resolveCarrier(name)?.id
+        carriers[name] = id
+        return id
     }
 }
 

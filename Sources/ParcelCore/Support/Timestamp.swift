@@ -209,7 +209,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Without an offset the time is read on `defaultOffset`'s clock (a Korean
     /// carrier's times are KST); `nil` when `defaultOffset` is nil and none is given.
     public static func parse(_ text: String, defaultOffset: Int? = nil) -> Timestamp? {
-        var bytes = Array(text.utf8)[...]
+        parse(utf8: Array(text.utf8)[...], defaultOffset: defaultOffset)
+    }
+
+    static func parse(utf8 text: ArraySlice<UInt8>, defaultOffset: Int?) -> Timestamp? {
+        var bytes = text
         while let first = bytes.first, first == 0x20 { bytes.removeFirst() }
         while let last = bytes.last, last == 0x20 { bytes.removeLast() }
 
