@@ -5,8 +5,13 @@
 # serve`). Prints rows per second and peak memory (the process's maximum
 # resident set: /usr/bin/time for the command, VmHWM for the server).
 #
+# Two exports: "recent", orders of the last 7 days as a seller downloads them
+# (parcels shipped more than two days ago and not yet scanned get a finding),
+# and "overdue", orders of October 2026, long enough ago that every parcel is
+# overdue for its first scan and carries two or three findings to store.
+#
 #   PARCELDESK_BIN=.build/release/parceldesk scripts/bench-import.sh
-#   ROWS=100000 RUNS=3 scripts/bench-import.sh
+#   ROWS=100000 RUNS=3 WORKLOADS=recent scripts/bench-import.sh
 #
 # Use a release build; a debug build is several times slower.
 set -euo pipefail
@@ -14,6 +19,7 @@ cd "$(dirname "$0")/.."
 BIN=${PARCELDESK_BIN:-.build/release/parceldesk}
 ROWS=${ROWS:-100000}
 RUNS=${RUNS:-2}
+WORKLOADS=${WORKLOADS:-recent overdue}
 PORT=${PORT:-18795}
 DIR=$(mktemp -d /tmp/parceldesk-import.XXXXXX)
 SERVER=
@@ -24,9 +30,14 @@ cleanup() {
 trap cleanup EXIT
 [ -x "$BIN" ] || { echo "no parceldesk binary at $BIN (swift build -c release, or set PARCELDESK_BIN)" >&2; exit 2; }
 
-"$BIN" bench sample-export --rows "$ROWS" --out "$DIR/export.csv"
+for workload in $WORKLOADS; do
+case "$workload" in
+  recent) "$BIN" bench sample-export --rows "$ROWS" --recent-days 7 --out "$DIR/export.csv" >/dev/null ;;
+  overdue) "$BIN" bench sample-export --rows "$ROWS" --out "$DIR/export.csv" >/dev/null ;;
+  *) echo "unknown workload $workload (recent or overdue)" >&2; exit 2 ;;
+esac
 SIZE=$(du -k "$DIR/export.csv" | cut -f1)
-echo "workload: $ROWS Smartstore rows ($SIZE KB, about one order in four with two products), an empty SQLite database each run"
+echo "workload $workload: $ROWS Smartstore rows ($SIZE KB, about one order in four with two products), an empty SQLite database each run"
 
 for run in $(seq 1 "$RUNS"); do
   # The command line.
@@ -52,4 +63,5 @@ for run in $(seq 1 "$RUNS"); do
   awk -v r="$ROWS" -v s="$seconds" -v k="$kilobytes" -v b="$before" -v n="$run" \
     'BEGIN { printf "run %d  api  %6.2f s  %7.0f rows/s  peak %4.0f MB (%.0f MB before the request)\n", n, s, r / s, k / 1024, b / 1024 }'
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+done
 done

@@ -254,9 +254,21 @@ struct SampleExportCommand: ParsableCommand {
     @Option(help: "Where to write it.")
     var out: String
 
+    @Option(
+        help: ArgumentHelp(
+            "Orders placed over the last N days (a seller's current export). Without it, over the 30 days from 2026-10-01, long enough ago that every parcel is overdue for its first scan.",
+            valueName: "N"))
+    var recentDays: Int?
+
     func run() throws {
-        let start = Timestamp.parse("2026-10-01T09:00:00+09:00")!
-        let data = SampleExport(seed: seed, placedFrom: start).csv(rows: rows)
+        let data: Data
+        if let recentDays {
+            guard (1...365).contains(recentDays) else { throw ValidationError("--recent-days: expected 1 to 365") }
+            let start = Timestamp(Date()).adding(days: -Double(recentDays))
+            data = SampleExport(seed: seed, placedFrom: start, days: recentDays).csv(rows: rows)
+        } else {
+            data = SampleExport(seed: seed, placedFrom: Timestamp.parse("2026-10-01T09:00:00+09:00")!).csv(rows: rows)
+        }
         do {
             try data.write(to: URL(fileURLWithPath: out))
         } catch {

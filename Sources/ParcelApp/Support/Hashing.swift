@@ -30,20 +30,20 @@ public enum Hashing {
     /// `digest128` of `records`, each record's fields joined by U+001F and
     /// the records by U+001E, without building the joined text.
     public static func digest128(records: [[String]]) -> String {
-        var hasher = SHA256()
+        // One buffer hashed once: an update per field costs more than the hashing.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(records.reduce(0) { $0 + $1.reduce(8) { $0 + $1.utf8.count + 1 } })
         for (index, fields) in records.enumerated() {
-            if index > 0 { hasher.update(data: recordSeparator) }
+            if index > 0 { bytes.append(0x1E) }
             for (position, field) in fields.enumerated() {
-                if position > 0 { hasher.update(data: unitSeparator) }
-                var field = field
-                field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+                if position > 0 { bytes.append(0x1F) }
+                bytes.append(contentsOf: field.utf8)
             }
         }
-        return hex(hasher.finalize().prefix(16))
+        return hex(SHA256.hash(data: bytes).prefix(16))
     }
 
     private static let unitSeparator: [UInt8] = [0x1F]
-    private static let recordSeparator: [UInt8] = [0x1E]
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hex = [UInt8]()

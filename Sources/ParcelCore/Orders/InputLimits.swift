@@ -31,7 +31,9 @@ public enum InputLimits {
 
     /// The message for a text over its limit, or nil when it fits.
     public static func problem(_ text: String, limit: Int) -> String? {
-        // Counting stops past the limit: a 10 MB value costs no more than a short one.
+        // No more characters than UTF-8 bytes; counting stops past the limit,
+        // so a 10 MB value costs no more than a short one.
+        if text.utf8.count <= limit { return nil }
         var count = 0
         for _ in text.unicodeScalars {
             count += 1
@@ -47,14 +49,17 @@ public enum ContactCheck {
     /// `(02) 123-4567`), masked digits (`010-****-5678`) as exports show them.
     public static func isPhone(_ text: String) -> Bool {
         var digits = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "0"..."9", "*": digits += 1
-            case " ", "-", "+", "(", ")", ".": continue
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "*"): digits += 1
+            case UInt8(ascii: "+") where offset > 0: return false
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: "."):
+                continue
             default: return false
             }
         }
-        return (7...20).contains(digits) && !text.dropFirst().contains("+")
+        return (7...20).contains(digits)
     }
 
     /// One `@` between a local part and a dotted domain, no spaces.

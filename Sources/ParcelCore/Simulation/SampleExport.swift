@@ -7,10 +7,13 @@ import Foundation
 public struct SampleExport: Sendable {
     public let seed: UInt64
     public let placedFrom: Timestamp
+    /// Orders are placed over this many days from `placedFrom`.
+    public let days: Int
 
-    public init(seed: UInt64 = 7, placedFrom: Timestamp) {
+    public init(seed: UInt64 = 7, placedFrom: Timestamp, days: Int = 30) {
         self.seed = seed
         self.placedFrom = placedFrom
+        self.days = max(1, days)
     }
 
     static let header =
@@ -39,7 +42,7 @@ public struct SampleExport: Sendable {
         while written < rows {
             order += 1
             let orderNumber = "2026\(String(format: "%012d", 100_000_000 + order))"
-            let placed = placedFrom.adding(seconds: Double(order * 37 % 2_592_000))
+            let placed = placedFrom.adding(seconds: Double(order * 37 % (days * 86_400)))
             let carrier = Self.carriers[Int(random.next() % UInt64(Self.carriers.count))]
             var number = corpus.validNumber(formatID: carrier.format, using: &random) ?? "123456789013"
             if random.next() % 50 == 0 {

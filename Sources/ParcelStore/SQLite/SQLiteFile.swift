@@ -48,8 +48,15 @@ final class SQLiteFile: Sendable {
     /// needs that.
     static let writerPragmas = [
         "PRAGMA journal_mode=WAL", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY", "PRAGMA synchronous=NORMAL",
-        "PRAGMA wal_autocheckpoint=10000", "PRAGMA secure_delete=OFF",
+        "PRAGMA wal_autocheckpoint=\(autocheckpointPages)", "PRAGMA secure_delete=OFF",
     ]
+    static let autocheckpointPages = 10_000
+    /// Rows a transaction writes past which its commit does not checkpoint
+    /// by itself (an import): copying its log back into the file before
+    /// answering would hold the caller for a second per 100,000 rows, and the
+    /// server's checkpointer (`Store.checkpoint`) does it in the background;
+    /// a command line's store does it when it closes.
+    static let bulkChanges: Int64 = 10_000
 
     static let readerPragmas = ["PRAGMA cache_size=-16384", "PRAGMA query_only=ON"]
 
@@ -74,9 +81,16 @@ final class SQLiteFile: Sendable {
         let writer = writer
         return try await withTaskExecutorPreference(SQLiteWriterThread.shared) {
             try writer.execute("BEGIN IMMEDIATE")
+            let changesBefore = writer.totalChanges
             do {
                 let result = try await body(writer)
                 writer.resetStatements()
+                guard writer.totalChanges - changesBefore > Self.bulkChanges else {
+                    try writer.execute("COMMIT")
+                    return result
+                }
+                try writer.execute("PRAGMA wal_autocheckpoint=0")
+                defer { try? writer.execute("PRAGMA wal_autocheckpoint=\(Self.autocheckpointPages)") }
                 try writer.execute("COMMIT")
                 return result
             } catch {
@@ -200,6 +214,9 @@ final class SQLiteConnectionHandle: @unchecked Sendable {
     deinit { close() }
 
     /// Runs statements that return no rows (`BEGIN`, `COMMIT`, pragmas).
+    /// Rows inserted, changed or deleted on this connection since it opened.
+    var totalChanges: Int64 { sqlite_nio_sqlite3_total_changes64(handle) }
+
     func execute(_ sql: String) throws {
         var error: UnsafeMutablePointer<CChar>?
         let status = sqlite_nio_sqlite3_exec(handle, sql, nil, nil, &error)
@@ -419,6 +436,7 @@ enum SQLiteCAPI {
         ("sqlite_nio_sqlite3_reset", sqlite_nio_sqlite3_reset),
         ("sqlite_nio_sqlite3_step", sqlite_nio_sqlite3_step),
         ("sqlite_nio_sqlite3_stmt_status", sqlite_nio_sqlite3_stmt_status),
+        ("sqlite_nio_sqlite3_total_changes64", sqlite_nio_sqlite3_total_changes64),
         ("sqlite_nio_sqlite3_libversion_number", sqlite_nio_sqlite3_libversion_number),
     ]
 
