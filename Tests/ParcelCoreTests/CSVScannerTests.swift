@@ -60,6 +60,16 @@ struct CSVScannerTests {
         #expect(rows.map(\.cells) == [["a", "b, c"], ["1", "2"]])
     }
 
+    @Test("columns not kept come back empty, quoted or not, and lines are still counted through them")
+    func keptColumns() throws {
+        var scanner = CSVScanner(Data("a,\"b\nb\",c,d\n1,\"x\"\"y\"z,3,4\n".utf8), delimiter: UInt8(ascii: ","))
+        scanner.keptColumns = [true, false, true]
+        #expect(try scanner.next()?.cells == ["a", "", "c", ""])
+        let second = try scanner.next()
+        #expect(second?.cells == ["1", "", "3", ""])
+        #expect(second?.line == 3)
+    }
+
     @Test("an empty file has no records")
     func empty() throws {
         #expect(try records("").isEmpty)

@@ -25,6 +25,14 @@ final class CSVRows: @unchecked Sendable {
         estimatedRows = max(0, CSVScanner.lineBreaks(in: utf8) - (scanner.line - 1))
     }
 
+    /// Only these columns are read from here on; the others come back empty
+    /// (a row with nothing in the columns read is a blank row).
+    func keep(columns: some Collection<Int>) {
+        var kept = [Bool](repeating: false, count: (columns.max() ?? -1) + 1)
+        for column in columns { kept[column] = true }
+        scanner.keptColumns = kept
+    }
+
     /// Up to about `limit` non-empty rows; never splits the rows of one
     /// value of column `key` (one order's products) across two chunks. Nil at the end.
     func next(_ limit: Int, groupedBy key: Int?) throws -> [(line: Int, cells: [String])]? {

@@ -81,6 +81,7 @@ public struct ImportService: Sendable {
             return try await orderService.inOneTransaction { writer, transaction in
                 // Read from the top in every attempt: PostgreSQL may run this body again after a deadlock.
                 let rows = try CSVRows(text)
+                rows.keep(columns: columns.values)
                 let group = columns[.externalId]
                 let check = ChunkCheck(
                     importer: importer, columns: columns, writer: writer, orders: orderService, now: now)

@@ -41,6 +41,9 @@ public final class CarrierRegistry: Sendable {
     let carrierBySquashedName: [String: Int]
     /// Carriers that deliver only inside their country, with that country.
     let domesticCarriers: [(index: Int, country: String)]
+    /// Each marketplace's carrier affinity by carrier index, worked out once:
+    /// every detection context applies one.
+    let affinityByMarketplace: [String: [(index: Int, boost: Double)]]
     /// Plain-data copies of the formats' check rules for the detection loop.
     let runtime: [FormatRuntime]
     /// Weights and virtual prefixes the runtime rules point into.
@@ -171,6 +174,10 @@ public final class CarrierRegistry: Sendable {
         }
         self.carrierBySquashedName = byName
         self.domesticCarriers = carriers.indices.filter { carriers[$0].domesticOnly }.map { ($0, carriers[$0].country) }
+        self.affinityByMarketplace = Dictionary(
+            marketplaces.map { marketplace in
+                (marketplace.id, marketplace.affinity.compactMap { id, boost in index[id].map { ($0, boost) } })
+            }, uniquingKeysWith: { first, _ in first })
         self.maxLength = maxLength
     }
 

@@ -110,8 +110,8 @@ public struct PreparedContext: Sendable {
             }
         }
         if let name = context.marketplace, let marketplace = registry.marketplace(named: name) {
-            for (id, boost) in marketplace.affinity {
-                if let index = registry.carrierIndex[id] { carrierAdjustment[index] += boost }
+            for (index, boost) in registry.affinityByMarketplace[marketplace.id] ?? [] {
+                carrierAdjustment[index] += boost
             }
         }
         if let destination = context.destination {

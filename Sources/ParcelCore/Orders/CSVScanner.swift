@@ -16,6 +16,8 @@ public struct CSVScanner: Sendable {
     /// The file line (from 1) the next record starts on.
     public private(set) var line = 1
     private var width = 8
+    /// Which columns to read; the others come back empty, never decoded. All when nil.
+    public var keptColumns: [Bool]?
 
     /// `data` must be UTF-8 (without a byte-order mark, or with it as part of the first field).
     public init(_ data: Data, delimiter: UInt8) {
@@ -53,7 +55,8 @@ public struct CSVScanner: Sendable {
         var lines = 0
         let scan = data.withUnsafeBytes { raw -> Scan in
             let bytes = raw.bindMemory(to: UInt8.self)
-            return Self.record(bytes, from: start, delimiter: delimiter, into: &cells, lines: &lines)
+            return Self.record(
+                bytes, from: start, delimiter: delimiter, keeping: keptColumns, into: &cells, lines: &lines)
         }
         switch scan {
         case .ended(let next):
@@ -73,13 +76,14 @@ public struct CSVScanner: Sendable {
     }
 
     private static func record(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, into cells: inout [String],
-        lines: inout Int
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, keeping kept: [Bool]?,
+        into cells: inout [String], lines: inout Int
     ) -> Scan {
         let end = bytes.count
         var index = start
         var escaped: [UInt8] = []
         while true {
+            let keep = kept.map { cells.count < $0.count && $0[cells.count] } ?? true
             if index < end, bytes[index] == quote {
                 let openedAfter = lines
                 index += 1
@@ -105,7 +109,9 @@ public struct CSVScanner: Sendable {
                     index += 1
                 }
                 var value: String
-                if hasEscapes {
+                if !keep {
+                    value = ""
+                } else if hasEscapes {
                     escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<index]))
                     value = String(decoding: escaped, as: UTF8.self)
                 } else {
@@ -114,14 +120,15 @@ public struct CSVScanner: Sendable {
                 index += 1
                 let rest = index
                 while index < end, !isFieldEnd(bytes[index], delimiter) { index += 1 }
-                if index > rest {
+                if keep, index > rest {
                     value += String(decoding: UnsafeBufferPointer(rebasing: bytes[rest..<index]), as: UTF8.self)
                 }
                 cells.append(value)
             } else {
                 let field = index
                 while index < end, !isFieldEnd(bytes[index], delimiter) { index += 1 }
-                cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[field..<index]), as: UTF8.self))
+                cells.append(
+                    keep ? String(decoding: UnsafeBufferPointer(rebasing: bytes[field..<index]), as: UTF8.self) : "")
             }
             guard index < end else { return .ended(next: end) }
             let byte = bytes[index]
