@@ -133,7 +133,7 @@ public func configure(
     let handler = APIHandler(
         services: services, clock: clock, metrics: metrics,
         signInLimits: SignInLimits(
-            perAccount: configuration.loginAttemptsPerMinute, perAddress: configuration.loginAttemptsPerAddress),
+            perAccount: configuration.loginAttemptsPerAccount, perAddress: configuration.loginAttemptsPerAddress),
         tokenCache: tokenCache,
         logger: app.logger)
     // Compact JSON in declaration order: what machines read, and cheaper to write.

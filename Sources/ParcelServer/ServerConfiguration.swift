@@ -14,7 +14,7 @@ public struct ServerConfiguration: Sendable {
     /// `text` for people at a terminal, `json` for log collectors.
     public var logFormat: LogFormat = .text
     /// Sign-in attempts allowed per account per minute, from any address.
-    public var loginAttemptsPerMinute = 5
+    public var loginAttemptsPerAccount = 5
     /// Sign-in attempts allowed per address per minute, for any accounts.
     public var loginAttemptsPerAddress = 30
     /// When set, `/metrics` answers only `Authorization: Bearer <this>`.
@@ -69,7 +69,7 @@ public struct ServerConfiguration: Sendable {
         if let value = environment["PARCELDESK_HOST"], !value.isEmpty { configuration.host = value }
         if let value = integer("PARCELDESK_PORT", 1...65535) { configuration.port = value }
         if let value = integer("PARCELDESK_LOGIN_ATTEMPTS_PER_MINUTE", 1...1000) {
-            configuration.loginAttemptsPerMinute = value
+            configuration.loginAttemptsPerAccount = value
         }
         if let value = integer("PARCELDESK_LOGIN_ATTEMPTS_PER_ADDRESS", 1...10_000) {
             configuration.loginAttemptsPerAddress = value

@@ -260,7 +260,7 @@ struct HardeningTests {
     @Test("sign-in: limited per address across accounts, with Retry-After; tokens not cached; 401 challenges")
     func signInLimitsAndHeaders() async throws {
         try await withServer(settings: {
-            $0.loginAttemptsPerMinute = 2; $0.loginAttemptsPerAddress = 4
+            $0.loginAttemptsPerAccount = 2; $0.loginAttemptsPerAddress = 4
         }) { server in
             var statuses: [HTTPStatus] = []
             var retryAfter: String?
@@ -307,7 +307,7 @@ struct HardeningTests {
     func unknownEmailTakesAsLong() async throws {
         try await withServer(
             settings: {
-                $0.loginAttemptsPerMinute = 100; $0.loginAttemptsPerAddress = 100
+                $0.loginAttemptsPerAccount = 100; $0.loginAttemptsPerAddress = 100
             },
             passwords: Passwords(cost: 10)
         ) { server in
@@ -376,6 +376,16 @@ struct HardeningTests {
                 #expect(errors.first?["field"] == field, "\(path): \(answer.body.string)")
             }
             #expect(try await server.send(.GET, "/api/v1/orders?cursor=&q=").status == .ok)
+            let csv = "externalId,placedAt\nA-1,2026-11-02T10:00:00+09:00\n"
+            let manyMaps = (0...InputLimits.mappings).map { "map=c\($0)%3DbuyerName" }.joined(separator: "&")
+            for (query, field) in [(manyMaps, "map"), ("map=" + String(repeating: "x", count: 201), "map[0]")] {
+                let answer = try await server.send(
+                    .POST, "/api/v1/imports?format=generic&" + query, body: csv, contentType: "text/csv")
+                #expect(answer.status == .unprocessableEntity)
+                let errors = try server.object(answer)["errors"] as? [[String: String]] ?? []
+                #expect(errors.first?["field"] == field, "\(answer.body.string)")
+            }
+            #expect(try await server.send(.GET, "/api/v1/orders/A-1").status == .notFound)
             for (path, field) in [("/api/v1/orders?q=%FF", "q"), ("/api/v1/orders/%C3%28", "path")] {
                 let answer = try await server.send(.GET, path)
                 #expect(answer.status == .unprocessableEntity, "\(path)")
@@ -560,5 +570,7 @@ struct ContractLimitTests {
         let spec = String(decoding: try APISpecification.yaml(), as: UTF8.self)
         #expect(spec.contains("maxItems: \(OrderValidator.maxEventsPerBatch)"))
         #expect(spec.contains("maxItems: \(InputLimits.itemsPerOrder)"))
+        #expect(spec.contains("maxItems: \(InputLimits.mappings)"))
+        #expect(spec.contains("items: { type: string, maxLength: \(InputLimits.mapping) }"))
     }
 }

@@ -28,6 +28,9 @@ public enum InputLimits {
     public static let eventText = 1000
     public static let location = 200
     public static let password = 200
+    /// `column=field` mappings of one import, and the length of each.
+    public static let mappings = 32
+    public static let mapping = 200
 
     /// The message for a text over its limit, or nil when it fits.
     public static func problem(_ text: String, limit: Int) -> String? {

@@ -161,10 +161,21 @@ struct APIHandler: APIProtocol {
 
     func createImport(_ input: Operations.createImport.Input) async throws -> Operations.createImport.Output {
         guard case .csv(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let mappings = input.query.map ?? []
+        var problems: [FieldError] = []
+        if mappings.count > InputLimits.mappings {
+            problems.append(FieldError("map", "at most \(InputLimits.mappings) mappings; got \(mappings.count)"))
+        }
+        for (index, mapping) in mappings.enumerated() {
+            problems += Self.tooLong(mapping, "map[\(index)]", InputLimits.mapping)
+        }
+        guard problems.isEmpty else {
+            return .unprocessableContent(.init(body: .json(.ValidationErrors(Self.invalid(problems)))))
+        }
         let data = try await Data(collecting: body, upTo: 64 * 1024 * 1024)
         let format: ImportFormat = try converted(input.query.format, field: "format")
         let report = try await services.imports.run(
-            data, format: format, mappings: input.query.map ?? [], skipBad: input.query.skipBad ?? false,
+            data, format: format, mappings: mappings, skipBad: input.query.skipBad ?? false,
             now: clock.now(), actor: actor)
         metrics.ordersCreated.increment(by: Int64(report.imported))
         let dto = try report.dto()

@@ -1,5 +1,6 @@
 import Logging
 import OpenAPIRuntime
+import ParcelStore
 import Vapor
 
 /// The server's one error path. Every error becomes the API's
@@ -58,4 +59,21 @@ struct ProblemMiddleware: AsyncMiddleware {
 /// the error path may log it.
 protocol SafeToLog: Error {
     var logMessage: String { get }
+}
+
+extension StoreError: SafeToLog {
+    var logMessage: String {
+        switch self {
+        case .notSQL: "the database driver does not speak SQL"
+        // The URL itself may carry a password.
+        case .badDatabaseURL: "the database URL cannot be used"
+        case .corruptRow(let column): "a stored row cannot be read (\(column))"
+        case .closed: "the store is closed"
+        }
+    }
+}
+
+extension SQLiteFailure: SafeToLog {
+    /// SQLite's own message names tables, columns and constraints, never a bound value.
+    var logMessage: String { "SQLite error \(code): \(message)" }
 }
