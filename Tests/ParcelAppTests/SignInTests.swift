@@ -24,6 +24,20 @@ struct SignInTests {
         #expect(wrongPassword == 1)
         #expect(unknownEmail == wrongPassword)
     }
+
+    @Test("a new password longer than bcrypt reads (72 bytes) is refused, not silently cut")
+    func longPasswords() async throws {
+        let accounts = AccountService(repository: MemoryAccounts(), passwords: CountingPasswords())
+        let now = time("2026-11-22T09:00:00+09:00")
+        // 24 Hangul syllables are 72 bytes; one more is over.
+        _ = try await accounts.createUser(
+            email: "a@shop.kr", password: String(repeating: "가", count: 24), role: .staff, now: now, actor: "test")
+        await #expect(throws: AccountError.passwordTooLong) {
+            try await accounts.createUser(
+                email: "b@shop.kr", password: String(repeating: "가", count: 25), role: .staff, now: now,
+                actor: "test")
+        }
+    }
 }
 
 /// Counts bcrypt-sized pieces of work: one per hash or verification.

@@ -386,6 +386,11 @@ struct HardeningTests {
                 #expect(errors.first?["field"] == field, "\(answer.body.string)")
             }
             #expect(try await server.send(.GET, "/api/v1/orders/A-1").status == .notFound)
+            let empty = try await server.send(
+                .POST, "/api/v1/sessions", json: #"{"email": "", "password": ""}"#, token: .some(nil))
+            #expect(empty.status == .unprocessableEntity)
+            let fields = (try server.object(empty)["errors"] as? [[String: String]] ?? []).compactMap { $0["field"] }
+            #expect(fields == ["email", "password"])
             for (path, field) in [("/api/v1/orders?q=%FF", "q"), ("/api/v1/orders/%C3%28", "path")] {
                 let answer = try await server.send(.GET, path)
                 #expect(answer.status == .unprocessableEntity, "\(path)")

@@ -1,7 +1,7 @@
-@testable import ParcelStore
 import Testing
 
 @testable import ParcelServer
+@testable import ParcelStore
 
 @Suite("What the error path may log")
 struct SafeToLogTests {

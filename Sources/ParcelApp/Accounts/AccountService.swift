@@ -10,6 +10,8 @@ public struct AccountService: Sendable {
     public let sessionLifetime: Double
 
     public static let minimumPasswordLength = 8
+    /// bcrypt reads this many bytes of a password and ignores the rest: a longer one would match any that shares its start.
+    public static let maximumPasswordBytes = 72
     public static let defaultSessionHours = 12
 
     public init(
@@ -29,9 +31,9 @@ public struct AccountService: Sendable {
         let email = email.trimmed.lowercased()
         guard ContactCheck.isEmail(email) else { throw AccountError.invalidEmail(email) }
         guard password.count >= Self.minimumPasswordLength else { throw AccountError.weakPassword }
-        guard InputLimits.problem(password, limit: InputLimits.password) == nil else {
-            throw AccountError.passwordTooLong
-        }
+        guard InputLimits.problem(password, limit: InputLimits.password) == nil,
+            password.utf8.count <= Self.maximumPasswordBytes
+        else { throw AccountError.passwordTooLong }
         let hash = try await passwords.hash(password)
         let user = User(id: UUID(), email: email, role: role, createdAt: now.epochSeconds)
         try await repository.insertUser(

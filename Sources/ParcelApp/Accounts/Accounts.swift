@@ -122,7 +122,8 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownUser(let email): "no user with e-mail \(email) (create one with `parceldesk user create`)"
         case .invalidEmail(let email): "expected an e-mail address; got \(quotedExcerpt(email))"
         case .weakPassword: "the password needs at least \(AccountService.minimumPasswordLength) characters"
-        case .passwordTooLong: "the password may have at most \(InputLimits.password) characters"
+        case .passwordTooLong:
+            "the password may have at most \(AccountService.maximumPasswordBytes) bytes of UTF-8 (72 Latin letters, 24 Hangul syllables): bcrypt reads no further"
         case .invalidLifetime: "a token's lifetime must be more than zero"
         }
     }

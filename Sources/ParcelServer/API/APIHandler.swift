@@ -24,10 +24,14 @@ struct APIHandler: APIProtocol {
 
     func createSession(_ input: Operations.createSession.Input) async throws -> Operations.createSession.Output {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let tooLong = [
+        let problems = [
             ("email", body.email, InputLimits.email), ("password", body.password, InputLimits.password),
-        ].compactMap { field, value, limit in InputLimits.problem(value, limit: limit).map { FieldError(field, $0) } }
-        guard tooLong.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(tooLong)))) }
+        ].compactMap { field, value, limit in
+            value.isEmpty
+                ? FieldError(field, "is required")
+                : InputLimits.problem(value, limit: limit).map { FieldError(field, $0) }
+        }
+        guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
         let email = body.email.lowercased().trimmed
         let address = RequestContext.remoteAddress ?? "unknown"
         if let wait = signInLimits.attempt(email: email, address: address) {
