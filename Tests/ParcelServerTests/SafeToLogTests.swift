@@ -16,3 +16,17 @@ struct SafeToLogTests {
         #expect(failure.logMessage == "SQLite error 19: UNIQUE constraint failed: orders.external_id")
     }
 }
+
+@Suite("Accept headers")
+struct AcceptTests {
+    @Test(
+        "a range admits its type unless its most specific match says q=0",
+        arguments: [
+            ("application/json", true), ("*/*", true), ("application/*", true), ("", true),
+            ("text/html", false), ("application/json;q=0", false), ("application/json; q=0.0, */*", false),
+            ("text/html, */*;q=0.1", true), ("*/*;q=0", false), ("application/*;q=0, application/json", true),
+        ])
+    func accepts(header: String, admitted: Bool) {
+        #expect(MediaRange.accepts(header, "application/json") == admitted)
+    }
+}

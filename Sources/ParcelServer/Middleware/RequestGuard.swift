@@ -91,12 +91,26 @@ enum MediaRange {
     }
 
     /// Whether an `Accept` header admits `type`: the type itself, its
-    /// `type/*`, or `*/*`. An empty header admits everything.
+    /// `type/*`, or `*/*`, unless the most specific of them says `q=0`
+    /// ("not this"). An empty header admits everything.
     static func accepts(_ header: String, _ type: String) -> Bool {
-        let ranges = header.split(separator: ",").map { Self.type(of: String($0)) }.filter { !$0.isEmpty }
+        let ranges = header.split(separator: ",").map { (type: Self.type(of: String($0)), refused: refuses($0)) }
+            .filter { !$0.type.isEmpty }
         if ranges.isEmpty { return true }
         let major = type.split(separator: "/").first.map { "\($0)/*" } ?? ""
-        return ranges.contains { $0 == type || $0 == major || $0 == "*/*" }
+        for candidate in [type, major, "*/*"] {
+            if let range = ranges.first(where: { $0.type == candidate }) { return !range.refused }
+        }
+        return false
+    }
+
+    /// `q=0` (or `0.0`, `0.000`) among a range's parameters.
+    private static func refuses(_ range: Substring) -> Bool {
+        range.split(separator: ";").dropFirst().contains { parameter in
+            let parts = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, parts[0].lowercased() == "q", let quality = Double(parts[1]) else { return false }
+            return quality == 0
+        }
     }
 }
 
