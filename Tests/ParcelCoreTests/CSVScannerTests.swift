@@ -68,6 +68,13 @@ struct CSVScannerTests {
         let second = try scanner.next()
         #expect(second?.cells == ["1", "", "3", ""])
         #expect(second?.line == 3)
+        #expect(scanner.skippedText)
+        var blank = CSVScanner(Data(",,\n,,memo\n".utf8), delimiter: UInt8(ascii: ","))
+        blank.keptColumns = [true, true]
+        _ = try blank.next()
+        #expect(!blank.skippedText)
+        _ = try blank.next()
+        #expect(blank.skippedText)
     }
 
     @Test("an empty file has no records")

@@ -362,6 +362,37 @@ struct APITests {
         }
     }
 
+    @Test(
+        "a file of several chunks: problems anywhere are all named and nothing is kept; an order split by others is named"
+    )
+    func importChunks() async throws {
+        try await withServer { server in
+            // setup: 4,500 orders (more than two chunks), a bad date early, a bad date late, and
+            // one order whose second row comes back after thousands of others.
+            var lines = ["externalId,placedAt,itemName,memo"]
+            for index in 1...4_500 {
+                let placed = index == 10 || index == 4_400 ? "not a date" : "2026-11-02T10:00:00+09:00"
+                lines.append("G-\(index),\(placed),item,")
+            }
+            lines.append("G-20,2026-11-02T10:00:00+09:00,second item,")
+            lines.append(",,,only a memo")
+            let csv = lines.joined(separator: "\n") + "\n"
+            // MUT
+            let rejected = try await server.send(.POST, "/api/v1/imports?format=generic", body: csv)
+            // validate
+            #expect(rejected.status == .unprocessableEntity)
+            let report = try server.object(rejected)
+            #expect(report["imported"] as? Int == 0)
+            #expect(report["rows"] as? Int == 4_502)
+            let problems = try #require(report["problems"] as? [[String: Any]])
+            let places = problems.map { "\($0["line"] as? Int ?? 0) \($0["column"] as? String ?? "")" }
+            #expect(places == ["11 placedAt", "4401 placedAt", "4502 externalId", "4503 externalId"])
+            #expect((problems[2]["message"] as? String)?.contains("first at line 21") == true)
+            let listed = try server.object(try await server.send(.GET, "/api/v1/orders"))
+            #expect((listed["items"] as? [Any])?.isEmpty == true)
+        }
+    }
+
     @Test("an AliExpress export imports and lists numbers to check; a generic file maps its own columns")
     func importOthers() async throws {
         try await withServer { server in

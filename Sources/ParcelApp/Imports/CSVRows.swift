@@ -26,7 +26,7 @@ final class CSVRows: @unchecked Sendable {
     }
 
     /// Only these columns are read from here on; the others come back empty
-    /// (a row with nothing in the columns read is a blank row).
+    /// (a row with text only in them is still a row, not a blank line).
     func keep(columns: some Collection<Int>) {
         var kept = [Bool](repeating: false, count: (columns.max() ?? -1) + 1)
         for column in columns { kept[column] = true }
@@ -57,7 +57,7 @@ final class CSVRows: @unchecked Sendable {
                 pending = row
                 return rows
             }
-            if row.cells.contains(where: { !$0.trimmed.isEmpty }) { rows.append(row) }
+            if scanner.skippedText || row.cells.contains(where: { !$0.trimmed.isEmpty }) { rows.append(row) }
         }
         return rows.isEmpty ? nil : rows
     }

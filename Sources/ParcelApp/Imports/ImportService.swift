@@ -1,5 +1,6 @@
 import Foundation
 import ParcelCore
+import Synchronization
 
 /// What an import did, line by line.
 public struct ImportReport: Sendable {
@@ -37,8 +38,9 @@ public struct ImportService: Sendable {
 
     /// Rows checked and stored together: a few MB of drafts at a time, however large the file.
     static let chunkRows = 2_000
-    /// Chunks being checked while one is written: enough to keep every core busy.
-    static let chunksAhead = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Chunks being checked while one is written: enough to keep two cores busy,
+    /// and never so many that an import crowds out the rest of the server.
+    static let chunksAhead = min(4, max(2, ProcessInfo.processInfo.activeProcessorCount - 1))
 
     public func run(
         _ data: Data, format: ImportFormat, mappings: [String] = [], skipBad: Bool, now: Timestamp, actor: String,
@@ -83,18 +85,22 @@ public struct ImportService: Sendable {
                 let rows = try CSVRows(text)
                 rows.keep(columns: columns.values)
                 let group = columns[.externalId]
+                // Once a row is bad and bad rows are not skipped, nothing will be kept: chunks
+                // are then only checked, to name every problem, not prepared for storing.
+                let keepsNothing = Flag()
                 let check = ChunkCheck(
-                    importer: importer, columns: columns, writer: writer, orders: orderService, now: now)
+                    importer: importer, columns: columns, writer: writer, orders: orderService, now: now,
+                    keepsNothing: keepsNothing)
                 // The file is read, and chunks checked and analysed, on other threads, a few
                 // chunks ahead, while this one writes. One read at a time, in file order.
                 let nextRows = {
                     Task(executorPreference: globalConcurrentExecutor) {
-                        try rows.next(Self.chunkRows, groupedBy: group)
+                        try Task.checkCancellation()
+                        return try rows.next(Self.chunkRows, groupedBy: group)
                     }
                 }
                 var reading = nextRows()
                 var ahead: [Task<ReadChunk, any Error>] = []
-                defer { ahead.forEach { $0.cancel() } }
                 func readAhead() async throws {
                     while ahead.count < Self.chunksAhead, let chunk = try await reading.value {
                         reading = nextRows()
@@ -102,20 +108,30 @@ public struct ImportService: Sendable {
                     }
                 }
                 var pass = ImportPass(report: empty, externalColumn: importer.columnNames(columns)[.externalId])
-                try await readAhead()
-                while !ahead.isEmpty {
-                    let chunk = try await ahead.removeFirst().value
+                do {
                     try await readAhead()
-                    let batch = pass.take(chunk)
-                    // Once a row is bad and bad rows are not skipped, nothing will be kept: only read on, to name every problem.
-                    if pass.report.problems.isEmpty || skipBad {
-                        try await writer.store(batch, in: transaction, now: now)
-                        pass.stored(batch, heldBefore: chunk.stored)
+                    while !ahead.isEmpty {
+                        let chunk = try await ahead.removeFirst().value
+                        try await readAhead()
+                        let batch = pass.take(chunk)
+                        if pass.report.problems.isEmpty || skipBad {
+                            try await writer.store(batch, in: transaction, now: now)
+                            pass.stored(batch, heldBefore: chunk.stored)
+                        } else {
+                            keepsNothing.set()
+                        }
+                        // Freed on another thread, not the writer's: the task holds the chunk's last reference.
+                        let spent = (consume chunk, consume batch)
+                        Task(executorPreference: globalConcurrentExecutor) { withExtendedLifetime(spent) {} }
+                        progress?(min(pass.report.rows, estimate), max(estimate, pass.report.rows))
                     }
-                    // The chunk's many small strings are freed on another thread, not the writer's.
-                    let spent = (consume chunk, consume batch)
-                    Task(executorPreference: globalConcurrentExecutor) { withExtendedLifetime(spent) {} }
-                    progress?(min(pass.report.rows, estimate), max(estimate, pass.report.rows))
+                } catch {
+                    // Nothing of this attempt runs on after it: neither a retry nor a closed store may meet it.
+                    reading.cancel()
+                    ahead.forEach { $0.cancel() }
+                    _ = try? await reading.value
+                    for task in ahead { _ = try? await task.value }
+                    throw error
                 }
                 var report = pass.report
                 report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
@@ -168,9 +184,22 @@ public struct ImportService: Sendable {
         let writer: OrderWriter
         let orders: OrderService
         let now: Timestamp
+        let keepsNothing: Flag
 
         func callAsFunction(_ rows: [(line: Int, cells: [String])]) async throws -> ReadChunk {
+            try Task.checkCancellation()
             let (imported, problems) = importer.orders(rows, columns: columns)
+            try Task.checkCancellation()
+            guard !keepsNothing.isSet else {
+                return ReadChunk(
+                    rows: rows.count,
+                    entries: imported.map {
+                        ReadChunk.Entry(
+                            line: $0.line, order: OrderRecord(id: UUID.forNewRow(), draft: $0.draft, searchText: ""))
+                    },
+                    batch: PreparedBatch([]), problems: problems,
+                    taken: try await orders.existingExternalIDs(imported.map(\.draft.info.id)), stored: [])
+            }
             let prepared = imported.map { writer.prepare(NewOrder($0.draft), now: now) }
             let batch = PreparedBatch(prepared)
             return ReadChunk(
@@ -180,6 +209,13 @@ public struct ImportService: Sendable {
                 taken: try await orders.existingExternalIDs(imported.map(\.draft.info.id)),
                 stored: try await orders.storedNumbers(batch.numbers))
         }
+    }
+
+    /// Set once, read from other threads.
+    final class Flag: Sendable {
+        private let value = Atomic(false)
+        var isSet: Bool { value.load(ordering: .relaxed) }
+        func set() { value.store(true, ordering: .relaxed) }
     }
 
     /// One attempt's account of the file: the report so far, and what later chunks are checked against.

@@ -18,6 +18,8 @@ public struct CSVScanner: Sendable {
     private var width = 8
     /// Which columns to read; the others come back empty, never decoded. All when nil.
     public var keptColumns: [Bool]?
+    /// Whether the last record had text in a column not read (so it is not a blank line).
+    public private(set) var skippedText = false
 
     /// `data` must be UTF-8 (without a byte-order mark, or with it as part of the first field).
     public init(_ data: Data, delimiter: UInt8) {
@@ -53,11 +55,14 @@ public struct CSVScanner: Sendable {
         var cells: [String] = []
         cells.reserveCapacity(width)
         var lines = 0
+        var skipped = false
         let scan = data.withUnsafeBytes { raw -> Scan in
             let bytes = raw.bindMemory(to: UInt8.self)
             return Self.record(
-                bytes, from: start, delimiter: delimiter, keeping: keptColumns, into: &cells, lines: &lines)
+                bytes, from: start, delimiter: delimiter, keeping: keptColumns, into: &cells, lines: &lines,
+                skipped: &skipped)
         }
+        skippedText = skipped
         switch scan {
         case .ended(let next):
             offset = next
@@ -77,7 +82,7 @@ public struct CSVScanner: Sendable {
 
     private static func record(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, keeping kept: [Bool]?,
-        into cells: inout [String], lines: inout Int
+        into cells: inout [String], lines: inout Int, skipped: inout Bool
     ) -> Scan {
         let end = bytes.count
         var index = start
@@ -111,6 +116,7 @@ public struct CSVScanner: Sendable {
                 var value: String
                 if !keep {
                     value = ""
+                    skipped = skipped || index > segment || hasEscapes
                 } else if hasEscapes {
                     escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<index]))
                     value = String(decoding: escaped, as: UTF8.self)
@@ -127,6 +133,7 @@ public struct CSVScanner: Sendable {
             } else {
                 let field = index
                 while index < end, !isFieldEnd(bytes[index], delimiter) { index += 1 }
+                if !keep, index > field { skipped = true }
                 cells.append(
                     keep ? String(decoding: UnsafeBufferPointer(rebasing: bytes[field..<index]), as: UTF8.self) : "")
             }
