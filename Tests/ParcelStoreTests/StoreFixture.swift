@@ -60,6 +60,7 @@ struct Desk {
     var orders: OrderService { services.orders }
     var ingestion: IngestionService { services.ingestion }
     var accounts: AccountService { services.accounts }
+    var imports: ImportService { services.imports }
 }
 
 /// Passwords kept as they are: these tests are about storage, not bcrypt.

@@ -94,6 +94,52 @@ struct StoreTests {
     }
 
     @Test(
+        "an import of several chunks stores every order once and flags numbers shared with stored orders, across chunks and within one",
+        arguments: Engine.available)
+    func importSharedNumbers(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            // setup: one stored order; a file of 4,500 orders where I-7 shares the stored
+            // order's number, I-4000 shares I-3's (another chunk) and I-11 shares I-12's (the same chunk).
+            try await desk.orders.createOrders([NewOrder(draft("A-1"))], now: now, actor: "test")
+            func number(_ index: Int) -> String {
+                switch index {
+                case 7: "LP00123456789012"
+                case 4_000: number(3)
+                case 11: number(12)
+                default: "LP\(String(format: "%014d", 20_000_000 + index))"
+                }
+            }
+            var lines = ["externalId,placedAt,trackingNumber,carrier"]
+            for index in 1...4_500 {
+                lines.append("I-\(index),2026-11-20T10:00:00+09:00,\(number(index)),cn.cainiao")
+            }
+            // MUT
+            let report = try await desk.imports.run(
+                Data((lines.joined(separator: "\n") + "\n").utf8), format: .generic, skipBad: false, now: now,
+                actor: "test")
+            // validate
+            #expect(report.succeeded, "\(report.problems.prefix(3))")
+            #expect(report.imported == 4_500)
+            #expect(try await desk.orders.counts().orders == 4_501)
+            for (order, other) in [
+                ("A-1", "I-7"), ("I-7", "A-1"), ("I-3", "I-4000"), ("I-4000", "I-3"), ("I-11", "I-12"),
+                ("I-12", "I-11"),
+            ] {
+                #expect(try await desk.orders.order(order)?.otherOrders.map(\.id) == [other], "\(order)")
+            }
+            // The stored findings, as the queue reads them, were diagnosed again knowing about the other order.
+            let rows = try await desk.store.sql.raw(
+                """
+                SELECT o.external_id FROM diagnoses d JOIN orders o ON o.id = d.order_id
+                WHERE d.code = 'number_duplicate'
+                """
+            ).all()
+            let flagged = try rows.map { try $0.decode(column: "external_id", as: String.self) }
+            #expect(Set(flagged) == ["A-1", "I-7", "I-3", "I-4000", "I-11", "I-12"])
+        }
+    }
+
+    @Test(
         "a number on two orders: both are flagged number_duplicate naming the other, and scans reach both",
         arguments: Engine.available)
     func sharedNumber(engine: Engine) async throws {
