@@ -183,21 +183,17 @@ public struct PreparedBatch: Sendable {
         shipments.reserveCapacity(prepared.count)
         for order in prepared {
             orders.append(order.record)
-            if let shipment = order.shipment {
-                shipments.append(shipment)
-                let number = canonicalNumber(shipment.shipment.trackingNumber)
-                if !numbers.insert(number).inserted { repeatedNumbers.insert(number) }
-            }
+            if let shipment = order.shipment { shipments.append(shipment) }
             legs += order.legs
             events += order.events
             findings += order.findings
         }
+        countNumbers()
         // One insertion order for every writer: two imports sharing order numbers then
         // wait on the first shared one instead of each holding what the other needs.
         orders.sort { $0.draft.info.id < $1.draft.info.id }
     }
 
-    public var isEmpty: Bool { orders.isEmpty }
     /// How many orders.
     public var count: Int { orders.count }
 
@@ -211,12 +207,17 @@ public struct PreparedBatch: Sendable {
         batch.legs.removeAll { shipments.contains($0.shipmentID) }
         batch.events.removeAll { shipments.contains($0.shipment) }
         batch.findings.removeAll { shipments.contains($0.shipmentID) }
-        batch.numbers = []
-        batch.repeatedNumbers = []
-        for shipment in batch.shipments {
-            let number = canonicalNumber(shipment.shipment.trackingNumber)
-            if !batch.numbers.insert(number).inserted { batch.repeatedNumbers.insert(number) }
-        }
+        batch.countNumbers()
         return batch
+    }
+
+    /// `numbers` and `repeatedNumbers` from the shipments.
+    private mutating func countNumbers() {
+        numbers = []
+        repeatedNumbers = []
+        for shipment in shipments {
+            let number = canonicalNumber(shipment.shipment.trackingNumber)
+            if !numbers.insert(number).inserted { repeatedNumbers.insert(number) }
+        }
     }
 }

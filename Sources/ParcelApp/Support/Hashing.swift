@@ -18,13 +18,7 @@ public enum Hashing {
 
     /// `digest128` of `parts` joined by U+001F, without building the joined text.
     public static func digest128(joining parts: [String]) -> String {
-        var hasher = SHA256()
-        for (index, part) in parts.enumerated() {
-            if index > 0 { hasher.update(data: unitSeparator) }
-            var part = part
-            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        }
-        return hex(hasher.finalize().prefix(16))
+        digest128(records: [parts])
     }
 
     /// `digest128` of `records`, each record's fields joined by U+001F and
@@ -42,8 +36,6 @@ public enum Hashing {
         }
         return hex(SHA256.hash(data: bytes).prefix(16))
     }
-
-    private static let unitSeparator: [UInt8] = [0x1F]
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hex = [UInt8]()
