@@ -352,29 +352,8 @@ struct DocumentReader {
                 wireOrder.promisedBy, orderPath, "promisedBy", defaultOffset: Timestamp.kst, endOfDay: true),
             buyerName: wireOrder.buyerName)
 
-        var carrier = wireShipment.carrier
-        if let given = carrier {
-            guard let resolved = registry.resolveCarrier(given) else {
-                throw fail(join(shipmentPath, "carrier"), "unknown carrier \"\(given)\" (run `parceldesk carriers`)")
-            }
-            carrier = resolved.id
-        }
-        let shipment = ShipmentInfo(
-            carrier: carrier,
-            trackingNumber: try text(wireShipment.trackingNumber, shipmentPath, "trackingNumber"),
-            shippingOption: wireShipment.shippingOption,
-            shippedAt: try time(wireShipment.shippedAt, shipmentPath, "shippedAt", defaultOffset: nil),
-            origin: try country(wireShipment.origin, shipmentPath, "origin"),
-            destination: try country(wireShipment.destination, shipmentPath, "destination"))
-
-        var events: [RawTrackingEvent] = []
-        if let list = wire.events {
-            events.reserveCapacity(list.count)
-            let eventsPath = join(path, "events")
-            for index in list.indices {
-                events.append(try event(list[index], path: "\(eventsPath)[\(index)]", shipment: shipment))
-            }
-        }
+        let shipment = try shipment(wireShipment, path: shipmentPath)
+        let events = try events(wire.events, path: path, shipment: shipment)
         var others: [OtherOrder] = []
         if let list = wire.otherOrders {
             let othersPath = join(path, "otherOrders")
@@ -386,6 +365,36 @@ struct DocumentReader {
             }
         }
         return ShipmentDocument(order: order, shipment: shipment, events: events, otherOrders: others)
+    }
+
+    func shipment(_ wire: WireShipment, path: String) throws(DocumentError) -> ShipmentInfo {
+        var carrier = wire.carrier
+        if let given = carrier {
+            guard let resolved = registry.resolveCarrier(given) else {
+                throw fail(join(path, "carrier"), "unknown carrier \"\(given)\" (run `parceldesk carriers`)")
+            }
+            carrier = resolved.id
+        }
+        return ShipmentInfo(
+            carrier: carrier,
+            trackingNumber: try text(wire.trackingNumber, path, "trackingNumber"),
+            shippingOption: wire.shippingOption,
+            shippedAt: try time(wire.shippedAt, path, "shippedAt", defaultOffset: nil),
+            origin: try country(wire.origin, path, "origin"),
+            destination: try country(wire.destination, path, "destination"))
+    }
+
+    /// The document's `events`, each checked against its path.
+    func events(_ list: [WireEvent]?, path: String, shipment: ShipmentInfo) throws(DocumentError) -> [RawTrackingEvent]
+    {
+        guard let list else { return [] }
+        var events: [RawTrackingEvent] = []
+        events.reserveCapacity(list.count)
+        let eventsPath = join(path, "events")
+        for index in list.indices {
+            events.append(try event(list[index], path: "\(eventsPath)[\(index)]", shipment: shipment))
+        }
+        return events
     }
 
     func event(_ wire: WireEvent, path: String, shipment: ShipmentInfo) throws(DocumentError) -> RawTrackingEvent {
