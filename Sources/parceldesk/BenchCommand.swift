@@ -6,7 +6,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure ParcelDesk's own speed (build with -c release for real figures).",
-        subcommands: [NumbersBench.self, DiagnoseBench.self, CorpusCommand.self, SampleExportCommand.self]
+        subcommands: [
+            NumbersBench.self, DiagnoseBench.self, ClaimsBench.self, CorpusCommand.self, SampleExportCommand.self,
+        ]
     )
 }
 

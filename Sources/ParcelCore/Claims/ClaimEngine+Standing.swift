@@ -36,7 +36,7 @@ extension ClaimEngine {
         let scheduled: Timestamp
         if let delivered = order.delivered {
             scheduled = delivered.adding(days: rule.daysAfterDelivery)
-        } else if let dispatched = order.dispatchedAt {
+        } else if let dispatched = dispatchedAt(order, others: others) {
             scheduled = dispatched.adding(
                 days: order.overseas ? rule.daysAfterOverseasDispatch : rule.daysAfterDispatch)
         } else {
@@ -75,16 +75,22 @@ extension ClaimEngine {
         return decision
     }
 
+    /// When the order left: as recorded, or by the dispatch that refused a cancel.
+    func dispatchedAt(_ order: ClaimOrder, others: Others) -> Timestamp? {
+        order.dispatchedAt ?? others.dispatchedByCancel.map { Timestamp(epochSeconds: $0, utcOffset: Timestamp.kst) }
+    }
+
     /// The order's stage at `moment`.
-    func stage(of order: ClaimOrder, others: Others, profile: ClaimProfile, at moment: Timestamp) -> OrderStage {
+    func stage(
+        of order: ClaimOrder, others: Others, profile: ClaimProfile, at moment: Timestamp, decision: Decision? = nil
+    ) -> OrderStage {
         if others.finished(.cancel, at: moment) { return .cancelled }
         if others.finished(.return, at: moment) { return .returned }
         if others.finished(.exchange, at: moment) { return .exchanged }
-        if decision(of: order, others: others, profile: profile, at: moment).decidedAt != nil {
-            return .purchaseDecided
-        }
+        let decision = decision ?? self.decision(of: order, others: others, profile: profile, at: moment)
+        if decision.decidedAt != nil { return .purchaseDecided }
         if let delivered = order.delivered, delivered <= moment { return .delivered }
-        if let dispatched = order.dispatchedAt, dispatched <= moment {
+        if let dispatched = dispatchedAt(order, others: others), dispatched <= moment {
             if let scan = order.tracking?.firstScanAt, scan <= moment { return .delivering }
             return .dispatched
         }
@@ -97,16 +103,27 @@ extension ClaimEngine {
     /// A claim's open deadlines after `now`, earliest first.
     public func deadlines(
         _ standing: ClaimStanding, type: ClaimType, order: ClaimOrder, profile: ClaimProfile, now: Timestamp
-    )
-        -> [ClaimDeadline]
-    {
-        var deadlines: [ClaimDeadline] = []
+    ) -> [ClaimDeadline] {
+        var entries: [Standing.Entry] = []
+        collectDeadlines(standing, type: type, claim: 0, profile: profile, now: now, into: &entries)
+        entries.sort { $0.deadline.due < $1.deadline.due }
+        return entries.map(\.deadline)
+    }
+
+    /// Adds a claim's deadlines after `now` to `entries`, tagged with the claim's index.
+    func collectDeadlines(
+        _ standing: ClaimStanding, type: ClaimType, claim: Int, profile: ClaimProfile, now: Timestamp,
+        into entries: inout [Standing.Entry]
+    ) {
         let windows = profile.windows
         func add(_ kind: DeadlineKind, _ due: Timestamp?, _ who: ClaimActor) {
-            if let due, due > now { deadlines.append(ClaimDeadline(kind, due: due, who: who)) }
+            if let due, due > now {
+                entries.append(Standing.Entry(claim: claim, deadline: ClaimDeadline(kind, due: due, who: who)))
+            }
         }
         func sellerTarget() {
-            if let days = profile.sellerTargets[standing.state] {
+            let days = profile.sellerTargetDays[Int(standing.state.rawValue)]
+            if days >= 0 {
                 add(.sellerAction, LegalCalendar.end(businessDays: days, after: standing.lastActionAt), .seller)
             }
         }
@@ -139,19 +156,19 @@ extension ClaimEngine {
         default:
             sellerTarget()
         }
-        return deadlines.sorted { $0.due < $1.due }
     }
 
     /// The order's own deadlines after `now` (windows, the purchase decision), earliest first.
     func orderDeadlines(
         _ order: ClaimOrder, stage: OrderStage, decision: Decision, profile: ClaimProfile, claims: [Claim],
-        now: Timestamp
-    ) -> [ClaimDeadline] {
-        var deadlines: [ClaimDeadline] = []
+        now: Timestamp, into entries: inout [Standing.Entry]
+    ) {
         func add(_ kind: DeadlineKind, _ due: Timestamp?, _ who: ClaimActor) {
-            if let due, due > now { deadlines.append(ClaimDeadline(kind, due: due, who: who)) }
+            if let due, due > now {
+                entries.append(Standing.Entry(claim: -1, deadline: ClaimDeadline(kind, due: due, who: who)))
+            }
         }
-        guard stage != .cancelled, stage != .returned else { return [] }
+        guard stage != .cancelled, stage != .returned else { return }
         add(.autoDecide, decision.scheduledAt, .platform)
         if let delivered = order.delivered {
             let windows = profile.windows
@@ -166,7 +183,6 @@ extension ClaimEngine {
                 add(.disputeWindow, delivered.adding(days: days), .buyer)
             }
         }
-        return deadlines.sorted { $0.due < $1.due }
     }
 
     // MARK: - Who may do what
@@ -236,33 +252,47 @@ extension ClaimEngine {
         public let stage: OrderStage
         public let decision: Decision
         public let claims: [ClaimStanding]
-        public let claimDeadlines: [[ClaimDeadline]]
-        public let orderDeadlines: [ClaimDeadline]
+        /// Every deadline after now, the order's and its claims', earliest first.
+        public let deadlines: [Entry]
+
+        public struct Entry: Sendable, Hashable {
+            /// The claim's index, −1 for the order's own.
+            public let claim: Int
+            public let deadline: ClaimDeadline
+        }
+
         /// The earliest deadline of the order and its open claims.
-        public let nextDeadline: ClaimDeadline?
+        public var nextDeadline: ClaimDeadline? { deadlines.first?.deadline }
+        public var orderDeadlines: [ClaimDeadline] { deadlines(of: -1) }
+        public var claimDeadlines: [[ClaimDeadline]] { claims.indices.map { deadlines(of: $0) } }
+
+        /// A claim's deadlines (−1: the order's), earliest first.
+        public func deadlines(of claim: Int) -> [ClaimDeadline] {
+            deadlines.filter { $0.claim == claim }.map(\.deadline)
+        }
     }
 
     public func standing(of item: Case, now: Timestamp) -> Standing {
         let profile = item.profile
         var claims = item.standings
         for index in claims.indices {
-            advance(&claims[index], type: item.claims[index].type, to: now, order: item.effective, profile: profile)
+            advance(&claims[index], type: item.claims[index].type, to: now, order: item.order, profile: profile)
         }
         let others = Others(claims: item.claims, standings: claims, excluding: -1)
-        let decision = decision(of: item.effective, others: others, profile: profile, at: now)
-        let stage = stage(of: item.effective, others: others, profile: profile, at: now)
-        let claimDeadlines = claims.indices.map {
-            deadlines(claims[$0], type: item.claims[$0].type, order: item.effective, profile: profile, now: now)
+        let decision = decision(of: item.order, others: others, profile: profile, at: now)
+        let stage = stage(of: item.order, others: others, profile: profile, at: now, decision: decision)
+        var deadlines: [Standing.Entry] = []
+        deadlines.reserveCapacity(claims.count * 2 + 4)
+        orderDeadlines(
+            item.order, stage: stage, decision: decision, profile: profile, claims: item.claims, now: now,
+            into: &deadlines)
+        for index in claims.indices {
+            collectDeadlines(
+                claims[index], type: item.claims[index].type, claim: index, profile: profile, now: now,
+                into: &deadlines)
         }
-        let orderDeadlines = orderDeadlines(
-            item.effective, stage: stage, decision: decision, profile: profile, claims: item.claims, now: now)
-        var next = orderDeadlines.first
-        for list in claimDeadlines {
-            if let first = list.first, next.map({ first.due < $0.due }) ?? true { next = first }
-        }
-        return Standing(
-            stage: stage, decision: decision, claims: claims, claimDeadlines: claimDeadlines,
-            orderDeadlines: orderDeadlines, nextDeadline: next)
+        if deadlines.count > 1 { deadlines.sort { $0.deadline.due < $1.deadline.due } }
+        return Standing(stage: stage, decision: decision, claims: claims, deadlines: deadlines)
     }
 
     /// The claim types each side may open at `now`.
@@ -297,9 +327,8 @@ extension ClaimEngine {
                 case .withdrawalByReason:
                     var reasons: [ReasonWindow] = []
                     for reason in ClaimReason.allCases {
-                        let ends = legalWindows(
-                            type, reason: reason, noticedAt: nil, order: item.effective, profile: profile)
-                        let end = ends.first?.1
+                        let end = legalWindow(
+                            type, reason: reason, noticedAt: nil, order: item.effective, profile: profile)?.end
                         if end.map({ now < $0 }) ?? true { reasons.append(ReasonWindow(reason: reason, until: end)) }
                     }
                     guard !reasons.isEmpty else { continue }
@@ -355,13 +384,15 @@ extension ClaimEngine.Others {
 
     /// Whether claims open at `moment` hold the purchase decision, and until when.
     func hold(at moment: Timestamp) -> Hold {
-        var latest: Timestamp?
-        for index in claims.indices where index != excluding && claims[index].type != .cancel {
-            guard let standing = standings[index], standing.openedAt <= moment else { continue }
-            guard let ended = standing.endedAt else { return .open }
-            if ended > moment, latest.map({ ended > $0 }) ?? true { latest = ended }
+        let at = moment.epochSeconds
+        var latest = ClaimStanding.never
+        for index in claims.indices where counts(index) && claims[index].type != .cancel {
+            let standing = standings[index]
+            guard standing.opened <= at else { continue }
+            guard standing.ended != ClaimStanding.never else { return .open }
+            if standing.ended > at, standing.ended > latest { latest = standing.ended }
         }
-        return latest.map { .until($0) } ?? .none
+        return latest == ClaimStanding.never ? .none : .until(Timestamp(epochSeconds: latest, utcOffset: Timestamp.kst))
     }
 }
 

@@ -6,21 +6,19 @@ import Foundation
 public struct ClaimEngine: Sendable {
     public let profiles: ClaimProfiles
     public let detector: NumberDetector
+    /// A detection context per carrier of the registry, for checking dispatch numbers fast.
+    let carrierContexts: [PreparedContext]
+    let anyCarrier: PreparedContext
 
     public init(profiles: ClaimProfiles = .standard, detector: NumberDetector = NumberDetector()) {
         self.profiles = profiles
         self.detector = detector
+        carrierContexts = detector.registry.carriers.map { detector.prepare(DetectionContext(carrier: $0.id)) }
+        anyCarrier = detector.prepare(.none)
     }
 
     public func profile(for order: ClaimOrder) -> ClaimProfile {
-        profiles.profile(for: order.marketplace, registry: detector.registry)
-    }
-
-    /// A history entry the profile refuses.
-    public struct ReplayError: Error, Sendable, Hashable {
-        /// Index into the claim's history.
-        public let step: Int
-        public let verdict: ClaimVerdict
+        profiles.profile(for: order.marketplace)
     }
 
     // MARK: - The order's case
@@ -31,41 +29,63 @@ public struct ClaimEngine: Sendable {
         public let profile: ClaimProfile
         public let claims: [Claim]
         /// Each claim's standing after its own history (before time moves it on).
-        public private(set) var standings: [ClaimStanding]
-        /// The order as the claims left it: a cancel refused by dispatching dispatched it.
-        public private(set) var effective: ClaimOrder
+        public let standings: [ClaimStanding]
+
+        /// The order as its claims left it: a cancel refused by dispatching dispatched it.
+        public var effective: ClaimOrder {
+            var order = order
+            guard order.dispatchedAt == nil,
+                let refused = claims.indices.first(where: {
+                    claims[$0].type == .cancel && standings[$0].state == .rejected
+                        && standings[$0].dispatched != ClaimStanding.never
+                })
+            else { return order }
+            order.dispatchedAt = standings[refused].dispatchedAt
+            order.trackingNumber = standings[refused].dispatchNumber
+            order.carrier = standings[refused].dispatchCarrier
+            return order
+        }
     }
 
     /// Replays every claim in the order they were opened, each through the profile.
     public func replay(_ order: ClaimOrder, claims: [Claim]) throws(CaseError) -> Case {
         let profile = profile(for: order)
-        var effective = order
-        var standings = [ClaimStanding?](repeating: nil, count: claims.count)
-        let sequence = claims.indices.sorted {
-            (claims[$0].history.first?.at ?? order.placedAt) < (claims[$1].history.first?.at ?? order.placedAt)
+        // An order has a handful of claims; the bit mask of those replayed so far holds 64.
+        guard claims.count <= 64 else { throw CaseError(claim: 64, step: nil, verdict: nil) }
+        var standings: [ClaimStanding] = []
+        var known: UInt64 = 0
+        if claims.count > 0 {
+            standings = Array(
+                repeating: ClaimStanding(state: .requested, at: order.placedAt, amount: nil), count: claims.count)
         }
-        for index in sequence {
+        // Claims in the order they were opened: an earlier one decides what a later one meets.
+        func opened(_ index: Int) -> Timestamp { claims[index].history.first?.at ?? order.placedAt }
+        let sequence = claims.count < 2 ? nil : claims.indices.sorted { opened($0) < opened($1) }
+        for position in claims.indices {
+            let index = sequence?[position] ?? position
             let claim = claims[index]
             guard !claim.history.isEmpty else { throw CaseError(claim: index, step: nil, verdict: nil) }
-            let others = Others(claims: claims, standings: standings, excluding: index)
-            var standing: ClaimStanding?
-            for (position, step) in claim.history.enumerated() {
-                let verdict = judge(
-                    step, claim: claim, standing: standing, order: effective, others: others, profile: profile)
-                guard verdict.allowed, let next = verdict.standing else {
-                    throw CaseError(claim: index, step: position, verdict: verdict)
-                }
-                standing = next
-                if claim.type == .cancel, next.state == .rejected, effective.dispatchedAt == nil {
-                    effective.dispatchedAt = next.dispatchedAt
-                    effective.trackingNumber = next.dispatchNumber
-                    effective.carrier = next.dispatchCarrier
+            let others = Others(claims: claims, standings: standings, known: known, excluding: index)
+            var opened: ClaimStanding?
+            let first = open(
+                claim.history[0], claim: claim, standing: &opened, order: order, others: others, profile: profile)
+            guard first.rule.allows, var standing = opened else {
+                throw CaseError(claim: index, step: 0, verdict: verdict(first, on: claim.history[0], standing: opened))
+            }
+            for position in claim.history.indices.dropFirst() {
+                let outcome = act(
+                    claim.history[position], claim: claim, standing: &standing, order: order, others: others,
+                    profile: profile)
+                guard outcome.rule.allows else {
+                    throw CaseError(
+                        claim: index, step: position,
+                        verdict: verdict(outcome, on: claim.history[position], standing: standing))
                 }
             }
             standings[index] = standing
+            known |= 1 << UInt64(index)
         }
-        return Case(
-            order: order, profile: profile, claims: claims, standings: standings.map { $0! }, effective: effective)
+        return Case(order: order, profile: profile, claims: claims, standings: standings)
     }
 
     /// Why a case could not be replayed: the claim, the history step, and the verdict that refused it.
@@ -79,34 +99,62 @@ public struct ClaimEngine: Sendable {
     /// The other claims of the order, as the one being judged sees them.
     struct Others {
         let claims: [Claim]
-        let standings: [ClaimStanding?]
+        let standings: [ClaimStanding]
+        /// Which standings are known yet (bit per claim): while replaying, the later ones are not.
+        let known: UInt64
         let excluding: Int
+
+        init(claims: [Claim], standings: [ClaimStanding], known: UInt64 = .max, excluding: Int) {
+            self.claims = claims
+            self.standings = standings
+            self.known = known
+            self.excluding = excluding
+        }
+
+        @inline(__always)
+        func counts(_ index: Int) -> Bool { index != excluding && known & (1 << UInt64(index)) != 0 }
+
+        /// When a cancel refused by dispatching dispatched the order, if one did.
+        var dispatchedByCancel: Double? {
+            for index in claims.indices where counts(index) && claims[index].type == .cancel {
+                let standing = standings[index]
+                if standing.state == .rejected, standing.dispatched != ClaimStanding.never {
+                    return standing.dispatched
+                }
+            }
+            return nil
+        }
 
         /// An open claim of `type` exists at `moment`.
         func open(_ type: ClaimType, at moment: Timestamp) -> Bool {
-            for index in claims.indices where index != excluding && claims[index].type == type {
-                guard let standing = standings[index] else { continue }
-                if standing.openedAt <= moment, !(standing.endedAt.map { $0 <= moment } ?? false) { return true }
+            let at = moment.epochSeconds
+            for index in claims.indices where counts(index) && claims[index].type == type {
+                let standing = standings[index]
+                if standing.opened <= at, !(standing.ended != ClaimStanding.never && standing.ended <= at) {
+                    return true
+                }
             }
             return false
         }
 
         /// A finished claim of `type` made the order end (cancelled, returned, exchanged) at or before `moment`.
         func finished(_ type: ClaimType, at moment: Timestamp) -> Bool {
-            for index in claims.indices where index != excluding && claims[index].type == type {
-                guard let standing = standings[index], standing.state == .done, let ended = standing.endedAt else {
-                    continue
-                }
-                if ended <= moment { return true }
+            let at = moment.epochSeconds
+            for index in claims.indices where counts(index) && claims[index].type == type {
+                let standing = standings[index]
+                if standing.state == .done, standing.ended != ClaimStanding.never, standing.ended <= at { return true }
             }
             return false
         }
 
         /// An open claim that holds back the purchase decision.
         func blocksDecision(at moment: Timestamp) -> Bool {
-            for index in claims.indices where index != excluding && claims[index].type != .cancel {
-                guard let standing = standings[index] else { continue }
-                if standing.openedAt <= moment, !(standing.endedAt.map { $0 <= moment } ?? false) { return true }
+            let at = moment.epochSeconds
+            for index in claims.indices where counts(index) && claims[index].type != .cancel {
+                let standing = standings[index]
+                if standing.opened <= at, !(standing.ended != ClaimStanding.never && standing.ended <= at) {
+                    return true
+                }
             }
             return false
         }
@@ -114,22 +162,70 @@ public struct ClaimEngine: Sendable {
 
     // MARK: - Judging one action
 
+    /// How an action was judged, without the claim it leaves (which `take` updates in place).
+    /// Plain values only: the engine makes one per step of every claim it replays.
+    struct Outcome {
+        var rule: ClaimRule
+        var closedAt: Timestamp?
+        var opensAt: Timestamp?
+
+        init(_ rule: ClaimRule, closedAt: Timestamp? = nil, opensAt: Timestamp? = nil) {
+            self.rule = rule
+            self.closedAt = closedAt
+            self.opensAt = opensAt
+        }
+
+        static let ok = Outcome(.ok)
+    }
+
+    /// The verdict on `step`, with what was wrong with its tracking number when that was the reason.
+    func verdict(_ outcome: Outcome, on step: ClaimStep, standing: ClaimStanding?) -> ClaimVerdict {
+        var problem: LocalizedText?
+        if outcome.rule == .invalidTrackingNumber {
+            problem =
+                step.trackingNumber.flatMap { numberProblem($0, carrier: step.carrier) }
+                ?? LocalizedText(ko: "운송장 번호가 없습니다.", en: "No tracking number was given.")
+        }
+        return ClaimVerdict(
+            outcome.rule, standing: standing, closedAt: outcome.closedAt, opensAt: outcome.opensAt,
+            numberProblem: problem)
+    }
+
     /// Judges `step` on a claim that stands as `standing` (nil: the step opens it).
     func judge(
         _ step: ClaimStep, claim: Claim, standing: ClaimStanding?, order: ClaimOrder, others: Others,
         profile: ClaimProfile
     ) -> ClaimVerdict {
-        guard var standing else {
-            return open(step, claim: claim, order: order, others: others, profile: profile)
+        var standing = standing
+        let outcome = take(step, claim: claim, standing: &standing, order: order, others: others, profile: profile)
+        return verdict(outcome, on: step, standing: standing)
+    }
+
+    /// Takes `step`: the claim is moved on by time to the step's moment, then changed when the
+    /// step is allowed, and left as time left it when refused.
+    func take(
+        _ step: ClaimStep, claim: Claim, standing: inout ClaimStanding?, order: ClaimOrder, others: Others,
+        profile: ClaimProfile
+    ) -> Outcome {
+        guard var current = standing else {
+            return open(step, claim: claim, standing: &standing, order: order, others: others, profile: profile)
         }
+        let outcome = act(step, claim: claim, standing: &current, order: order, others: others, profile: profile)
+        standing = current
+        return outcome
+    }
+
+    /// Takes `step` on a claim that exists.
+    func act(
+        _ step: ClaimStep, claim: Claim, standing: inout ClaimStanding, order: ClaimOrder, others: Others,
+        profile: ClaimProfile
+    ) -> Outcome {
         advance(&standing, type: claim.type, to: step.at, order: order, profile: profile)
         if let missed = missedTimer(step, standing: standing, profile: profile) { return missed }
-        guard step.action != .request, !standing.state.isFinal else {
-            return ClaimVerdict(.notAllowedInState, standing: standing)
-        }
-        let moves = profile.moves(claim.type, step.action)
+        let state = standing.state
+        guard step.action != .request, !state.isFinal else { return Outcome(.notAllowedInState) }
         var inState = false
-        for move in moves where move.from.contains(standing.state) {
+        for move in profile.moves(claim.type, step.action) where move.from.contains(state) {
             inState = true
             guard move.by.contains(step.by) else { continue }
             if let refusal = check(
@@ -137,64 +233,65 @@ public struct ClaimEngine: Sendable {
             {
                 return refusal
             }
-            var next = standing
-            apply(move, step: step, claim: claim, to: &next)
-            return ClaimVerdict(.ok, standing: next)
+            apply(move, step: step, claim: claim, to: &standing)
+            return .ok
         }
-        return ClaimVerdict(inState ? .notAllowedForActor : .notAllowedInState, standing: standing)
+        return Outcome(inState ? .notAllowedForActor : .notAllowedInState)
     }
 
     /// Opening a claim: the type, who opens it, the order's stage, open claims, windows.
-    func open(_ step: ClaimStep, claim: Claim, order: ClaimOrder, others: Others, profile: ClaimProfile)
-        -> ClaimVerdict
-    {
-        guard step.action == .request else { return ClaimVerdict(.unknownClaim, standing: nil) }
+    func open(
+        _ step: ClaimStep, claim: Claim, standing: inout ClaimStanding?, order: ClaimOrder, others: Others,
+        profile: ClaimProfile
+    ) -> Outcome {
+        guard step.action == .request else { return Outcome(.unknownClaim) }
         guard profile.offers.contains(claim.type), let opening = profile.opening(claim.type) else {
-            return ClaimVerdict(profile.missing[claim.type]?.rule ?? .notOffered, standing: nil)
+            return Outcome(profile.missing[claim.type]?.rule ?? .notOffered)
         }
-        guard opening.by.contains(step.by) else { return ClaimVerdict(.notAllowedForActor, standing: nil) }
+        guard opening.by.contains(step.by) else { return Outcome(.notAllowedForActor) }
         let at = step.at
         let stage = self.stage(of: order, others: others, profile: profile, at: at)
         if stage == .purchaseDecided, profile.windows.claimsEndAtPurchaseDecision, step.by == .buyer,
             claim.type != .cancel
         {
-            return ClaimVerdict(
-                .purchaseDecided, standing: nil, closedAt: decision(of: order, others: others, profile: profile).at)
+            return Outcome(.purchaseDecided, closedAt: decision(of: order, others: others, profile: profile).at)
         }
-        guard opening.stages.contains(stage) else { return ClaimVerdict(.notAllowedInState, standing: nil) }
-        if others.open(claim.type, at: at) { return ClaimVerdict(.claimOpen, standing: nil) }
+        guard opening.stages.contains(stage) else { return Outcome(.notAllowedInState) }
+        if others.open(claim.type, at: at) { return Outcome(.claimOpen) }
         if step.by == .buyer,
             let closed = windowClosed(opening.window, claim: claim, order: order, profile: profile, at: at)
         {
-            return ClaimVerdict(closed.rule, standing: nil, closedAt: closed.at)
+            return Outcome(closed.rule, closedAt: closed.end)
         }
         let amount = step.amount ?? claim.amount
-        if let amount, let total = order.total, amount > total {
-            return ClaimVerdict(.amountTooLarge, standing: nil)
-        }
+        if let amount, let total = order.total, amount > total { return Outcome(.amountTooLarge) }
+        var rule = ClaimRule.ok
+        let state: ClaimState
         switch opening.start {
-        case .state(let state):
-            return ClaimVerdict(.ok, standing: ClaimStanding(state: state, at: at, amount: amount))
+        case .state(let start):
+            state = start
         case .cancel:
             if step.by == .seller {
-                return ClaimVerdict(.ok, standing: ClaimStanding(state: .done, at: at, amount: amount))
+                state = .done
+            } else if stage == .paid {
+                state = .done
+                rule = .cancelAutoBeforeConfirm
+            } else {
+                state = .requested
             }
-            if stage == .paid {
-                return ClaimVerdict(
-                    .cancelAutoBeforeConfirm, standing: ClaimStanding(state: .done, at: at, amount: amount))
-            }
-            return ClaimVerdict(.ok, standing: ClaimStanding(state: .requested, at: at, amount: amount))
         case .doneWhenSeller(let otherwise):
-            var standing = ClaimStanding(state: step.by == .seller ? .done : otherwise, at: at, amount: amount)
-            if standing.state == .done { standing.refundedAt = at }
-            return ClaimVerdict(.ok, standing: standing)
+            state = step.by == .seller ? .done : otherwise
         }
+        var opened = ClaimStanding(state: state, at: at, amount: amount)
+        if claim.type == .refund, state == .done { opened.refundedAt = at }
+        standing = opened
+        return Outcome(rule)
     }
 
     /// The window that has closed on a buyer's claim at `at`, if any.
     func windowClosed(
         _ window: ClaimProfile.OpeningWindow, claim: Claim, order: ClaimOrder, profile: ClaimProfile, at: Timestamp
-    ) -> (rule: ClaimRule, at: Timestamp)? {
+    ) -> (rule: ClaimRule, end: Timestamp)? {
         switch window {
         case .none:
             return nil
@@ -205,60 +302,55 @@ public struct ClaimEngine: Sendable {
             let end = delivered.adding(days: days)
             return at >= end ? (.disputeWindow, end) : nil
         case .withdrawalByReason:
-            for (rule, end) in legalWindows(
-                claim.type, reason: claim.reason, noticedAt: claim.noticedAt, order: order, profile: profile)
-            where at >= end {
-                return (rule, end)
-            }
-            return nil
+            guard
+                let window = legalWindow(
+                    claim.type, reason: claim.reason, noticedAt: claim.noticedAt, order: order, profile: profile),
+                at >= window.end
+            else { return nil }
+            return window
         }
     }
 
-    /// The legal windows that bind a buyer's claim of this reason, earliest first.
-    func legalWindows(
+    /// The legal window that binds a buyer's claim of this reason: the one that ends first.
+    func legalWindow(
         _ type: ClaimType, reason: ClaimReason, noticedAt: Timestamp?, order: ClaimOrder, profile: ClaimProfile
-    ) -> [(ClaimRule, Timestamp)] {
+    ) -> (rule: ClaimRule, end: Timestamp)? {
         let windows = profile.windows
         if reason.isSellersFault {
-            var ends: [(ClaimRule, Timestamp)] = []
+            var earliest: Timestamp?
             if let noticedAt, let days = windows.defectNoticedDays {
-                ends.append((.defectWindow, LegalCalendar.end(days: days, after: noticedAt)))
+                earliest = LegalCalendar.end(days: days, after: noticedAt)
             }
             if let delivered = order.delivered, let months = windows.defectMonths {
-                ends.append((.defectWindow, LegalCalendar.end(months: months, after: delivered)))
+                let end = LegalCalendar.end(months: months, after: delivered)
+                if earliest.map({ end < $0 }) ?? true { earliest = end }
             }
-            return ends.sorted { $0.1 < $1.1 }
+            return earliest.map { (.defectWindow, $0) }
         }
         // Money back for a parcel that is late or never came has no withdrawal window.
-        if type == .refund, reason == .late || reason == .notReceived { return [] }
-        guard let delivered = order.delivered, let days = windows.withdrawalDays else { return [] }
-        return [(.withdrawalWindow, LegalCalendar.end(days: days, after: delivered))]
+        if type == .refund, reason == .late || reason == .notReceived { return nil }
+        guard let delivered = order.delivered, let days = windows.withdrawalDays else { return nil }
+        return (.withdrawalWindow, LegalCalendar.end(days: days, after: delivered))
     }
 
     /// The refusal a transition's condition gives, or nil when it holds.
     func check(
         _ condition: ClaimProfile.Condition, step: ClaimStep, claim: Claim, standing: ClaimStanding, order: ClaimOrder,
         profile: ClaimProfile
-    ) -> ClaimVerdict? {
+    ) -> Outcome? {
         let windows = profile.windows
         switch condition {
         case .always:
             return nil
         case .dispatchNumber:
-            guard let number = step.trackingNumber, !number.allSatisfy(\.isWhitespace) else {
-                return ClaimVerdict(
-                    claim.type == .cancel ? .rejectRequiresDispatch : .invalidTrackingNumber, standing: standing,
-                    numberProblem: claim.type == .cancel
-                        ? nil : LocalizedText(ko: "운송장 번호가 없습니다.", en: "No tracking number was given."))
+            guard let number = step.trackingNumber, !number.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else {
+                return Outcome(claim.type == .cancel ? .rejectRequiresDispatch : .invalidTrackingNumber)
             }
-            if let problem = numberProblem(number, carrier: step.carrier) {
-                return ClaimVerdict(.invalidTrackingNumber, standing: standing, numberProblem: problem)
-            }
-            return nil
+            return validNumber(number, carrier: step.carrier) ? nil : Outcome(.invalidTrackingNumber)
         case .sellerAnswerOpen:
             guard let days = windows.sellerAnswerDays else { return nil }
             let end = standing.openedAt.adding(days: days)
-            return step.at >= end ? ClaimVerdict(.sellerResponseWindow, standing: standing, closedAt: end) : nil
+            return step.at >= end ? Outcome(.sellerResponseWindow, closedAt: end) : nil
         case .negotiationOver:
             guard let days = windows.negotiationDays, !standing.sellerRefused else { return nil }
             if claim.type == .disputeNonDelivery, let eligible = order.tracking?.refundEligibleSince,
@@ -267,31 +359,53 @@ public struct ClaimEngine: Sendable {
                 return nil
             }
             let opens = standing.openedAt.adding(days: days)
-            return step.at < opens ? ClaimVerdict(.negotiationPeriod, standing: standing, opensAt: opens) : nil
+            return step.at < opens ? Outcome(.negotiationPeriod, opensAt: opens) : nil
         case .returnShipOpen:
             guard let agreed = standing.agreedAt, standing.returnAgreed || claim.type.takesGoodsBack,
                 standing.returnShippedAt == nil
             else {
-                return ClaimVerdict(.notAllowedInState, standing: standing)
+                return Outcome(.notAllowedInState)
             }
             guard let days = windows.returnShipDays else { return nil }
             let end = agreed.adding(days: days)
-            return step.at >= end ? ClaimVerdict(.returnShipWindow, standing: standing, closedAt: end) : nil
+            return step.at >= end ? Outcome(.returnShipWindow, closedAt: end) : nil
         case .returnShippedIfAgreed:
-            return standing.returnAgreed && standing.returnShippedAt == nil
-                ? ClaimVerdict(.notAllowedInState, standing: standing) : nil
+            return standing.returnAgreed && standing.returnShippedAt == nil ? Outcome(.notAllowedInState) : nil
         }
     }
 
     /// Why a dispatch number is refused: it fails `check`, or it belongs to another carrier than the one named.
+    /// Whether a dispatch number passes `check` for the carrier named (any carrier when none is).
+    func validNumber(_ number: String, carrier: String?) -> Bool {
+        guard let carrier, !carrier.isEmpty else {
+            return detector.verdict(number, context: anyCarrier).valid
+        }
+        guard let index = detector.registry.carrierIndex[carrier] else {
+            return numberProblem(number, carrier: carrier) == nil
+        }
+        let verdict = detector.verdict(number, context: carrierContexts[index])
+        if verdict.valid, Int(verdict.carrier) == index { return true }
+        return numberProblem(number, carrier: carrier) == nil
+    }
+
     public func numberProblem(_ number: String, carrier: String?) -> LocalizedText? {
+        let registry = detector.registry
         var carrierID: String?
+        var index: Int?
         if let carrier, !carrier.isEmpty {
-            guard let known = detector.registry.resolveCarrier(carrier) else {
+            if let exact = registry.carrierIndex[carrier] {
+                index = exact
+                carrierID = carrier
+            } else if let known = registry.resolveCarrier(carrier) {
+                index = registry.carrierIndex[known.id]
+                carrierID = known.id
+            } else {
                 return LocalizedText(ko: "알 수 없는 택배사입니다: \(carrier)", en: "Unknown carrier: \(carrier)")
             }
-            carrierID = known.id
         }
+        // The fast verdict settles a valid number for its own carrier; the full check says what is wrong.
+        let verdict = detector.verdict(number, context: index.map { carrierContexts[$0] } ?? anyCarrier)
+        if verdict.valid, index.map({ Int(verdict.carrier) == $0 }) ?? true { return nil }
         let report = detector.check(number, context: DetectionContext(carrier: carrierID))
         guard report.valid else {
             return LocalizedText(
@@ -374,18 +488,17 @@ public struct ClaimEngine: Sendable {
     }
 
     /// An action that came after a timer already decided: named by the window it missed.
-    func missedTimer(_ step: ClaimStep, standing: ClaimStanding, profile: ClaimProfile) -> ClaimVerdict? {
+    func missedTimer(_ step: ClaimStep, standing: ClaimStanding, profile: ClaimProfile) -> Outcome? {
         let windows = profile.windows
         if standing.grantedBySilence, step.by == .seller, [.respond, .agree, .reject].contains(step.action),
             let days = windows.sellerAnswerDays
         {
-            return ClaimVerdict(
-                .sellerResponseWindow, standing: standing, closedAt: standing.openedAt.adding(days: days))
+            return Outcome(.sellerResponseWindow, closedAt: standing.openedAt.adding(days: days))
         }
         if step.action == .shipReturn, standing.returnAgreed, standing.returnShippedAt == nil,
             let agreed = standing.agreedAt, let days = windows.returnShipDays, step.at >= agreed.adding(days: days)
         {
-            return ClaimVerdict(.returnShipWindow, standing: standing, closedAt: agreed.adding(days: days))
+            return Outcome(.returnShipWindow, closedAt: agreed.adding(days: days))
         }
         return nil
     }

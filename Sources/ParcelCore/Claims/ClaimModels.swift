@@ -1,17 +1,16 @@
 import Foundation
 
 /// An order as the claims engine sees it: the moments that open and close
-/// windows, and what tracking says about them.
+/// windows, and what tracking says about them. Moments are kept as seconds
+/// (−∞ for "not yet"), as in `ClaimStanding`: the engine copies orders often.
 public struct ClaimOrder: Sendable, Hashable {
     public var id: String
     public var marketplace: String?
-    public var placedAt: Timestamp
-    public var confirmedAt: Timestamp?
-    public var dispatchedAt: Timestamp?
-    /// Delivery as the seller or the marketplace recorded it; tracking's own is in `tracking`.
-    public var deliveredAt: Timestamp?
-    /// The buyer decided the purchase (구매확정) themselves.
-    public var purchaseDecidedAt: Timestamp?
+    var placed: Double
+    var confirmed: Double
+    var dispatched: Double
+    var delivered_: Double
+    var decided: Double
     public var total: Decimal?
     /// Shipped from abroad: the longer automatic purchase decision applies.
     public var overseas: Bool
@@ -28,16 +27,40 @@ public struct ClaimOrder: Sendable, Hashable {
     ) {
         self.id = id
         self.marketplace = marketplace
-        self.placedAt = placedAt
-        self.confirmedAt = confirmedAt
-        self.dispatchedAt = dispatchedAt
-        self.deliveredAt = deliveredAt
-        self.purchaseDecidedAt = purchaseDecidedAt
+        placed = placedAt.epochSeconds
+        confirmed = confirmedAt?.epochSeconds ?? ClaimStanding.never
+        dispatched = dispatchedAt?.epochSeconds ?? ClaimStanding.never
+        delivered_ = deliveredAt?.epochSeconds ?? ClaimStanding.never
+        decided = purchaseDecidedAt?.epochSeconds ?? ClaimStanding.never
         self.total = total
         self.overseas = overseas
         self.trackingNumber = trackingNumber
         self.carrier = carrier
         self.tracking = tracking
+    }
+
+    public var placedAt: Timestamp {
+        get { Timestamp(epochSeconds: placed, utcOffset: Timestamp.kst) }
+        set { placed = newValue.epochSeconds }
+    }
+    /// When the seller confirmed (accepted) the order.
+    public var confirmedAt: Timestamp? {
+        get { ClaimStanding.moment(confirmed) }
+        set { confirmed = newValue?.epochSeconds ?? ClaimStanding.never }
+    }
+    public var dispatchedAt: Timestamp? {
+        get { ClaimStanding.moment(dispatched) }
+        set { dispatched = newValue?.epochSeconds ?? ClaimStanding.never }
+    }
+    /// Delivery as the seller or the marketplace recorded it; tracking's own is in `tracking`.
+    public var deliveredAt: Timestamp? {
+        get { ClaimStanding.moment(delivered_) }
+        set { delivered_ = newValue?.epochSeconds ?? ClaimStanding.never }
+    }
+    /// The buyer decided the purchase (구매확정) themselves.
+    public var purchaseDecidedAt: Timestamp? {
+        get { ClaimStanding.moment(decided) }
+        set { decided = newValue?.epochSeconds ?? ClaimStanding.never }
     }
 
     /// Delivery as recorded, else as tracked.
@@ -83,10 +106,39 @@ public struct ClaimStep: Sendable, Hashable {
     public var action: ClaimAction
     public var by: ClaimActor
     public var at: Timestamp
-    public var note: String?
-    public var trackingNumber: String?
-    public var carrier: String?
-    public var amount: Decimal?
+    /// What most steps do not carry, kept out of line: the engine copies steps as it replays them.
+    var details: Details?
+
+    final class Details: Sendable, Hashable {
+        let note: String?
+        let trackingNumber: String?
+        let carrier: String?
+        let amount: Decimal?
+
+        init(note: String?, trackingNumber: String?, carrier: String?, amount: Decimal?) {
+            self.note = note
+            self.trackingNumber = trackingNumber
+            self.carrier = carrier
+            self.amount = amount
+        }
+
+        static func make(note: String?, trackingNumber: String?, carrier: String?, amount: Decimal?) -> Details? {
+            note == nil && trackingNumber == nil && carrier == nil && amount == nil
+                ? nil : Details(note: note, trackingNumber: trackingNumber, carrier: carrier, amount: amount)
+        }
+
+        static func == (left: Details, right: Details) -> Bool {
+            left.note == right.note && left.trackingNumber == right.trackingNumber && left.carrier == right.carrier
+                && left.amount == right.amount
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(note)
+            hasher.combine(trackingNumber)
+            hasher.combine(carrier)
+            hasher.combine(amount)
+        }
+    }
 
     public init(
         _ action: ClaimAction, by: ClaimActor, at: Timestamp, note: String? = nil, trackingNumber: String? = nil,
@@ -95,10 +147,24 @@ public struct ClaimStep: Sendable, Hashable {
         self.action = action
         self.by = by
         self.at = at
-        self.note = note
-        self.trackingNumber = trackingNumber
-        self.carrier = carrier
-        self.amount = amount
+        details = Details.make(note: note, trackingNumber: trackingNumber, carrier: carrier, amount: amount)
+    }
+
+    public var note: String? {
+        get { details?.note }
+        set { details = Details.make(note: newValue, trackingNumber: trackingNumber, carrier: carrier, amount: amount) }
+    }
+    public var trackingNumber: String? {
+        get { details?.trackingNumber }
+        set { details = Details.make(note: note, trackingNumber: newValue, carrier: carrier, amount: amount) }
+    }
+    public var carrier: String? {
+        get { details?.carrier }
+        set { details = Details.make(note: note, trackingNumber: trackingNumber, carrier: newValue, amount: amount) }
+    }
+    public var amount: Decimal? {
+        get { details?.amount }
+        set { details = Details.make(note: note, trackingNumber: trackingNumber, carrier: carrier, amount: newValue) }
     }
 }
 
@@ -127,39 +193,90 @@ public struct Claim: Sendable, Hashable {
 }
 
 /// Where a claim stands after its history (and the time since) has run through a profile.
+///
+/// Moments are kept as seconds (with −∞ for "not yet") and shown on the
+/// Korean clock: the engine copies standings for every step of every claim,
+/// and a `Timestamp?` is three times the size.
 public struct ClaimStanding: Sendable, Hashable {
     public var state: ClaimState
     /// The state a hold interrupted.
     public var heldFrom: ClaimState
-    public var openedAt: Timestamp
-    public var lastActionAt: Timestamp
-    /// The seller answered the dispute (responded, agreed or refused).
-    public var answeredAt: Timestamp?
     public var sellerRefused = false
     /// The buyer's request was granted because the seller did not answer in time.
     public var grantedBySilence = false
-    public var escalatedAt: Timestamp?
-    /// The seller accepted goods back, or the sides agreed.
-    public var agreedAt: Timestamp?
     /// The agreement includes returning the goods.
     public var returnAgreed = false
-    public var returnShippedAt: Timestamp?
-    public var collectedAt: Timestamp?
-    public var dispatchedAt: Timestamp?
+    var opened: Double
+    var lastAction: Double
+    var answered = Self.never
+    var escalated = Self.never
+    var agreed = Self.never
+    var returnShipped = Self.never
+    var collected = Self.never
+    var dispatched = Self.never
+    var refunded = Self.never
+    var ended = Self.never
     public var dispatchNumber: String?
     public var dispatchCarrier: String?
-    public var refundedAt: Timestamp?
     public var amount: Decimal?
-    /// When the claim reached a final state.
-    public var endedAt: Timestamp?
+
+    static let never = -Double.infinity
 
     init(state: ClaimState, at: Timestamp, amount: Decimal?) {
         self.state = state
         heldFrom = state
-        openedAt = at
-        lastActionAt = at
+        opened = at.epochSeconds
+        lastAction = at.epochSeconds
         self.amount = amount
-        if state.isFinal { endedAt = at }
+        if state.isFinal { ended = at.epochSeconds }
+    }
+
+    static func moment(_ seconds: Double) -> Timestamp? {
+        seconds == never ? nil : Timestamp(epochSeconds: seconds, utcOffset: Timestamp.kst)
+    }
+
+    public var openedAt: Timestamp {
+        get { Timestamp(epochSeconds: opened, utcOffset: Timestamp.kst) }
+        set { opened = newValue.epochSeconds }
+    }
+    public var lastActionAt: Timestamp {
+        get { Timestamp(epochSeconds: lastAction, utcOffset: Timestamp.kst) }
+        set { lastAction = newValue.epochSeconds }
+    }
+    /// The seller answered the dispute (responded, agreed or refused).
+    public var answeredAt: Timestamp? {
+        get { Self.moment(answered) }
+        set { answered = newValue?.epochSeconds ?? Self.never }
+    }
+    public var escalatedAt: Timestamp? {
+        get { Self.moment(escalated) }
+        set { escalated = newValue?.epochSeconds ?? Self.never }
+    }
+    /// The seller accepted goods back, or the sides agreed.
+    public var agreedAt: Timestamp? {
+        get { Self.moment(agreed) }
+        set { agreed = newValue?.epochSeconds ?? Self.never }
+    }
+    public var returnShippedAt: Timestamp? {
+        get { Self.moment(returnShipped) }
+        set { returnShipped = newValue?.epochSeconds ?? Self.never }
+    }
+    public var collectedAt: Timestamp? {
+        get { Self.moment(collected) }
+        set { collected = newValue?.epochSeconds ?? Self.never }
+    }
+    public var dispatchedAt: Timestamp? {
+        get { Self.moment(dispatched) }
+        set { dispatched = newValue?.epochSeconds ?? Self.never }
+    }
+    public var refundedAt: Timestamp? {
+        get { Self.moment(refunded) }
+        set { refunded = newValue?.epochSeconds ?? Self.never }
+    }
+    /// When the claim reached a final state.
+    public var endedAt: Timestamp? {
+        get { Self.moment(ended) }
+        set { ended = newValue?.epochSeconds ?? Self.never }
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 /// window, who may take each action in each state, who pays return shipping,
 /// and how long refunds take. `ClaimEngine` reads a profile; it never asks
 /// which marketplace it is.
-public struct ClaimProfile: Sendable {
+public final class ClaimProfile: Sendable {
     public let id: String
     public let name: LocalizedText
     /// The claim types a buyer or seller may open.
@@ -156,6 +156,8 @@ public struct ClaimProfile: Sendable {
 
     /// Transitions by type and action, for the engine's lookups.
     let index: [[ClosedRange<Int>?]]
+    /// `sellerTargets` by state, −1 where there is none.
+    let sellerTargetDays: [Int]
 
     public init(
         id: String, name: LocalizedText, offers: ClaimTypes, missing: [ClaimType: Missing] = [:], openings: [Opening],
@@ -172,6 +174,7 @@ public struct ClaimProfile: Sendable {
         self.returnShippingPayer = returnShippingPayer
         self.refundDays = refundDays
         self.sellerTargets = sellerTargets
+        sellerTargetDays = ClaimState.allCases.map { sellerTargets[$0] ?? -1 }
         // One slice per (type, action), so the engine scans only the moves that can apply.
         var sorted: [Transition] = []
         var index = [[ClosedRange<Int>?]](
@@ -200,18 +203,35 @@ public struct ClaimProfile: Sendable {
 public struct ClaimProfiles: Sendable {
     public let profiles: [String: ClaimProfile]
     public let generic: ClaimProfile
+    /// The same profiles in a list: a handful of ids compare faster than a hash.
+    let list: [ClaimProfile]
+    /// Every name a marketplace goes by (`스마트스토어`, `naver`), lowercased, to its profile.
+    let names: [String: ClaimProfile]
 
-    public init(_ profiles: [ClaimProfile], generic: ClaimProfile) {
+    public init(_ profiles: [ClaimProfile], generic: ClaimProfile, registry: CarrierRegistry = .standard) {
         self.profiles = Dictionary(uniqueKeysWithValues: profiles.map { ($0.id, $0) })
         self.generic = generic
+        list = profiles
+        var names: [String: ClaimProfile] = [:]
+        for profile in profiles {
+            names[profile.id] = profile
+            for alias in registry.marketplace(named: profile.id)?.aliases ?? [] { names[alias.lowercased()] = profile }
+        }
+        self.names = names
     }
 
     public static let standard = ClaimProfiles([.smartstore, .aliexpress], generic: .generic)
 
     /// The profile for a marketplace id or name (`smartstore`, `스마트스토어`, `AliExpress`).
-    public func profile(for marketplace: String?, registry: CarrierRegistry = .standard) -> ClaimProfile {
+    public func profile(for marketplace: String?) -> ClaimProfile {
         guard let marketplace else { return generic }
-        let id = registry.marketplace(named: marketplace)?.id ?? marketplace.lowercased()
-        return profiles[id] ?? generic
+        for profile in list where profile.id == marketplace { return profile }
+        if let profile = names[marketplace] { return profile }
+        // Only a name with capitals or surrounding space can still match once folded.
+        let bytes = marketplace.utf8
+        guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) || bytes.first == 0x20 || bytes.last == 0x20 else {
+            return generic
+        }
+        return names[marketplace.trimmed.lowercased()] ?? generic
     }
 }

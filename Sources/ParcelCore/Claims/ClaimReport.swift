@@ -35,18 +35,19 @@ extension ClaimEngine {
 
     public func report(_ item: Case, now: Timestamp, attempt: ClaimAttempt? = nil) -> ClaimReport {
         let standing = standing(of: item, now: now)
+        let order = item.effective
         let messages = ClaimMessages(registry: detector.registry)
         let allowed = item.claims.indices.map {
             self.allowed(
-                standing.claims[$0], claim: item.claims[$0], order: item.effective, profile: item.profile, now: now)
+                standing.claims[$0], claim: item.claims[$0], order: order, profile: item.profile, now: now)
         }
         let buyer = item.claims.indices.map {
             messages.forBuyer(
-                item.claims[$0], standing: standing.claims[$0], order: item.effective, profile: item.profile,
+                item.claims[$0], standing: standing.claims[$0], order: order, profile: item.profile,
                 engine: self, now: now)
         }
         return ClaimReport(
-            order: item.effective, profile: item.profile, claims: item.claims, now: now, standing: standing,
+            order: order, profile: item.profile, claims: item.claims, now: now, standing: standing,
             allowed: allowed, openings: openings(item, standing: standing, now: now), buyerMessages: buyer,
             attempt: attempt.map { judge($0, in: item) })
     }
@@ -84,15 +85,14 @@ extension ClaimEngine {
 
     /// `claims[0].history[2]: … (rule): …`: the step the profile refuses, and why.
     public func describe(_ error: CaseError, in document: ClaimDocument) -> String {
+        guard error.claim < document.claims.count else { return "claims: at most 64 claims per order" }
         guard let position = error.step, let verdict = error.verdict else {
             return "claims[\(error.claim)].history: is empty: a claim starts with its request"
         }
         let claim = document.claims[error.claim]
         let step = claim.history[position]
         let profile = profile(for: document.order)
-        let others = Others(
-            claims: document.claims, standings: Array(repeating: nil, count: document.claims.count),
-            excluding: error.claim)
+        let others = Others(claims: document.claims, standings: [], known: 0, excluding: error.claim)
         let stage = stage(of: document.order, others: others, profile: profile, at: step.at)
         let message = ClaimMessages(registry: detector.registry).verdict(
             verdict, type: claim.type, action: step.action, by: step.by, stage: stage, claimID: claim.id,

@@ -47,8 +47,18 @@ public enum ClaimState: UInt8, Sendable, Hashable, CaseIterable {
 
     public var name: String {
         switch self {
+        case .requested: "requested"
+        case .collecting: "collecting"
+        case .collected: "collected"
+        case .held: "held"
+        case .done: "done"
+        case .rejected: "rejected"
+        case .withdrawn: "withdrawn"
+        case .negotiation: "negotiation"
+        case .mediation: "mediation"
         case .thirdParty: "third_party"
-        default: "\(self)"
+        case .resolved: "resolved"
+        case .closed: "closed"
         }
     }
 
@@ -89,8 +99,21 @@ public enum ClaimAction: UInt8, Sendable, Hashable, CaseIterable {
 
     public var name: String {
         switch self {
+        case .request: "request"
+        case .approve: "approve"
+        case .reject: "reject"
+        case .dispatch: "dispatch"
+        case .collect: "collect"
+        case .collected: "collected"
+        case .hold: "hold"
+        case .release: "release"
+        case .respond: "respond"
+        case .agree: "agree"
+        case .escalate: "escalate"
+        case .refund: "refund"
         case .shipReturn: "ship_return"
-        default: "\(self)"
+        case .withdraw: "withdraw"
+        case .close: "close"
         }
     }
 
@@ -123,7 +146,13 @@ public enum ClaimAction: UInt8, Sendable, Hashable, CaseIterable {
 public enum ClaimActor: UInt8, Sendable, Hashable, CaseIterable {
     case buyer, seller, platform
 
-    public var name: String { "\(self)" }
+    public var name: String {
+        switch self {
+        case .buyer: "buyer"
+        case .seller: "seller"
+        case .platform: "platform"
+        }
+    }
 
     public init?(name: String) {
         guard let actor = Self.allCases.first(where: { $0.name == name }) else { return nil }
@@ -189,8 +218,15 @@ public enum OrderStage: UInt8, Sendable, Hashable, CaseIterable {
 
     public var name: String {
         switch self {
+        case .paid: "paid"
+        case .confirmed: "confirmed"
+        case .dispatched: "dispatched"
+        case .delivering: "delivering"
+        case .delivered: "delivered"
         case .purchaseDecided: "purchase_decided"
-        default: "\(self)"
+        case .cancelled: "cancelled"
+        case .returned: "returned"
+        case .exchanged: "exchanged"
         }
     }
 

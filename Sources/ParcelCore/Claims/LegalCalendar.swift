@@ -67,7 +67,7 @@ public enum LegalCalendar {
         // 1970-01-01 was a Thursday: day 2 is a Saturday, day 3 a Sunday.
         let weekday = ((day % 7) + 7) % 7
         if weekday == 2 || weekday == 3 { return false }
-        return !KoreanHolidays.days.contains(day)
+        return !KoreanHolidays.contains(day)
     }
 }
 
@@ -90,5 +90,21 @@ public enum KoreanHolidays {
         (2027, 9, 14), (2027, 9, 15), (2027, 9, 16), (2027, 10, 4), (2027, 10, 11), (2027, 12, 27),
     ]
 
-    static let days: Set<Int> = Set(dates.map { Timestamp.days(fromCivil: $0.0, $0.1, $0.2) })
+    /// One bit per day of the covered years, from the first day of the first.
+    static let firstDay = Timestamp.days(fromCivil: years.lowerBound, 1, 1)
+    static let bits: [UInt64] = {
+        let span = Timestamp.days(fromCivil: years.upperBound + 1, 1, 1) - firstDay
+        var bits = [UInt64](repeating: 0, count: span / 64 + 1)
+        for (year, month, date) in dates {
+            let offset = Timestamp.days(fromCivil: year, month, date) - firstDay
+            bits[offset / 64] |= 1 << UInt64(offset % 64)
+        }
+        return bits
+    }()
+
+    static func contains(_ day: Int) -> Bool {
+        let offset = day - firstDay
+        guard offset >= 0, offset / 64 < bits.count else { return false }
+        return bits[offset / 64] & (1 << UInt64(offset % 64)) != 0
+    }
 }
