@@ -23,6 +23,17 @@ extension ClaimEngine {
         case scannedBeforeOrder = "scanned_before_order"
         /// A return, exchange, refund or dispute is open.
         case openClaim = "open_claim"
+
+        public var label: LocalizedText {
+            switch self {
+            case .noTrackingEvent:
+                LocalizedText(ko: "배송 조회 기록이 없어 보류", en: "held: tracking shows no event")
+            case .scannedBeforeOrder:
+                LocalizedText(ko: "주문 전 집화·배송 기록이 있어 보류", en: "held: tracking shows a scan before the order")
+            case .openClaim:
+                LocalizedText(ko: "진행 중인 클레임이 있어 보류", en: "held: a claim is open")
+            }
+        }
     }
 
     func decision(of order: ClaimOrder, others: Others, profile: ClaimProfile, at moment: Timestamp? = nil) -> Decision

@@ -211,8 +211,11 @@ enum Standard {
                 ClaimTypes(.disputeNotAsDescribed), from: ClaimStates(.resolved), .shipReturn, by: buyer, to: .stay,
                 when: .returnShipOpen),
             Transition(
-                disputes, from: ClaimStates(.negotiation, .resolved), .refund, by: ClaimActors(.seller, .platform),
-                to: .state(.closed), when: .returnShippedIfAgreed),
+                disputes, from: ClaimStates(.negotiation, .resolved), .refund, by: seller, to: .state(.closed),
+                when: .returnShippedIfAgreed),
+            Transition(
+                disputes, from: ClaimStates(.resolved), .refund, by: ClaimActors(.platform), to: .state(.closed),
+                when: .returnShippedIfAgreed),
             Transition(
                 disputes, from: ClaimStates(.negotiation, .mediation), .withdraw, by: buyer, to: .state(.closed)),
         ]

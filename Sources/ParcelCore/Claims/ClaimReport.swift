@@ -244,7 +244,7 @@ extension ClaimReport {
         } else if let scheduled = decision.scheduledAt {
             lines.append("  \(ko ? "자동 구매확정 예정" : "Automatic purchase decision"): \(LegalCalendar.display(scheduled))")
         } else if let suspension = decision.suspension {
-            lines.append("  \(ko ? "자동 구매확정 보류" : "Automatic purchase decision held"): \(suspension.rawValue)")
+            lines.append("  \(ko ? "자동 구매확정" : "Automatic purchase decision"): \(suspension.label.text(language))")
         }
         if let next = standing.nextDeadline {
             lines.append(
