@@ -8,11 +8,13 @@ public struct Services: Sendable {
     public let ingestion: IngestionService
     public let imports: ImportService
     public let accounts: AccountService
+    public let claims: ClaimService
     /// Checks incoming orders and events with the same detector the diagnosis uses.
     public let validator: OrderValidator
 
     public init(
-        store: some OrderRepository & AccountRepository, passwords: any PasswordHasher,
+        store: some OrderRepository & AccountRepository & ClaimRepository, passwords: any PasswordHasher,
+        evidence: any EvidenceFiles, evidenceLimits: EvidenceLimits = EvidenceLimits(),
         diagnoser: Diagnoser = Diagnoser(), sessionLifetime: Double = Double(AccountService.defaultSessionHours) * 3600
     ) {
         let analyst = ShipmentAnalyst(diagnoser: diagnoser)
@@ -21,5 +23,7 @@ public struct Services: Sendable {
         ingestion = IngestionService(repository: store, analyst: analyst)
         imports = ImportService(orders: orders, validator: validator)
         accounts = AccountService(repository: store, passwords: passwords, sessionLifetime: sessionLifetime)
+        claims = ClaimService(
+            repository: store, orders: store, diagnoser: diagnoser, files: evidence, limits: evidenceLimits)
     }
 }

@@ -71,7 +71,7 @@ public func configure(
         }
     }
     let services = configuration.services(over: store, passwords: dependencies.passwords)
-    let rules = RouteRules.all
+    let rules = RouteRules.rules(evidenceFileBytes: configuration.evidenceLimits.fileBytes)
     let clock = dependencies.clock
 
     app.http.server.configuration.hostname = configuration.host
@@ -142,7 +142,8 @@ public func configure(
         configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
         middlewares: [AccessMiddleware(logger: app.logger), InputErrorMiddleware(validator: services.validator)])
     let dailyWork = app.grouped(RequireAccess(access: .requires(.dailyWork)))
-    OrderDetailRoute(orders: services.orders, clock: clock).register(on: dailyWork)
+    OrderDetailRoute(orders: services.orders, claims: services.claims, clock: clock).register(on: dailyWork)
+    ClaimFileRoutes(claims: services.claims, clock: clock).register(on: dailyWork)
     EventBatchRoute(ingestion: services.ingestion, validator: services.validator, clock: clock, metrics: metrics)
         .register(on: dailyWork)
 
@@ -151,6 +152,7 @@ public func configure(
         // queue behind more than ~50 ms of re-diagnosis.
         let chunk = 200
         let ingestion = services.ingestion
+        let claims = services.claims
         app.lifecycle.use(
             PeriodicTask(name: "refresh", every: .seconds(Int64(configuration.refreshSeconds)), logger: app.logger) {
                 var refreshed = 0
@@ -158,6 +160,8 @@ public func configure(
                     refreshed = try await ingestion.refreshDue(now: clock.now(), limit: chunk)
                     metrics.shipmentsRefreshed.increment(by: Int64(refreshed))
                 } while refreshed == chunk && !Task.isCancelled
+                // Claims whose deadline passed: time may have moved them on (a seller's silence decided).
+                try await claims.refreshDue(now: clock.now())
             })
     }
     if store.wantsCheckpoints {

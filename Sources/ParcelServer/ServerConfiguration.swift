@@ -28,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost = 12
     /// How long a sign-in token lasts.
     public var sessionHours = AccountService.defaultSessionHours
+    /// Where claim evidence files live; nil: beside the SQLite file (`DiskEvidenceFiles.defaultRoot`).
+    public var dataDirectory: String?
+    public var evidenceLimits = EvidenceLimits()
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json
@@ -39,8 +42,16 @@ public struct ServerConfiguration: Sendable {
     /// (unless a test hands in cheaper `passwords`), sign-ins lasting `sessionHours`.
     public func services(over store: Store, passwords: (any PasswordHasher)? = nil) -> Services {
         Services(
-            store: store, passwords: passwords ?? Passwords(cost: bcryptCost),
-            sessionLifetime: Double(sessionHours) * 3600)
+            store: store, passwords: passwords ?? Passwords(cost: bcryptCost), evidence: evidenceFiles(for: store),
+            evidenceLimits: evidenceLimits, sessionLifetime: Double(sessionHours) * 3600)
+    }
+
+    /// Evidence under `PARCELDESK_DATA_DIR/evidence`, or beside the store's SQLite file.
+    public func evidenceFiles(for store: Store) -> DiskEvidenceFiles {
+        if let dataDirectory {
+            return DiskEvidenceFiles(root: URL(fileURLWithPath: dataDirectory).appendingPathComponent("evidence"))
+        }
+        return DiskEvidenceFiles(root: DiskEvidenceFiles.defaultRoot(for: store.location))
     }
 
     public struct Invalid: Error, CustomStringConvertible, Sendable {
@@ -85,6 +96,13 @@ public struct ServerConfiguration: Sendable {
         if let value = integer("PARCELDESK_REFRESH_SECONDS", 0...86_400) { configuration.refreshSeconds = value }
         if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }
         if let value = integer("PARCELDESK_SESSION_HOURS", 1...8760) { configuration.sessionHours = value }
+        if let value = environment["PARCELDESK_DATA_DIR"], !value.isEmpty { configuration.dataDirectory = value }
+        if let value = integer("PARCELDESK_EVIDENCE_FILE_MB", 1...1024) {
+            configuration.evidenceLimits.fileBytes = value << 20
+        }
+        if let value = integer("PARCELDESK_EVIDENCE_CLAIM_MB", 1...10_240) {
+            configuration.evidenceLimits.claimBytes = value << 20
+        }
         if let text = environment["PARCELDESK_LOG_LEVEL"], !text.isEmpty {
             if let level = Logger.Level(rawValue: text.lowercased()) {
                 configuration.logLevel = level
@@ -104,6 +122,9 @@ public struct ServerConfiguration: Sendable {
             configuration.location = try StoreLocation.resolve(dbPath: dbPath, environment: environment)
         } catch {
             problems.append("\(error)")
+        }
+        if configuration.evidenceLimits.claimBytes < configuration.evidenceLimits.fileBytes {
+            problems.append("PARCELDESK_EVIDENCE_CLAIM_MB: must be at least PARCELDESK_EVIDENCE_FILE_MB")
         }
         if let host { configuration.host = host }
         if let port { configuration.port = port }

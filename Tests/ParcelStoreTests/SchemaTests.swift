@@ -85,6 +85,9 @@ extension StoreTests {
             try await checkTable(Tables.auditLog, engine: engine, sql: sql)
             try await checkTable(Tables.users, engine: engine, sql: sql)
             try await checkTable(Tables.apiTokens, engine: engine, sql: sql)
+            try await checkTable(Tables.claims, engine: engine, sql: sql)
+            try await checkTable(Tables.claimSteps, engine: engine, sql: sql)
+            try await checkTable(Tables.claimEvidence, engine: engine, sql: sql)
         }
     }
 

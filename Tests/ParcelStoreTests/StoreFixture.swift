@@ -23,7 +23,11 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
 
     /// A migrated, empty store for one test, with the services over it.
     func withStore(_ body: (Desk) async throws -> Void) async throws {
-        try await withHandle { handle in try await body(Desk(handle.store)) }
+        try await withHandle { handle in
+            let desk = Desk(handle.store)
+            defer { try? FileManager.default.removeItem(at: desk.evidenceRoot) }
+            try await body(desk)
+        }
     }
 
     /// An empty store migrated through `migrations` only, for a test of what a later migration carries forward.
@@ -51,11 +55,19 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible {
 struct Desk {
     let store: Store
     let services: Services
+    /// Where this test's evidence files go; removed after the test.
+    let evidenceRoot: URL
 
-    init(_ store: Store) {
+    init(_ store: Store, evidenceLimits: EvidenceLimits = EvidenceLimits()) {
         self.store = store
-        services = Services(store: store, passwords: PlainPasswords())
+        evidenceRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "parceldesk-evidence-\(UUID().uuidString)")
+        services = Services(
+            store: store, passwords: PlainPasswords(), evidence: DiskEvidenceFiles(root: evidenceRoot),
+            evidenceLimits: evidenceLimits)
     }
+
+    var claims: ClaimService { services.claims }
 
     var orders: OrderService { services.orders }
     var ingestion: IngestionService { services.ingestion }

@@ -158,11 +158,15 @@ public struct QueueItem: Sendable {
     public let since: Timestamp
     public let deadline: Timestamp?
     public let summary: LocalizedText
+    /// For a claim's deadline: the claim.
+    public let claimID: UUID?
 
     public init(
         orderID: UUID, externalID: String, trackingNumber: String, carrier: String?, status: String, code: String,
-        severity: Severity, confidence: Double, since: Timestamp, deadline: Timestamp?, summary: LocalizedText
+        severity: Severity, confidence: Double, since: Timestamp, deadline: Timestamp?, summary: LocalizedText,
+        claimID: UUID? = nil
     ) {
+        self.claimID = claimID
         self.orderID = orderID
         self.externalID = externalID
         self.trackingNumber = trackingNumber

@@ -48,7 +48,11 @@ public struct ClaimEngine: Sendable {
     }
 
     /// Replays every claim in the order they were opened, each through the profile.
-    public func replay(_ order: ClaimOrder, claims: [Claim]) throws(CaseError) -> Case {
+    ///
+    /// With `trusting`, a step the profile would refuse today is taken anyway: a stored
+    /// history is what happened, even if the facts it was judged on have moved since
+    /// (tracking found an earlier delivery, a profile's window changed).
+    public func replay(_ order: ClaimOrder, claims: [Claim], trusting: Bool = false) throws(CaseError) -> Case {
         let profile = profile(for: order)
         // An order has a handful of claims; the bit mask of those replayed so far holds 64.
         guard claims.count <= 64 else { throw CaseError(claim: 64, step: nil, verdict: nil) }
@@ -69,13 +73,18 @@ public struct ClaimEngine: Sendable {
             var opened: ClaimStanding?
             let first = open(
                 claim.history[0], claim: claim, standing: &opened, order: order, others: others, profile: profile)
-            guard first.rule.allows, var standing = opened else {
+            if !first.rule.allows, trusting { opened = forcedOpening(claim, step: claim.history[0], profile: profile) }
+            guard first.rule.allows || trusting, var standing = opened else {
                 throw CaseError(claim: index, step: 0, verdict: verdict(first, on: claim.history[0], standing: opened))
             }
             for position in claim.history.indices.dropFirst() {
                 let outcome = act(
                     claim.history[position], claim: claim, standing: &standing, order: order, others: others,
                     profile: profile)
+                if !outcome.rule.allows, trusting {
+                    forceStep(claim.history[position], claim: claim, standing: &standing, profile: profile)
+                    continue
+                }
                 guard outcome.rule.allows else {
                     throw CaseError(
                         claim: index, step: position,
@@ -86,6 +95,27 @@ public struct ClaimEngine: Sendable {
             known |= 1 << UInt64(index)
         }
         return Case(order: order, profile: profile, claims: claims, standings: standings)
+    }
+
+    /// A stored request the profile would refuse now: opened as it was then.
+    func forcedOpening(_ claim: Claim, step: ClaimStep, profile: ClaimProfile) -> ClaimStanding {
+        let state: ClaimState
+        switch profile.opening(claim.type)?.start {
+        case .state(let start): state = start
+        case .doneWhenSeller(let otherwise): state = step.by == .seller ? .done : otherwise
+        case .cancel, nil: state = .requested
+        }
+        return ClaimStanding(state: state, at: step.at, amount: step.amount ?? claim.amount)
+    }
+
+    /// A stored step the profile would refuse now: its move taken without its conditions,
+    /// or only its moment kept when the state has no such move.
+    func forceStep(_ step: ClaimStep, claim: Claim, standing: inout ClaimStanding, profile: ClaimProfile) {
+        if let move = profile.moves(claim.type, step.action).first(where: { $0.from.contains(standing.state) }) {
+            apply(move, step: step, claim: claim, to: &standing)
+        } else {
+            standing.lastActionAt = step.at
+        }
     }
 
     /// Why a case could not be replayed: the claim, the history step, and the verdict that refused it.

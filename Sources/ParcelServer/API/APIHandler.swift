@@ -157,8 +157,16 @@ struct APIHandler: APIProtocol {
         let problems = Self.outOfRange(input.query.limit, "limit", 1...1000)
         guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
         let minimum: Severity = try input.query.minSeverity.map { try converted($0, field: "minSeverity") } ?? .watch
-        let items = try await services.orders.queue(minimum: minimum, limit: input.query.limit ?? 100)
-        return .ok(.init(body: .json(.init(items: try items.map { try $0.dto() }))))
+        let limit = input.query.limit ?? 100
+        let now = clock.now()
+        // Tracking findings and claim deadlines in one list: most severe first, then the nearest deadline.
+        var items = try await services.orders.queue(minimum: minimum, limit: limit)
+        items += try await services.claims.queueItems(now: now, minimum: minimum, limit: limit)
+        items.sort {
+            ($0.severity.rank, -($0.deadline?.epochSeconds ?? .infinity))
+                > ($1.severity.rank, -($1.deadline?.epochSeconds ?? .infinity))
+        }
+        return .ok(.init(body: .json(.init(items: try items.prefix(limit).map { try $0.dto() }))))
     }
 
     // MARK: - Imports

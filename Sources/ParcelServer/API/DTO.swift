@@ -58,7 +58,8 @@ extension QueueItem {
             orderId: orderID.uuidString.lowercased(), externalId: externalID, trackingNumber: trackingNumber,
             carrier: carrier, status: status, code: try .named(code, field: "code"),
             severity: try converted(severity, field: "severity"), confidence: confidence,
-            since: since.utcString, deadline: deadline?.utcString, summary: summary.dto)
+            since: since.utcString, deadline: deadline?.utcString, summary: summary.dto,
+            claimId: claimID?.uuidString.lowercased())
     }
 }
 

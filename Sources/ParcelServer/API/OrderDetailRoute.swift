@@ -10,6 +10,7 @@ import Vapor
 /// read skips a second mapping and `JSONEncoder` (docs/PERFORMANCE.md).
 struct OrderDetailRoute {
     let orders: OrderService
+    let claims: ClaimService
     let clock: ServerClock
 
     func register(on routes: any RoutesBuilder) {
@@ -28,11 +29,17 @@ struct OrderDetailRoute {
             return Self.json(
                 .unprocessableEntity, validationErrors([FieldError("lang", "expected ko or en; got \"\(other)\"")]))
         }
-        guard let detail = try await orders.detail(key, now: clock.now()) else {
+        let now = clock.now()
+        guard let detail = try await orders.detail(key, now: now) else {
             return Self.json(.notFound, .object([("error", .string("no order \(key)"))]))
         }
-        return Self.json(
-            .ok, detail.order.json(analysis: detail.analysis, language: language, playbook: orders.playbook))
+        let orderClaims = try await claims.claims(of: detail.order, analysis: detail.analysis, now: now)
+        var json = detail.order.json(analysis: detail.analysis, language: language, playbook: orders.playbook)
+        if case .object(var members) = json {
+            members += orderClaims.json
+            json = .object(members)
+        }
+        return Self.json(.ok, json)
     }
 
     /// One value of a query string, without Vapor's form decoder, which
@@ -107,5 +114,44 @@ extension StoredOrder {
 extension Array where Element == (String, JSONValue) {
     fileprivate mutating func append(optional key: String, _ value: String?) {
         if let value { append((key, .string(value))) }
+    }
+}
+
+extension ClaimService.OrderClaims {
+    /// `stage`, `nextDeadline`, `autoDecideAt` and `claims` of the `OrderDetail`.
+    var json: [(String, JSONValue)] {
+        let standing = report.standing
+        var members: [(String, JSONValue)] = [("stage", .string(standing.stage.name))]
+        if let next = standing.nextDeadline { members.append(("nextDeadline", next.json)) }
+        if let scheduled = standing.decision.scheduledAt {
+            members.append(("autoDecideAt", .string(scheduled.utcString)))
+        }
+        members.append(
+            (
+                "claims",
+                .array(
+                    claims.indices.map { index in
+                        let claim = claims[index]
+                        var fields: [(String, JSONValue)] = [
+                            ("id", .string(claim.id.uuidString.lowercased())),
+                            ("orderId", .string(claim.orderID.uuidString.lowercased())),
+                            ("orderExternalId", .string(claim.orderExternalID)), ("label", .string(claim.label)),
+                            ("type", .string(claim.claim.type.name)), ("reason", .string(claim.claim.reason.name)),
+                            ("state", .string(standing.claims[index].state.name)),
+                            ("openedAt", .string(claim.openedAt.utcString)),
+                            ("updatedAt", .string(claim.updatedAt.utcString)),
+                        ]
+                        if let next = standing.deadlines(of: index).first { fields.append(("nextDeadline", next.json)) }
+                        return .object(fields)
+                    })
+            ))
+        return members
+    }
+}
+
+extension ClaimDeadline {
+    /// The `Deadline` of `openapi.yaml`.
+    var json: JSONValue {
+        .object([("kind", .string(kind.name)), ("due", .string(due.utcString)), ("who", .string(who.name))])
     }
 }

@@ -48,6 +48,10 @@ enum OperationAccess {
         Operations.listOrders.id: .requires(.dailyWork),
         Operations.getQueue.id: .requires(.dailyWork),
         Operations.createImport.id: .requires(.dailyWork),
+        Operations.createClaim.id: .requires(.dailyWork),
+        Operations.listClaims.id: .requires(.dailyWork),
+        Operations.getClaim.id: .requires(.dailyWork),
+        Operations.claimAction.id: .requires(.dailyWork),
     ]
 }
 

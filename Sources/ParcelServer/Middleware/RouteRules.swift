@@ -1,4 +1,5 @@
 import Foundation
+import ParcelApp
 import Vapor
 
 /// What one route accepts, declared once for every route the server has:
@@ -45,20 +46,36 @@ enum RouteRules {
     static let kilobyte = 1024
     static let megabyte = 1024 * 1024
 
-    static let all: [RouteRule] = [
-        RouteRule(.GET, "health", open: true),
-        RouteRule(.GET, "ping", answers: "text/plain", open: true),
-        RouteRule(.GET, "metrics", answers: "text/plain", open: true),
-        RouteRule(.GET, "openapi.yaml", answers: "application/yaml", open: true),
-        RouteRule(.POST, "api/v1/sessions", takes: json, maxBody: 64 * kilobyte, open: true),
-        RouteRule(.DELETE, "api/v1/sessions/current"),
-        RouteRule(.GET, "api/v1/users"),
-        RouteRule(.POST, "api/v1/users", takes: json, maxBody: 64 * kilobyte),
-        RouteRule(.POST, "api/v1/orders", takes: json, maxBody: megabyte),
-        RouteRule(.GET, "api/v1/orders"),
-        RouteRule(.GET, "api/v1/orders/:id"),
-        RouteRule(.POST, "api/v1/events", takes: json, maxBody: 16 * megabyte),
-        RouteRule(.GET, "api/v1/queue"),
-        RouteRule(.POST, "api/v1/imports", takes: "text/csv", maxBody: 64 * megabyte),
-    ]
+    /// Multipart headers around an evidence file.
+    static let multipartSlack = 64 * kilobyte
+
+    /// With the default evidence limit; the server builds its own with the configured one.
+    static let all = rules(evidenceFileBytes: EvidenceLimits().fileBytes)
+
+    static func rules(evidenceFileBytes: Int) -> [RouteRule] {
+        [
+            RouteRule(.GET, "health", open: true),
+            RouteRule(.GET, "ping", answers: "text/plain", open: true),
+            RouteRule(.GET, "metrics", answers: "text/plain", open: true),
+            RouteRule(.GET, "openapi.yaml", answers: "application/yaml", open: true),
+            RouteRule(.POST, "api/v1/sessions", takes: json, maxBody: 64 * kilobyte, open: true),
+            RouteRule(.DELETE, "api/v1/sessions/current"),
+            RouteRule(.GET, "api/v1/users"),
+            RouteRule(.POST, "api/v1/users", takes: json, maxBody: 64 * kilobyte),
+            RouteRule(.POST, "api/v1/orders", takes: json, maxBody: megabyte),
+            RouteRule(.GET, "api/v1/orders"),
+            RouteRule(.GET, "api/v1/orders/:id"),
+            RouteRule(.POST, "api/v1/events", takes: json, maxBody: 16 * megabyte),
+            RouteRule(.GET, "api/v1/queue"),
+            RouteRule(.POST, "api/v1/imports", takes: "text/csv", maxBody: 64 * megabyte),
+            RouteRule(.POST, "api/v1/orders/:id/claims", takes: json, maxBody: 64 * kilobyte),
+            RouteRule(.GET, "api/v1/claims"),
+            RouteRule(.GET, "api/v1/claims/:id"),
+            RouteRule(.POST, "api/v1/claims/:id/actions", takes: json, maxBody: 64 * kilobyte),
+            RouteRule(
+                .POST, "api/v1/claims/:id/evidence", takes: "multipart/form-data",
+                maxBody: evidenceFileBytes + multipartSlack),
+            RouteRule(.GET, "api/v1/claims/:id/bundle", answers: "application/zip"),
+        ]
+    }
 }

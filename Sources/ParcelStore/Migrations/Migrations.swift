@@ -13,6 +13,9 @@ public enum StoreMigrations {
         CreateDiagnoses(),
         CreateAuditLog(),
         AddTokenLifetimes(),
+        CreateClaims(),
+        CreateClaimSteps(),
+        CreateClaimEvidence(),
     ]
 }
 

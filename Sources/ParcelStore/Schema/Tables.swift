@@ -115,6 +115,58 @@ enum Tables {
             Column("detail", .text) { row, _ in .text(row.detail) },
         ])
 
+    static let claims = Table<NewClaimRecord>(
+        name: "claims",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.id) },
+            Column("order_id", .uuid) { row, _ in .uuid(row.orderID) },
+            Column("number", .int) { row, _ in .int(row.number) },
+            Column("type", .text) { row, _ in .text(row.type.name) },
+            Column("reason", .text) { row, _ in .text(row.reason.name) },
+            Column("detail", .text, nullable: true) { row, _ in Cell(row.detail) },
+            Column("noticed_at", .double, nullable: true) { row, _ in Cell(row.noticedAt?.epochSeconds) },
+            Column("noticed_offset", .int, nullable: true) { row, _ in Cell(row.noticedAt?.utcOffset) },
+            Column("amount", .text, nullable: true) { row, _ in Cell(row.amount.map { "\($0)" }) },
+            Column("state", .text) { row, _ in .text(row.cache.state.name) },
+            Column("next_due_at", .double, nullable: true) { row, _ in Cell(row.cache.nextDeadline?.due.epochSeconds) },
+            Column("next_due_kind", .text, nullable: true) { row, _ in Cell(row.cache.nextDeadline?.kind.name) },
+            Column("next_due_who", .text, nullable: true) { row, _ in Cell(row.cache.nextDeadline?.who.name) },
+            Column("opened_at", .double) { row, _ in .double(row.step.at.epochSeconds) },
+            Column("updated_at", .double) { row, _ in .double(row.cache.updatedAt) },
+        ])
+
+    static let claimSteps = Table<ClaimStepRecord>(
+        name: "claim_steps",
+        columns: [
+            Column("claim_id", .uuid) { row, _ in .uuid(row.claimID) },
+            Column("position", .int) { row, _ in .int(row.position) },
+            Column("action", .text) { row, _ in .text(row.step.action.name) },
+            Column("party", .text) { row, _ in .text(row.step.by.name) },
+            Column("at", .double) { row, _ in .double(row.step.at.epochSeconds) },
+            Column("at_offset", .int) { row, _ in .int(row.step.at.utcOffset) },
+            Column("note", .text, nullable: true) { row, _ in Cell(row.step.note) },
+            Column("tracking_number", .text, nullable: true) { row, _ in Cell(row.step.trackingNumber) },
+            Column("carrier", .text, nullable: true) { row, _ in Cell(row.step.carrier) },
+            Column("amount", .text, nullable: true) { row, _ in Cell(row.step.amount.map { "\($0)" }) },
+            Column("recorded_by", .text) { row, _ in .text(row.recordedBy) },
+            Column("idempotency_key", .text, nullable: true) { row, _ in Cell(row.idempotencyKey) },
+        ])
+
+    static let claimEvidence = Table<EvidenceRecord>(
+        name: "claim_evidence",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.id) },
+            Column("claim_id", .uuid) { row, _ in .uuid(row.claimID) },
+            Column("kind", .text) { row, _ in .text(row.kind.rawValue) },
+            Column("name", .text) { row, _ in .text(row.name) },
+            Column("media_type", .text) { row, _ in .text(row.mediaType) },
+            Column("size", .int) { row, _ in .int(row.size) },
+            Column("sha256", .text) { row, _ in .text(row.sha256) },
+            Column("storage_key", .text) { row, _ in .text(row.storageKey) },
+            Column("uploaded_at", .double) { row, _ in .double(row.uploadedAt.epochSeconds) },
+            Column("uploaded_by", .text) { row, _ in .text(row.uploadedBy) },
+        ])
+
     struct UserRow: Sendable {
         let user: User
         let passwordHash: String
