@@ -208,6 +208,10 @@ public struct ClaimService: Sendable {
         let attempt = ClaimAttempt(claim: id.uuidString, step: step)
         let judged = try report(order, claims: before, now: now, attempt: attempt)
         guard let verdict = judged.attempt, verdict.verdict.allowed else {
+            // A copy of a keyed request that another copy has just done is not refused: it was done.
+            if let idempotencyKey, try await repository.step(claim: id, idempotencyKey: idempotencyKey) != nil {
+                return .success(try await view(id, now: now)!)
+            }
             return .failure(refusal(judged.attempt))
         }
         var claims = before.map(\.claim)
@@ -229,6 +233,10 @@ public struct ClaimService: Sendable {
                 return true
             }
             guard written else {
+                // The same request sent twice at once: the copy that lost the race answers as the first did.
+                if let idempotencyKey, try await repository.step(claim: id, idempotencyKey: idempotencyKey) != nil {
+                    return .success(try await view(id, now: now)!)
+                }
                 return .failure(stale(state: try await repository.claim(id)?.state))
             }
         } catch ClaimStoreError.duplicateKey {
