@@ -139,8 +139,10 @@ struct SQLClaimTransaction: ClaimTransaction {
     }
 
     func evidenceSize(of claim: UUID) async throws -> Int {
-        try await sql.raw("SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) AS total FROM claim_evidence WHERE claim_id = \(bind: claim)")
-            .first()?.decode(column: "total", as: Int.self) ?? 0
+        try await sql.raw(
+            "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) AS total FROM claim_evidence WHERE claim_id = \(bind: claim)"
+        )
+        .first()?.decode(column: "total", as: Int.self) ?? 0
     }
 
     func insertEvidence(_ evidence: EvidenceRecord) async throws {

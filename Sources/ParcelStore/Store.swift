@@ -73,6 +73,9 @@ public struct Store: Sendable {
         engine.close()
         if let temporaryPath {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryPath + suffix) }
+            // The evidence directory beside it (`DiskEvidenceFiles.defaultRoot`).
+            try? FileManager.default.removeItem(
+                at: DiskEvidenceFiles.defaultRoot(for: location).deletingLastPathComponent())
         }
     }
 

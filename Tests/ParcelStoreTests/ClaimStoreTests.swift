@@ -47,7 +47,8 @@ extension StoreTests {
         return ids[0]
     }
 
-    @Test("a return opened, approved, collected and refunded: history, state and stage kept", arguments: Engine.available)
+    @Test(
+        "a return opened, approved, collected and refunded: history, state and stage kept", arguments: Engine.available)
     func claimReturnFlow(engine: Engine) async throws {
         try await engine.withStore { desk in
             _ = try await deliveredOrder(desk)
@@ -108,7 +109,9 @@ extension StoreTests {
         }
     }
 
-    @Test("actions racing on one claim: one lands, every other gets a 409 rule, the history holds one step", arguments: Engine.available)
+    @Test(
+        "actions racing on one claim: one lands, every other gets a 409 rule, the history holds one step",
+        arguments: Engine.available)
     func claimRacing(engine: Engine) async throws {
         try await engine.withStore { desk in
             _ = try await deliveredOrder(desk)
@@ -181,7 +184,9 @@ extension StoreTests {
         }
     }
 
-    @Test("evidence: stored with its hash; too large, wrong type, over the claim's total or unknown claim store nothing", arguments: Engine.available)
+    @Test(
+        "evidence: stored with its hash; too large, wrong type, over the claim's total or unknown claim store nothing",
+        arguments: Engine.available)
     func claimEvidence(engine: Engine) async throws {
         try await engine.withHandle { handle in
             let desk = Desk(handle.store, evidenceLimits: EvidenceLimits(fileBytes: 10_000, claimBytes: 15_000))
@@ -203,7 +208,8 @@ extension StoreTests {
             let onDisk = try Data(contentsOf: desk.claims.files.url(key: record.storageKey))
             #expect(onDisk == photo)
             await #expect(throws: EvidenceError.fileTooLarge(limit: 10_000)) {
-                _ = try await desk.claims.attach(jpeg(10_001), name: "big.jpg", kind: .itemPhotos, to: claim, actor: "test", now: now)
+                _ = try await desk.claims.attach(
+                    jpeg(10_001), name: "big.jpg", kind: .itemPhotos, to: claim, actor: "test", now: now)
             }
             await #expect(throws: EvidenceError.unsupportedType) {
                 _ = try await desk.claims.attach(
@@ -211,10 +217,12 @@ extension StoreTests {
                     kind: .itemPhotos, to: claim, actor: "test", now: now)
             }
             await #expect(throws: EvidenceError.claimFull(limit: 15_000, stored: 8000)) {
-                _ = try await desk.claims.attach(jpeg(8000), name: "second.jpg", kind: .itemPhotos, to: claim, actor: "test", now: now)
+                _ = try await desk.claims.attach(
+                    jpeg(8000), name: "second.jpg", kind: .itemPhotos, to: claim, actor: "test", now: now)
             }
             await #expect(throws: EvidenceError.claimNotFound) {
-                _ = try await desk.claims.attach(jpeg(), name: "x.jpg", kind: .itemPhotos, to: UUID(), actor: "test", now: now)
+                _ = try await desk.claims.attach(
+                    jpeg(), name: "x.jpg", kind: .itemPhotos, to: UUID(), actor: "test", now: now)
             }
             #expect(try await desk.store.evidence(of: claim) == [record])
             // Only the one file is on disk: the refused ones left nothing behind.
@@ -229,7 +237,9 @@ extension StoreTests {
         }
     }
 
-    @Test("the bundle: index, manifest, tracking and files, the manifest's hashes true to the files", arguments: Engine.available)
+    @Test(
+        "the bundle: index, manifest, tracking and files, the manifest's hashes true to the files",
+        arguments: Engine.available)
     func claimBundle(engine: Engine) async throws {
         try await engine.withStore { desk in
             _ = try await deliveredOrder(desk)
@@ -237,7 +247,8 @@ extension StoreTests {
                 order: "S-2001", type: .return, reason: .notAsDescribed, detail: "색이 달라요", amount: nil,
                 noticedAt: nil, by: .buyer, actor: "test", now: now
             ).get().claim.id
-            _ = try await desk.claims.attach(jpeg(3000), name: "받은 상품.jpg", kind: .itemPhotos, to: claim, actor: "test", now: now)
+            _ = try await desk.claims.attach(
+                jpeg(3000), name: "받은 상품.jpg", kind: .itemPhotos, to: claim, actor: "test", now: now)
             _ = try await desk.claims.attach(
                 Data("[10:01] 구매자: 색이 사진과 달라요\n".utf8), name: "chat.txt", kind: .chatLog, to: claim, actor: "test",
                 now: now)
@@ -257,12 +268,17 @@ extension StoreTests {
                 try JSONSerialization.jsonObject(with: try read("manifest.json")) as? [String: Any])
             let files = try #require(manifest["files"] as? [[String: Any]])
             let paths = files.compactMap { $0["path"] as? String }
-            #expect(Set(paths).isSuperset(of: ["index.html", "tracking.csv", "order.json", "files/01-받은 상품.jpg", "files/02-chat.txt"]))
+            #expect(
+                Set(paths).isSuperset(of: [
+                    "index.html", "tracking.csv", "order.json", "files/01-받은 상품.jpg", "files/02-chat.txt",
+                ]))
             for entry in files {
                 let path = try #require(entry["path"] as? String)
                 let data = try read(path)
                 #expect(entry["size"] as? Int == data.count, "\(path)")
-                #expect(entry["sha256"] as? String == SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(), "\(path)")
+                #expect(
+                    entry["sha256"] as? String == SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+                    "\(path)")
             }
             let index = String(decoding: try read("index.html"), as: UTF8.self)
             #expect(index.contains("<html lang=\"ko\">"))
@@ -278,7 +294,9 @@ extension StoreTests {
         }
     }
 
-    @Test("claim deadlines join the queue; time moves stored claims on when they are refreshed", arguments: Engine.available)
+    @Test(
+        "claim deadlines join the queue; time moves stored claims on when they are refreshed",
+        arguments: Engine.available)
     func claimDeadlinesAndRefresh(engine: Engine) async throws {
         try await engine.withStore { desk in
             // An AliExpress order shipped on 21 November, a non-delivery dispute opened that morning.

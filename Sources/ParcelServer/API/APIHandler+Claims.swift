@@ -64,7 +64,8 @@ extension APIHandler {
         guard let view = try await services.claims.view(id, now: clock.now()) else {
             return .notFound(.init(body: .json(.init(error: "no claim \(input.path.id)"))))
         }
-        return .ok(.init(headers: .init(ETag: "\"\(view.claim.version)\""), body: .json(try view.dto())))
+        // The version bare: the runtime would percent-encode the quotes of a strong ETag.
+        return .ok(.init(headers: .init(ETag: "\(view.claim.version)"), body: .json(try view.dto())))
     }
 
     func claimAction(_ input: Operations.claimAction.Input) async throws -> Operations.claimAction.Output {
@@ -83,7 +84,9 @@ extension APIHandler {
             !tag.isEmpty
         {
             expected = Int(tag)
-            if expected == nil { problems.append(FieldError("If-Match", "expected the claim's ETag, such as \"3\"")) }
+            if expected == nil {
+                problems.append(FieldError("If-Match", "expected the claim's ETag (its version), such as 3"))
+            }
         }
         guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
         do {
