@@ -11,8 +11,10 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Fill a SQLite database with simulated orders in every state, then serve it.",
         discussion: """
             Orders are placed over the last 45 days, cross-border (Cainiao, Korean customs, a Korean \
-            carrier) and domestic, with every fault the simulator knows. A database that already has \
-            orders is reused. Prints the demo owner's login and an API token.
+            carrier) and domestic, with every fault the simulator knows, and claims in every state \
+            (cancellations, returns, exchanges, refunds, disputes) on Smartstore, AliExpress and own-store \
+            orders. A database that already has orders is reused. Prints the demo owner's login and an \
+            API token.
             """)
 
     @Option(help: "Orders to create.")
@@ -63,10 +65,15 @@ struct DemoCommand: AsyncParsableCommand {
             for slice in newOrders.chunked(2000) {
                 try await services.orders.createOrders(Array(slice), now: now, actor: "demo")
             }
+            let told = try await DemoClaims.tell(services, documents: documents, now: now)
             let counts = try await services.orders.counts()
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             print(
                 "Created \(counts.orders) orders with \(counts.events) tracking events in \(location) (\(seconds) s).")
+            print(
+                "Opened \(told.claims) claims on Smartstore, AliExpress and own-store orders, one in every state a claim can be in."
+            )
+            for problem in told.refused { print("  not told: \(problem)") }
         } else {
             print("Reusing \(location): \(existing.orders) orders, \(existing.events) tracking events.")
             print("Bringing diagnoses up to date…")
@@ -77,6 +84,7 @@ struct DemoCommand: AsyncParsableCommand {
             email: Self.ownerEmail, name: "demo", lifetime: nil, now: now, actor: "demo"
         ).token
         let queue = try await services.orders.queueSummary()
+        let claimDeadlines = try await services.claims.queueItems(now: now, limit: 1000).count
         await handle.close()
 
         let base = "http://\(host):\(port)"
@@ -84,7 +92,7 @@ struct DemoCommand: AsyncParsableCommand {
             """
 
             Today's queue: \(queue[.urgent, default: 0]) orders urgent, \(queue[.act, default: 0]) to act on, \
-            \(queue[.watch, default: 0]) to watch.
+            \(queue[.watch, default: 0]) to watch; \(claimDeadlines) claim deadlines within two days.
 
             Demo owner:  \(Self.ownerEmail)\(password.map { "  password: \($0)" } ?? "  (password set earlier)")
             API token:   \(token)
@@ -92,6 +100,7 @@ struct DemoCommand: AsyncParsableCommand {
             Try:
               curl -H 'Authorization: Bearer \(token)' \(base)/api/v1/queue
               curl -H 'Authorization: Bearer \(token)' '\(base)/api/v1/orders?q=LP'
+              curl -H 'Authorization: Bearer \(token)' '\(base)/api/v1/claims?state=requested'
               curl \(base)/health
             """)
         if noServe { return }

@@ -557,6 +557,10 @@ struct ContractLimitTests {
             ("EventInput", "trackingNumber", InputLimits.trackingNumber), ("EventInput", "code", InputLimits.eventCode),
             ("EventInput", "text", InputLimits.eventText), ("EventInput", "location", InputLimits.location),
             ("SessionInput", "password", InputLimits.password), ("UserInput", "password", InputLimits.password),
+            ("ClaimInput", "detail", InputLimits.claimNote), ("ClaimInput", "noticedAt", InputLimits.time),
+            ("ClaimActionInput", "note", InputLimits.claimNote),
+            ("ClaimActionInput", "trackingNumber", InputLimits.trackingNumber),
+            ("ClaimActionInput", "carrier", InputLimits.carrier),
         ])
     func declared(schema: String, property: String, limit: Int) throws {
         let lines = String(decoding: try APISpecification.yaml(), as: UTF8.self).split(separator: "\n")

@@ -1,5 +1,6 @@
 import Foundation
 import ParcelApp
+import ParcelCore
 import ParcelStore
 import Testing
 
@@ -181,5 +182,34 @@ struct ServerCommandTests {
     func importedCount(_ text: String) -> Int {
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Imported ") }) else { return 0 }
         return Int(line.split(separator: " ")[1]) ?? 0
+    }
+
+    @Test("demo opens claims in every state on both marketplaces; export claim writes their bundle")
+    func demoClaimsAndExport() async throws {
+        try await withDatabase { db in
+            // MUT
+            let demo = try CLIRunner.run(["demo", "--orders", "400", "--seed", "7", "--db", db, "--no-serve"])
+            // validate
+            #expect(demo.status == 0, "\(demo.stderr)")
+            #expect(demo.stdout.contains("claims on Smartstore, AliExpress"))
+            #expect(!demo.stdout.contains("not told"), "\(demo.stdout)")
+            let handle = try await StoreHandle.open(.sqlite(path: db), migrate: false)
+            let claims = try await handle.store.claims(ClaimFilter(limit: 200)).items
+            await handle.close()
+            #expect(Set(claims.map(\.state)) == Set(ClaimState.allCases))
+            let marketplaces = Set(claims.map { $0.orderExternalID.hasPrefix("AE") })
+            #expect(marketplaces == [true, false])
+            // MUT: the bundle of a claim, by its label.
+            let label = try #require(claims.first { $0.claim.type == .return }?.label)
+            let out = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("bundle.zip").path
+            let export = try CLIRunner.run(["export", "claim", label, "--out", out, "--db", db])
+            #expect(export.status == 0, "\(export.stderr)")
+            #expect(export.stdout.contains("manifest.json"))
+            let zip = try Data(contentsOf: URL(fileURLWithPath: out))
+            #expect(zip.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+            let unknown = try CLIRunner.run(["export", "claim", "S-404-C1", "--db", db])
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr.contains("S-404-C1"))
+        }
     }
 }

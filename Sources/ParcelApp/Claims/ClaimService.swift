@@ -80,6 +80,15 @@ public struct ClaimService: Sendable {
         return View(claim: claims[index], report: report, index: index, evidence: try await repository.evidence(of: id))
     }
 
+    /// A claim by its id or its label (`S-2001-C1`).
+    public func claimID(for key: String) async throws -> UUID? {
+        if let id = UUID(uuidString: key) { return try await repository.claim(id)?.id }
+        guard let mark = key.range(of: "-C", options: .backwards), let number = Int(key[mark.upperBound...]),
+            let order = try await orders.order(String(key[..<mark.lowerBound]))
+        else { return nil }
+        return try await repository.claims(ofOrder: order.id).first { $0.number == number }?.id
+    }
+
     public func list(_ filter: ClaimFilter) async throws -> ClaimPage {
         var filter = filter
         filter.limit = max(1, min(filter.limit, 200))

@@ -28,6 +28,10 @@ public enum InputLimits {
     public static let eventText = 1000
     public static let location = 200
     public static let password = 200
+    /// A claim's detail and an action's note: a message's worth.
+    public static let claimNote = 2000
+    /// An idempotency key a client sends with an action.
+    public static let idempotencyKey = 200
     /// `column=field` mappings of one import, and the length of each.
     public static let mappings = 32
     public static let mapping = 200

@@ -14,23 +14,40 @@ public struct ClaimSimulator: Sendable {
     }
 
     /// One step of a story: the action, who takes it, hours after the story's start.
-    struct Beat {
-        let action: ClaimAction
-        let by: ClaimActor
-        let hours: Double
-        var number = false
-        var amount: Decimal? = nil
+    public struct Beat: Sendable {
+        public let action: ClaimAction
+        public let by: ClaimActor
+        public let hours: Double
+        /// The step carries a tracking number (a dispatch).
+        public var number = false
+        public var amount: Decimal? = nil
     }
 
     /// A claim's story: the marketplace, the claim, and the beats that bring it where it ends.
-    struct Story {
-        let marketplace: String
-        let type: ClaimType
-        let reason: ClaimReason
+    public struct Story: Sendable {
+        public let marketplace: String
+        public let type: ClaimType
+        public let reason: ClaimReason
         /// Where the order is when the claim opens.
-        let stage: OrderStage
-        let beats: [Beat]
+        public let stage: OrderStage
+        public let beats: [Beat]
+
+        /// Hours from the request to the last step.
+        public var span: Double { beats.last?.hours ?? 0 }
+
+        /// The story's steps from `opened` on.
+        public func steps(from opened: Timestamp) -> [ClaimStep] {
+            beats.map { beat in
+                ClaimStep(
+                    beat.action, by: beat.by, at: opened.adding(hours: beat.hours),
+                    trackingNumber: beat.number ? ClaimSimulator.dispatchNumber : nil,
+                    carrier: beat.number ? "kr.cjlogistics" : nil, amount: beat.amount)
+            }
+        }
     }
+
+    /// A valid CJ number that the stories dispatch with.
+    public static let dispatchNumber = "123456789013"
 
     static func beat(
         _ action: ClaimAction, _ by: ClaimActor, _ hours: Double, number: Bool = false, amount: Decimal? = nil
@@ -39,7 +56,7 @@ public struct ClaimSimulator: Sendable {
     }
 
     /// Stories ending in every state of every claim type, on both marketplaces.
-    static let stories: [Story] = [
+    public static let stories: [Story] = [
         // Smartstore: cancellations.
         Story(
             marketplace: "smartstore", type: .cancel, reason: .changeOfMind, stage: .paid,
@@ -132,7 +149,7 @@ public struct ClaimSimulator: Sendable {
             ]),
         Story(
             marketplace: "aliexpress", type: .refund, reason: .defective, stage: .delivered,
-            beats: [beat(.request, .buyer, 0, amount: 6), beat(.refund, .seller, 20)]),
+            beats: [beat(.request, .buyer, 0, amount: 2), beat(.refund, .seller, 20)]),
         Story(
             marketplace: "aliexpress", type: .cancel, reason: .changeOfMind, stage: .paid,
             beats: [beat(.request, .buyer, 0)]),
@@ -201,12 +218,7 @@ public struct ClaimSimulator: Sendable {
         if rank >= OrderStage.delivered.rawValue {
             order.deliveredAt = opened.adding(hours: -Double(2 + random.below(30)))
         }
-        let history = story.beats.map { beat in
-            ClaimStep(
-                beat.action, by: beat.by, at: opened.adding(hours: beat.hours),
-                trackingNumber: beat.number ? "123456789013" : nil, carrier: beat.number ? "kr.cjlogistics" : nil,
-                amount: beat.amount)
-        }
+        let history = story.steps(from: opened)
         let claim = Claim(
             id: "C-\(number)", type: story.type, reason: story.reason,
             noticedAt: story.reason.isSellersFault ? order.deliveredAt : nil, amount: nil, history: history)

@@ -10,7 +10,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         var problems =
             Self.tooLong(input.path.id, "id", InputLimits.externalID)
-            + Self.tooLong(body.detail, "detail", Self.noteLimit)
+            + Self.tooLong(body.detail, "detail", InputLimits.claimNote)
         let amount = Self.amount(body.amount, field: "amount", into: &problems)
         var noticedAt: Timestamp?
         if let text = body.noticedAt, !text.isEmpty {
@@ -74,10 +74,10 @@ extension APIHandler {
             return .notFound(.init(body: .json(.init(error: "no claim \(input.path.id)"))))
         }
         var problems =
-            Self.tooLong(body.note, "note", Self.noteLimit)
+            Self.tooLong(body.note, "note", InputLimits.claimNote)
             + Self.tooLong(body.trackingNumber, "trackingNumber", InputLimits.trackingNumber)
             + Self.tooLong(body.carrier, "carrier", InputLimits.carrier)
-            + Self.tooLong(input.headers.Idempotency_hyphen_Key, "Idempotency-Key", 200)
+            + Self.tooLong(input.headers.Idempotency_hyphen_Key, "Idempotency-Key", InputLimits.idempotencyKey)
         let amount = Self.amount(body.amount, field: "amount", into: &problems)
         var expected: Int?
         if let tag = input.headers.If_hyphen_Match?.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/")),
@@ -104,9 +104,6 @@ extension APIHandler {
             return .notFound(.init(body: .json(.init(error: "no claim \(input.path.id)"))))
         }
     }
-
-    /// Notes and details: a message's worth.
-    static let noteLimit = 2000
 
     /// A sum as decimal text, or the problem that names the field.
     static func amount(_ text: String?, field: String, into problems: inout [FieldError]) -> Decimal? {
