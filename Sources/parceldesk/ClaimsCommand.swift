@@ -35,14 +35,7 @@ struct ClaimsCommand: ParsableCommand {
     func run() throws {
         let moment = try resolveMoment(now)
         let name = file == "-" ? "standard input" : file
-        let data: Data
-        do {
-            data =
-                file == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
-        }
+        let data = try readDocumentInput(file)
         let decoded: (documents: [ClaimDocument], single: Bool)
         do {
             decoded = try ClaimDocument.decode(from: data)

@@ -30,14 +30,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         let moment = try resolveMoment(now)
-        let data: Data
-        do {
-            data =
-                file == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
-        }
+        let data = try readDocumentInput(file)
         let decoded: (documents: [ShipmentDocument], single: Bool)
         do {
             decoded = try ShipmentDocument.decode(from: data)

@@ -11,3 +11,13 @@ func resolveMoment(_ now: String?) throws -> Timestamp {
     }
     return parsed
 }
+
+/// The bytes of a document command's input: a file, or standard input for `-`.
+func readDocumentInput(_ file: String) throws -> Data {
+    do {
+        return file == "-"
+            ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+        throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+    }
+}

@@ -109,6 +109,23 @@ extension StoreTests {
         }
     }
 
+    /// `count` approvals of `claim` sent at once.
+    func approvals(_ count: Int, of claim: UUID, key: String? = nil, in desk: Desk) async throws
+        -> [Result<ClaimService.View, ClaimService.Refusal>]
+    {
+        try await withThrowingTaskGroup(of: Result<ClaimService.View, ClaimService.Refusal>.self) { group in
+            for _ in 0..<count {
+                group.addTask {
+                    try await desk.claims.act(
+                        claim: claim, action: .approve, by: .seller, note: nil, trackingNumber: nil, carrier: nil,
+                        amount: nil, idempotencyKey: key, expectedVersion: nil, actor: "test",
+                        now: now.adding(minutes: 5))
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     @Test(
         "actions racing on one claim: one lands, every other gets a 409 rule, the history holds one step",
         arguments: Engine.available)
@@ -120,18 +137,7 @@ extension StoreTests {
                 by: .buyer, actor: "test", now: now
             ).get().claim.id
             // MUT: eight approvals at once.
-            let results = try await withThrowingTaskGroup(of: Result<ClaimService.View, ClaimService.Refusal>.self) {
-                group in
-                for _ in 0..<8 {
-                    group.addTask {
-                        try await desk.claims.act(
-                            claim: claim, action: .approve, by: .seller, note: nil, trackingNumber: nil, carrier: nil,
-                            amount: nil, idempotencyKey: nil, expectedVersion: nil, actor: "test",
-                            now: now.adding(minutes: 5))
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let results = try await approvals(8, of: claim, in: desk)
             // validate
             let landed = results.filter { if case .success = $0 { true } else { false } }
             #expect(landed.count == 1)
@@ -160,18 +166,7 @@ extension StoreTests {
                 order: "S-2001", type: .return, reason: .defective, detail: nil, amount: nil, noticedAt: nil,
                 by: .buyer, actor: "test", now: now
             ).get().claim.id
-            let results = try await withThrowingTaskGroup(of: Result<ClaimService.View, ClaimService.Refusal>.self) {
-                group in
-                for _ in 0..<4 {
-                    group.addTask {
-                        try await desk.claims.act(
-                            claim: claim, action: .approve, by: .seller, note: nil, trackingNumber: nil, carrier: nil,
-                            amount: nil, idempotencyKey: "approve-1", expectedVersion: nil, actor: "test",
-                            now: now.adding(minutes: 5))
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let results = try await approvals(4, of: claim, key: "approve-1", in: desk)
             let stored = try #require(try await desk.claims.view(claim, now: now.adding(hours: 1)))
             #expect(stored.claim.claim.history.map(\.action) == [.request, .approve])
             // A repeat after the fact answers the claim as it is.

@@ -2,37 +2,27 @@
 /// an own store under the Korean e-commerce act. The facts behind each
 /// number, and where they come from, are in docs/CLAIMS.md.
 extension ClaimProfile {
-    public static let smartstore = ClaimProfile(
+    public static let smartstore = korean(
         id: "smartstore", name: LocalizedText(ko: "네이버 스마트스토어", en: "Naver Smartstore"),
-        offers: ClaimTypes(.cancel, .return, .exchange, .refund),
-        missing: [
-            .disputeNonDelivery: notOffered, .disputeNotAsDescribed: notOffered,
-        ],
-        openings: Standard.koreanOpenings,
-        transitions: Standard.requestTransitions,
-        timers: [],
         windows: Windows(
             withdrawalDays: 7, defectMonths: 3, defectNoticedDays: 30, claimsEndAtPurchaseDecision: true,
             autoDecision: AutoDecision(
                 daysAfterDelivery: 8, daysAfterDispatch: 28, daysAfterOverseasDispatch: 45, suspendWithoutEventDays: 5),
-            refundBusinessDays: 3),
-        returnShippingPayer: Standard.koreanPayers,
-        refundDays: Standard.koreanRefundDays,
-        sellerTargets: Standard.sellerTargets)
+            refundBusinessDays: 3))
 
-    public static let generic = ClaimProfile(
+    public static let generic = korean(
         id: "generic", name: LocalizedText(ko: "자사몰(전자상거래법 기준)", en: "Own store (Korean e-commerce act)"),
-        offers: ClaimTypes(.cancel, .return, .exchange, .refund),
-        missing: [
-            .disputeNonDelivery: notOffered, .disputeNotAsDescribed: notOffered,
-        ],
-        openings: Standard.koreanOpenings,
-        transitions: Standard.requestTransitions,
-        timers: [],
-        windows: Windows(withdrawalDays: 7, defectMonths: 3, defectNoticedDays: 30, refundBusinessDays: 3),
-        returnShippingPayer: Standard.koreanPayers,
-        refundDays: Standard.koreanRefundDays,
-        sellerTargets: Standard.sellerTargets)
+        windows: Windows(withdrawalDays: 7, defectMonths: 3, defectNoticedDays: 30, refundBusinessDays: 3))
+
+    /// A Korean shop: the e-commerce act's claims, no dispute process of its own.
+    static func korean(id: String, name: LocalizedText, windows: Windows) -> ClaimProfile {
+        ClaimProfile(
+            id: id, name: name, offers: ClaimTypes(.cancel, .return, .exchange, .refund),
+            missing: [.disputeNonDelivery: notOffered, .disputeNotAsDescribed: notOffered],
+            openings: Standard.koreanOpenings, transitions: Standard.requestTransitions, timers: [], windows: windows,
+            returnShippingPayer: Standard.koreanPayers, refundDays: Standard.koreanRefundDays,
+            sellerTargets: Standard.sellerTargets)
+    }
 
     public static let aliexpress = ClaimProfile(
         id: "aliexpress", name: LocalizedText(ko: "알리익스프레스", en: "AliExpress"),
