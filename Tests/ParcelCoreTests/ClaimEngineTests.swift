@@ -173,6 +173,15 @@ struct ClaimWindowTests {
 
 @Suite("Claims: Smartstore's automatic purchase decision")
 struct PurchaseDecisionTests {
+    @Test("what the buyer may still open ends with the purchase decision on Smartstore, not on the own store")
+    func openingsEndWithDecision() throws {
+        let smartstore = try ClaimCase.smartstore().report(at: "2026-11-05T10:00:00+09:00")
+        let returns = try #require(smartstore.openings[.buyer]?.first { $0.type == .return })
+        #expect(returns.until == time("2026-11-11T14:00:00+09:00"))
+        let generic = try ClaimCase.generic().report(at: "2026-11-05T10:00:00+09:00")
+        #expect(generic.openings[.buyer]?.first { $0.type == .return }?.until == time("2027-02-04T00:00:00+09:00"))
+    }
+
     @Test("8 days after a tracked delivery, in exact time")
     func afterDelivery() throws {
         let item = ClaimCase.smartstore()
@@ -329,6 +338,39 @@ struct DisputeTests {
             .disputeNotAsDescribed, .notAsDescribed,
             [step(.request, .buyer, "2026-12-01T10:00:00+09:00"), step(.reject, .seller, "2026-12-02T10:00:00+09:00")])
         #expect(try refused.attempt(step(.escalate, .buyer, "2026-12-02T11:00:00+09:00")).state == .mediation)
+    }
+
+    @Test("tracking facts put the refund right 60 days after the silence began, not when it began")
+    func refundEligibleMoment() throws {
+        var scenario = Scenario.crossBorder(start: "2026-11-02T09:00:00+08:00")
+        scenario.leavesChina()
+        let silentSince = scenario.at(40)
+        let facts = TrackingFacts(scenario.analyze(hoursAfterStart: 24 * 70))
+        #expect(facts.refundEligibleSince == silentSince.adding(days: 60))
+    }
+
+    @Test("a dispute closed by its own timer no longer counts as open")
+    func timerClosedDispute() throws {
+        let agreed = ClaimCase.aliexpress().with(
+            .disputeNotAsDescribed, .notAsDescribed,
+            [step(.request, .buyer, "2026-11-21T10:00:00+09:00"), step(.agree, .seller, "2026-11-22T10:00:00+09:00")])
+        // The return was never shipped: the dispute closed at 10:00 on 2 December.
+        let again = try agreed.open(.disputeNotAsDescribed, .notAsDescribed, at: "2026-12-03T10:00:00+09:00")
+        #expect(again.verdict.rule == .ok)
+        let early = try agreed.open(.disputeNotAsDescribed, .notAsDescribed, at: "2026-12-02T09:00:00+09:00")
+        #expect(early.verdict.rule == .claimOpen)
+    }
+
+    @Test("a seller who answered in time may go on answering; a sum over the order's total is refused on any action")
+    func answersAndAmounts() throws {
+        let answered = ClaimCase.aliexpress().with(
+            .disputeNotAsDescribed, .notAsDescribed,
+            [step(.request, .buyer, "2026-12-01T10:00:00+09:00"), step(.respond, .seller, "2026-12-01T12:00:00+09:00")])
+        #expect(try answered.attempt(step(.respond, .seller, "2026-12-07T10:00:00+09:00")).verdict.rule == .ok)
+        let tooMuch = try answered.attempt(step(.agree, .seller, "2026-12-02T10:00:00+09:00", amount: 100))
+        #expect(tooMuch.verdict.rule == .amountTooLarge)
+        #expect(
+            try answered.attempt(step(.agree, .seller, "2026-12-02T10:00:00+09:00", amount: 10)).verdict.rule == .ok)
     }
 
     @Test("60 days without an update lets a non-delivery dispute go to mediation at once")

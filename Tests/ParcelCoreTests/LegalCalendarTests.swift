@@ -32,6 +32,13 @@ struct LegalCalendarTests {
             ("2027-11-29T10:00:00+09:00", "2028-03-01T00:00:00+09:00"),
             ("2026-12-31T10:00:00+09:00", "2027-04-01T00:00:00+09:00"),
             ("2026-10-31T10:00:00+09:00", "2027-02-01T00:00:00+09:00"),
+            // Delivered on a month's last day: the period starts on the 1st and runs three whole months.
+            ("2027-02-28T12:00:00+09:00", "2027-06-01T00:00:00+09:00"),
+            ("2026-09-30T12:00:00+09:00", "2027-01-01T00:00:00+09:00"),
+            ("2027-04-30T12:00:00+09:00", "2027-08-01T00:00:00+09:00"),
+            ("2028-02-29T12:00:00+09:00", "2028-06-01T00:00:00+09:00"),
+            // Starting on the 31st, into a month of 30 days: that month's last day.
+            ("2027-01-30T12:00:00+09:00", "2027-05-01T00:00:00+09:00"),
         ])
     func threeMonths(delivered: String, end: String) {
         #expect(LegalCalendar.end(months: 3, after: time(delivered)) == time(end))

@@ -119,6 +119,18 @@ struct ClaimsCommandTests {
                 #"{"order": {"id": "S-1", "placedAt": "2026-11-01T10:00:00+09:00"}, "claims": [{"id": "C", "type": "return", "reason": "other", "history": []}]}"#,
                 "claims[0].history"
             ),
+            (
+                #"{"order": {"id": "S-1", "placedAt": "2026-11-01T10:00:00+09:00"}, "claims": [{"id": "C", "type": "return", "reason": "other", "history": [{"action": "approve", "by": "seller", "at": "2026-11-02"}]}]}"#,
+                "claims[0].history[0].action"
+            ),
+            (
+                #"{"order": {"id": "S-1", "placedAt": "2026-11-01T10:00:00+09:00"}, "claims": [{"id": "C", "type": "return", "reason": "other", "history": [{"action": "request", "by": "buyer", "at": "2026-11-05"}, {"action": "approve", "by": "seller", "at": "2026-11-04"}]}]}"#,
+                "claims[0].history[1].at"
+            ),
+            (
+                #"{"order": {"id": "S-1", "placedAt": "2026-11-01T10:00:00+09:00"}, "claims": [{"id": "C", "type": "return", "reason": "other", "history": [{"action": "request", "by": "buyer", "at": "2026-11-05"}]}], "attempt": {"claim": "C", "action": "approve", "by": "seller", "at": "2026-11-04"}}"#,
+                "attempt.at"
+            ),
         ])
     func badInput(input: String, path: String) throws {
         let result = try CLIRunner.run(["claims", "-"], stdin: input)

@@ -231,6 +231,11 @@ struct ClaimDocumentReader {
         let attempt = try wire.attempt.map { (wire) throws(DocumentError) in
             try self.attempt(wire, path: join(path, "attempt"))
         }
+        if let attempt, let id = attempt.claim, let last = claims.first(where: { $0.id == id })?.history.last,
+            attempt.step.at < last.at
+        {
+            throw fail(join(join(path, "attempt"), "at"), "is earlier than the claim's last step (\(last.at))")
+        }
         return ClaimDocument(order: order, shipment: shipment, claims: claims, attempt: attempt)
     }
 
@@ -240,7 +245,15 @@ struct ClaimDocumentReader {
         var steps: [ClaimStep] = []
         steps.reserveCapacity(history.count)
         for (index, element) in history.enumerated() {
-            steps.append(try step(element, path: "\(join(path, "history"))[\(index)]"))
+            let stepPath = "\(join(path, "history"))[\(index)]"
+            let step = try step(element, path: stepPath)
+            if index == 0, step.action != .request {
+                throw fail(join(stepPath, "action"), "a claim starts with its request; got \"\(step.action.name)\"")
+            }
+            if let previous = steps.last, step.at < previous.at {
+                throw fail(join(stepPath, "at"), "is earlier than the step before it (\(previous.at))")
+            }
+            steps.append(step)
         }
         return Claim(
             id: try shipments.text(wire.id, path, "id"),

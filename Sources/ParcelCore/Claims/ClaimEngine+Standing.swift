@@ -172,7 +172,7 @@ extension ClaimEngine {
     /// The order's own deadlines after `now` (windows, the purchase decision), earliest first.
     func orderDeadlines(
         _ order: ClaimOrder, stage: OrderStage, decision: Decision, profile: ClaimProfile, claims: [Claim],
-        now: Timestamp, into entries: inout [Standing.Entry]
+        standings: [ClaimStanding], now: Timestamp, into entries: inout [Standing.Entry]
     ) {
         func add(_ kind: DeadlineKind, _ due: Timestamp?, _ who: ClaimActor) {
             if let due, due > now {
@@ -190,7 +190,9 @@ extension ClaimEngine {
                 add(.defectWindow, LegalCalendar.end(months: months, after: delivered), .buyer)
             }
             // Once a dispute is opened, the window to open one no longer matters.
-            if let days = windows.disputeDaysAfterDelivery, !claims.contains(where: { $0.type.isDispute }) {
+            if let days = windows.disputeDaysAfterDelivery,
+                !claims.indices.contains(where: { claims[$0].type.isDispute && !standings[$0].state.isFinal })
+            {
                 add(.disputeWindow, delivered.adding(days: days), .buyer)
             }
         }
@@ -287,7 +289,7 @@ extension ClaimEngine {
         let profile = item.profile
         var claims = item.standings
         for index in claims.indices {
-            advance(&claims[index], type: item.claims[index].type, to: now, order: item.order, profile: profile)
+            Self.advance(&claims[index], type: item.claims[index].type, to: now, profile: profile)
         }
         let others = Others(claims: item.claims, standings: claims, excluding: -1)
         let decision = decision(of: item.order, others: others, profile: profile, at: now)
@@ -295,8 +297,8 @@ extension ClaimEngine {
         var deadlines: [Standing.Entry] = []
         deadlines.reserveCapacity(claims.count * 2 + 4)
         orderDeadlines(
-            item.order, stage: stage, decision: decision, profile: profile, claims: item.claims, now: now,
-            into: &deadlines)
+            item.order, stage: stage, decision: decision, profile: profile, claims: item.claims, standings: claims,
+            now: now, into: &deadlines)
         for index in claims.indices {
             collectDeadlines(
                 claims[index], type: item.claims[index].type, claim: index, profile: profile, now: now,
@@ -341,6 +343,12 @@ extension ClaimEngine {
                         let end = legalWindow(
                             type, reason: reason, noticedAt: nil, order: item.effective, profile: profile)?.end
                         if end.map({ now < $0 }) ?? true { reasons.append(ReasonWindow(reason: reason, until: end)) }
+                    }
+                    // Smartstore takes no buyer's request once the purchase is decided.
+                    if profile.windows.claimsEndAtPurchaseDecision, let decided = standing.decision.scheduledAt {
+                        reasons = reasons.map {
+                            ReasonWindow(reason: $0.reason, until: min($0.until ?? decided, decided))
+                        }
                     }
                     guard !reasons.isEmpty else { continue }
                     let until = reasons.contains { $0.until == nil } ? nil : reasons.compactMap(\.until).max()

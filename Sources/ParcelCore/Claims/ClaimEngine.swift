@@ -69,7 +69,8 @@ public struct ClaimEngine: Sendable {
             let index = sequence?[position] ?? position
             let claim = claims[index]
             guard !claim.history.isEmpty else { throw CaseError(claim: index, step: nil, verdict: nil) }
-            let others = Others(claims: claims, standings: standings, known: known, excluding: index)
+            let others = Others(
+                claims: claims, standings: standings, known: known, excluding: index, profile: profile)
             var opened: ClaimStanding?
             let first = open(
                 claim.history[0], claim: claim, standing: &opened, order: order, others: others, profile: profile)
@@ -133,33 +134,37 @@ public struct ClaimEngine: Sendable {
         /// Which standings are known yet (bit per claim): while replaying, the later ones are not.
         let known: UInt64
         let excluding: Int
+        /// Whose timers move the others on: a dispute left unanswered is decided by the time it is asked about.
+        let profile: ClaimProfile?
 
-        init(claims: [Claim], standings: [ClaimStanding], known: UInt64 = .max, excluding: Int) {
+        init(
+            claims: [Claim], standings: [ClaimStanding], known: UInt64 = .max, excluding: Int,
+            profile: ClaimProfile? = nil
+        ) {
             self.claims = claims
             self.standings = standings
             self.known = known
             self.excluding = excluding
+            self.profile = profile
         }
 
         @inline(__always)
         func counts(_ index: Int) -> Bool { index != excluding && known & (1 << UInt64(index)) != 0 }
 
-        /// When a cancel refused by dispatching dispatched the order, if one did.
-        var dispatchedByCancel: Double? {
-            for index in claims.indices where counts(index) && claims[index].type == .cancel {
-                let standing = standings[index]
-                if standing.state == .rejected, standing.dispatched != ClaimStanding.never {
-                    return standing.dispatched
-                }
-            }
-            return nil
+        /// Claim `index` as it stands at `moment`, its timers run.
+        @inline(__always)
+        func standing(_ index: Int, at moment: Timestamp) -> ClaimStanding {
+            guard let profile, !profile.timers.isEmpty else { return standings[index] }
+            var standing = standings[index]
+            ClaimEngine.advance(&standing, type: claims[index].type, to: moment, profile: profile)
+            return standing
         }
 
         /// An open claim of `type` exists at `moment`.
         func open(_ type: ClaimType, at moment: Timestamp) -> Bool {
             let at = moment.epochSeconds
             for index in claims.indices where counts(index) && claims[index].type == type {
-                let standing = standings[index]
+                let standing = standing(index, at: moment)
                 if standing.opened <= at, !(standing.ended != ClaimStanding.never && standing.ended <= at) {
                     return true
                 }
@@ -181,12 +186,23 @@ public struct ClaimEngine: Sendable {
         func blocksDecision(at moment: Timestamp) -> Bool {
             let at = moment.epochSeconds
             for index in claims.indices where counts(index) && claims[index].type != .cancel {
-                let standing = standings[index]
+                let standing = standing(index, at: moment)
                 if standing.opened <= at, !(standing.ended != ClaimStanding.never && standing.ended <= at) {
                     return true
                 }
             }
             return false
+        }
+
+        /// When a cancel refused by dispatching dispatched the order, if one did.
+        var dispatchedByCancel: Double? {
+            for index in claims.indices where counts(index) && claims[index].type == .cancel {
+                let standing = standings[index]
+                if standing.state == .rejected, standing.dispatched != ClaimStanding.never {
+                    return standing.dispatched
+                }
+            }
+            return nil
         }
     }
 
@@ -250,10 +266,11 @@ public struct ClaimEngine: Sendable {
         _ step: ClaimStep, claim: Claim, standing: inout ClaimStanding, order: ClaimOrder, others: Others,
         profile: ClaimProfile
     ) -> Outcome {
-        advance(&standing, type: claim.type, to: step.at, order: order, profile: profile)
+        Self.advance(&standing, type: claim.type, to: step.at, profile: profile)
         if let missed = missedTimer(step, standing: standing, profile: profile) { return missed }
         let state = standing.state
         guard step.action != .request, !state.isFinal else { return Outcome(.notAllowedInState) }
+        if let amount = step.amount, let total = order.total, amount > total { return Outcome(.amountTooLarge) }
         var inState = false
         for move in profile.moves(claim.type, step.action) where move.from.contains(state) {
             inState = true
@@ -378,7 +395,8 @@ public struct ClaimEngine: Sendable {
             }
             return validNumber(number, carrier: step.carrier) ? nil : Outcome(.invalidTrackingNumber)
         case .sellerAnswerOpen:
-            guard let days = windows.sellerAnswerDays else { return nil }
+            // The window is for the first answer; once it came, the conversation goes on.
+            guard standing.answeredAt == nil, let days = windows.sellerAnswerDays else { return nil }
             let end = standing.openedAt.adding(days: days)
             return step.at >= end ? Outcome(.sellerResponseWindow, closedAt: end) : nil
         case .negotiationOver:
@@ -502,9 +520,7 @@ public struct ClaimEngine: Sendable {
     }
 
     /// Moves the claim on by the profile's timers up to `moment`.
-    func advance(
-        _ standing: inout ClaimStanding, type: ClaimType, to moment: Timestamp, order: ClaimOrder, profile: ClaimProfile
-    ) {
+    static func advance(_ standing: inout ClaimStanding, type: ClaimType, to moment: Timestamp, profile: ClaimProfile) {
         for timer in profile.timers where timer.state == standing.state && timer.types.contains(type) {
             guard let due = timerDue(timer.kind, standing: standing, profile: profile), due <= moment else { continue }
             standing.state = timer.to
@@ -512,7 +528,7 @@ public struct ClaimEngine: Sendable {
             if timer.kind == .sellerSilent { standing.grantedBySilence = true }
             if standing.state.isFinal { standing.endedAt = due }
             // A timer's new state may have timers of its own.
-            advance(&standing, type: type, to: moment, order: order, profile: profile)
+            advance(&standing, type: type, to: moment, profile: profile)
             return
         }
     }
@@ -533,7 +549,8 @@ public struct ClaimEngine: Sendable {
         return nil
     }
 
-    func timerDue(_ kind: ClaimProfile.Timer.Kind, standing: ClaimStanding, profile: ClaimProfile) -> Timestamp? {
+    static func timerDue(_ kind: ClaimProfile.Timer.Kind, standing: ClaimStanding, profile: ClaimProfile) -> Timestamp?
+    {
         switch kind {
         case .sellerSilent:
             guard standing.answeredAt == nil, let days = profile.windows.sellerAnswerDays else { return nil }

@@ -73,6 +73,11 @@ public struct ClaimMessages: Sendable {
                 en: "The dispute window (\(days) days after delivery) closed at \(closed).")
         case .sellerResponseWindow:
             let days = Int(profile.windows.sellerAnswerDays ?? 5)
+            guard verdict.standing?.grantedBySilence == true else {
+                return LocalizedText(
+                    ko: "판매자 답변 기한(분쟁 접수 후 \(days)일)이 \(closed)에 지났습니다.",
+                    en: "The seller's answer window (\(days) days from the dispute) ended at \(closed).")
+            }
             return LocalizedText(
                 ko: "판매자 답변 기한(분쟁 접수 후 \(days)일)이 \(closed)에 지나, 구매자의 요청대로 결정되었습니다.",
                 en:

@@ -74,7 +74,7 @@ public struct TrackingFacts: Sendable, Hashable {
     public var deliveredAt: Timestamp?
     /// Pickup or delivery scanned before the order was placed: a number reused or made up.
     public var scannedBeforeOrder: Bool
-    /// Since when no update for long entitles the buyer to a refund or reship (`refund_eligible`).
+    /// From when no update for long entitles the buyer to a refund or reship (`refund_eligible`).
     public var refundEligibleSince: Timestamp?
 
     public init(
@@ -97,7 +97,10 @@ public struct TrackingFacts: Sendable, Hashable {
         scannedBeforeOrder = entries.contains {
             $0.time < placed && ($0.status == .delivered || $0.milestone == .pickedUp)
         }
-        refundEligibleSince = analysis.diagnoses.first { $0.code == .refundEligible }?.since
+        // The finding's `since` is when the silence began; the right to a refund comes at its threshold.
+        refundEligibleSince = analysis.diagnoses.first { $0.code == .refundEligible }.map {
+            $0.since.adding(hours: $0.figures.thresholdHours ?? 60 * 24)
+        }
     }
 }
 

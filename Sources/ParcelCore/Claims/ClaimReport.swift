@@ -59,13 +59,13 @@ extension ClaimEngine {
         let profile = item.profile
         let claim: Claim
         let verdict: ClaimVerdict
-        var others = Others(claims: item.claims, standings: item.standings, excluding: -1)
+        var others = Others(claims: item.claims, standings: item.standings, excluding: -1, profile: profile)
         if let id = attempt.claim {
             guard let index = item.claims.firstIndex(where: { $0.id == id }) else {
                 return unknown(attempt, item: item, messages: messages)
             }
             claim = item.claims[index]
-            others = Others(claims: item.claims, standings: item.standings, excluding: index)
+            others = Others(claims: item.claims, standings: item.standings, excluding: index, profile: profile)
             verdict = judge(
                 step, claim: claim, standing: item.standings[index], order: item.effective, others: others,
                 profile: profile)
@@ -92,7 +92,11 @@ extension ClaimEngine {
         let claim = document.claims[error.claim]
         let step = claim.history[position]
         let profile = profile(for: document.order)
-        let others = Others(claims: document.claims, standings: [], known: 0, excluding: error.claim)
+        // The other claims as they stand (the refused one's history taken as it is), for the order's stage.
+        let others =
+            (try? replay(document.order, claims: document.claims, trusting: true)).map {
+                Others(claims: $0.claims, standings: $0.standings, excluding: error.claim, profile: profile)
+            } ?? Others(claims: document.claims, standings: [], known: 0, excluding: error.claim)
         let stage = stage(of: document.order, others: others, profile: profile, at: step.at)
         let message = ClaimMessages(registry: detector.registry).verdict(
             verdict, type: claim.type, action: step.action, by: step.by, stage: stage, claimID: claim.id,

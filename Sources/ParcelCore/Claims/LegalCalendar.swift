@@ -29,19 +29,27 @@ public enum LegalCalendar {
     }
 
     /// The end of a window of `months` calendar months counted from the day after `start`:
-    /// delivered 3 November, 3 months → 24:00 on 3 February.
+    /// delivered 3 November, 3 months → 24:00 on 3 February; delivered on a month's last day
+    /// (the period starts on the 1st), the last day of the third month after.
     public static func end(months: Int, after start: Timestamp) -> Timestamp {
-        endOf(day: adding(months: months, to: day(start)))
+        endOf(day: lastDay(months: months, from: day(start) + 1))
     }
 
-    /// The same day `months` later, or that month's last day when it has no such day.
-    static func adding(months: Int, to day: Int) -> Int {
-        let (year, month, date) = Timestamp.civil(fromDays: day)
+    /// The last day of a period of `months` starting on `first`: art. 160(2), the day before
+    /// the same day `months` later; from a month's first day, art. 160(1), the last day of the
+    /// last month; with no such day in the last month, art. 160(3), that month's last day.
+    static func lastDay(months: Int, from first: Int) -> Int {
+        let (year, month, date) = Timestamp.civil(fromDays: first)
         let index = year * 12 + (month - 1) + months
-        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
-        let newMonth = index - newYear * 12 + 1
-        let last = Timestamp.daysInMonth(year: newYear, month: newMonth)
-        return Timestamp.days(fromCivil: newYear, newMonth, min(date, last))
+        let endYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let endMonth = index - endYear * 12 + 1
+        let length = Timestamp.daysInMonth(year: endYear, month: endMonth)
+        guard date > 1, date <= length else {
+            // From the 1st: the month before `endMonth` ends it. Past the month's length: its last day.
+            if date == 1 { return Timestamp.days(fromCivil: endYear, endMonth, 1) - 1 }
+            return Timestamp.days(fromCivil: endYear, endMonth, length)
+        }
+        return Timestamp.days(fromCivil: endYear, endMonth, date) - 1
     }
 
     /// The end of the `count`th business day after `start`'s day.
