@@ -53,10 +53,12 @@ extension OrderColumns {
         guard let id = try uuid("id"), let created = try double("created_at") else {
             throw StoreError.corruptRow(column: "orders.id")
         }
-        return StoredOrder(
+        var order = StoredOrder(
             id: id, shipmentID: shipmentID, info: info, buyerPhone: try string("buyer_phone"),
             buyerEmail: try string("buyer_email"), items: items, shipment: shipment, events: events,
             createdAt: Timestamp(epochSeconds: created))
+        order.claimCount = try int("claim_count") ?? 0
+        return order
     }
 
     /// The digests and search words a refresh compares against.

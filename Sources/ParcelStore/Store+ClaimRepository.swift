@@ -79,10 +79,29 @@ extension Store: ClaimRepository {
             .map { try $0.decode(column: "id", as: UUID.self) }
     }
 
-    public func claimDeadlines(before moment: Double, limit: Int) async throws -> [StoredClaim] {
-        try await ClaimRows(sql: sql).claims(
-            where: SQLBinaryExpression(SQLColumn("next_due_at", table: "c"), .lessThanOrEqual, SQLBind(moment)),
-            byDue: true, limit: limit)
+    public func claimDeadlines(before moment: Double, limit: Int) async throws -> [ClaimDue] {
+        let rows = try await sql.raw(
+            """
+            SELECT c.id, c.order_id, o.external_id, c.number, c.type, c.state, c.next_due_at, c.next_due_kind,
+                   c.next_due_who
+            FROM claims c JOIN orders o ON o.id = c.order_id
+            WHERE c.next_due_at <= \(bind: moment)
+            ORDER BY c.next_due_at, c.id
+            LIMIT \(literal: limit)
+            """
+        ).all()
+        return try rows.compactMap { row in
+            guard let type = ClaimType(name: try row.decode(column: "type", as: String.self)),
+                let state = ClaimState(name: try row.decode(column: "state", as: String.self)),
+                let deadline = try ClaimRows.deadline(row)
+            else { throw StoreError.corruptRow(column: "claims") }
+            guard !state.isFinal else { return nil }
+            return ClaimDue(
+                id: try row.decode(column: "id", as: UUID.self),
+                orderID: try row.decode(column: "order_id", as: UUID.self),
+                orderExternalID: try row.decode(column: "external_id", as: String.self),
+                number: try row.decode(column: "number", as: Int.self), type: type, state: state, deadline: deadline)
+        }
     }
 
     public func ordersWithClaimOutcomes() async throws -> Set<String> {
@@ -111,6 +130,9 @@ struct SQLClaimTransaction: ClaimTransaction {
 
     func insertClaim(_ claim: NewClaimRecord) async throws {
         try await sql.insert([claim], into: Tables.claims)
+        try await sql.update(Tables.orders.name)
+            .set(SQLIdentifier("claim_count"), to: SQLRaw("claim_count + 1"))
+            .where("id", .equal, claim.orderID).run()
         try await sql.insert(
             [
                 ClaimStepRecord(
@@ -159,7 +181,7 @@ struct ClaimRows {
     let sql: any SQLDatabase
 
     func claims(
-        where condition: (any SQLExpression)?, newestFirst: Bool = false, byDue: Bool = false, limit: Int? = nil
+        where condition: (any SQLExpression)?, newestFirst: Bool = false, limit: Int? = nil
     ) async throws -> [StoredClaim] {
         var select = sql.select()
             .columns(
@@ -171,9 +193,7 @@ struct ClaimRows {
                 SQLAlias(SQLIdentifier(Tables.orders.name), as: SQLIdentifier("o")), method: SQLJoinMethod.inner,
                 on: SQLBinaryExpression(SQLColumn("id", table: "o"), .equal, SQLColumn("order_id", table: "c")))
         if let condition { select = select.where(condition) }
-        if byDue {
-            select = select.orderBy(SQLColumn("next_due_at", table: "c")).orderBy(SQLColumn("id", table: "c"))
-        } else if newestFirst {
+        if newestFirst {
             select = select.orderBy(
                 SQLOrderBy(expression: SQLColumn("opened_at", table: "c"), direction: SQLDirection.descending)
             )
@@ -207,15 +227,7 @@ struct ClaimRows {
         guard let state = ClaimState(name: try row.decode(column: "state", as: String.self)) else {
             throw StoreError.corruptRow(column: "claims.state")
         }
-        var next: ClaimDeadline?
-        if let due = try row.decode(column: "next_due_at", as: Double?.self),
-            let kind = DeadlineKind.allCases.first(where: {
-                $0.name == (try? row.decode(column: "next_due_kind", as: String.self))
-            }),
-            let who = ClaimActor(name: try row.decode(column: "next_due_who", as: String?.self) ?? "")
-        {
-            next = ClaimDeadline(kind, due: Timestamp(stored: due, offset: Timestamp.kst), who: who)
-        }
+        let next = try deadline(row)
         let noticed = try row.decode(column: "noticed_at", as: Double?.self).map {
             Timestamp(
                 stored: $0, offset: (try? row.decode(column: "noticed_offset", as: Int?.self) ?? nil) ?? Timestamp.kst)
@@ -232,6 +244,16 @@ struct ClaimRows {
             claim: claim, recordedBy: steps.map(\.1), state: state, nextDeadline: next,
             openedAt: Timestamp(stored: try row.decode(column: "opened_at", as: Double.self), offset: Timestamp.kst),
             updatedAt: Timestamp(stored: try row.decode(column: "updated_at", as: Double.self), offset: Timestamp.kst))
+    }
+
+    /// The stored next deadline, when the claim has one.
+    static func deadline(_ row: any SQLRow) throws -> ClaimDeadline? {
+        guard let due = try row.decode(column: "next_due_at", as: Double?.self) else { return nil }
+        let kindName = try row.decode(column: "next_due_kind", as: String?.self)
+        guard let kind = DeadlineKind.allCases.first(where: { $0.name == kindName }),
+            let who = ClaimActor(name: try row.decode(column: "next_due_who", as: String?.self) ?? "")
+        else { throw StoreError.corruptRow(column: "claims.next_due_kind") }
+        return ClaimDeadline(kind, due: Timestamp(stored: due, offset: Timestamp.kst), who: who)
     }
 
     static func step(_ row: any SQLRow) throws -> (ClaimStep, String) {

@@ -33,7 +33,7 @@ extension Store: OrderRepository {
         [
             "id", "external_id", "marketplace", "placed_at", "placed_offset", "confirmed_at", "confirmed_offset",
             "promised_by", "promised_offset", "buyer_name", "buyer_phone", "buyer_email", "items", "search_text",
-            "created_at",
+            "created_at", "claim_count",
         ].map { ("o.\($0)", $0) }
         + [
             "id", "carrier", "tracking_number", "shipping_option", "shipped_at", "shipped_offset", "origin",

@@ -143,6 +143,32 @@ public struct EvidenceRecord: Sendable, Equatable {
     }
 }
 
+/// An open claim's next deadline, as the queue lists it (no history needed).
+public struct ClaimDue: Sendable, Equatable {
+    public let id: UUID
+    public let orderID: UUID
+    public let orderExternalID: String
+    public let number: Int
+    public let type: ClaimType
+    public let state: ClaimState
+    public let deadline: ClaimDeadline
+
+    public init(
+        id: UUID, orderID: UUID, orderExternalID: String, number: Int, type: ClaimType, state: ClaimState,
+        deadline: ClaimDeadline
+    ) {
+        self.id = id
+        self.orderID = orderID
+        self.orderExternalID = orderExternalID
+        self.number = number
+        self.type = type
+        self.state = state
+        self.deadline = deadline
+    }
+
+    public var label: String { "\(orderExternalID)-C\(number)" }
+}
+
 /// Which claims a list shows.
 public struct ClaimFilter: Sendable {
     public var state: ClaimState?
@@ -205,7 +231,7 @@ public protocol ClaimRepository: Sendable {
     /// Claims whose stored next deadline is at or before `moment`: time may have moved them on.
     func claimsDue(at moment: Double, limit: Int) async throws -> [UUID]
     /// Open claims with a deadline at or before `moment`, soonest first: the queue's claim rows.
-    func claimDeadlines(before moment: Double, limit: Int) async throws -> [StoredClaim]
+    func claimDeadlines(before moment: Double, limit: Int) async throws -> [ClaimDue]
     /// Marketplace order numbers whose claims ended with money or goods back (lane analytics' claim rate).
     func ordersWithClaimOutcomes() async throws -> Set<String>
 }

@@ -99,7 +99,8 @@ public struct ClaimService: Sendable {
     public func claims(of order: StoredOrder, analysis: ShipmentAnalysis? = nil, now: Timestamp) async throws
         -> OrderClaims
     {
-        let claims = try await repository.claims(ofOrder: order.id)
+        // Most orders have no claim: their stage and deadlines need no read.
+        let claims = order.claimCount == 0 ? [] : try await repository.claims(ofOrder: order.id)
         return OrderClaims(report: try report(order, claims: claims, now: now, analysis: analysis), claims: claims)
     }
 
@@ -135,8 +136,8 @@ public struct ClaimService: Sendable {
         async throws -> [QueueItem]
     {
         let horizon = now.adding(days: days).epochSeconds
-        return try await repository.claimDeadlines(before: horizon, limit: limit).compactMap { claim in
-            guard let deadline = claim.nextDeadline, !claim.state.isFinal else { return nil }
+        return try await repository.claimDeadlines(before: horizon, limit: limit).compactMap { claim -> QueueItem? in
+            let deadline = claim.deadline
             let hours = now.hours(until: deadline.due)
             let severity: Severity = hours <= 0 ? .urgent : hours <= 24 ? .act : .watch
             guard severity >= minimum else { return nil }
@@ -147,9 +148,9 @@ public struct ClaimService: Sendable {
                 confidence: 1, since: deadline.due.adding(days: -days), deadline: deadline.due,
                 summary: LocalizedText(
                     ko:
-                        "\(claim.label) \(claim.claim.type.label.ko): \(deadline.kind.label.ko) \(due) (\(deadline.who.label.ko))",
+                        "\(claim.label) \(claim.type.label.ko): \(deadline.kind.label.ko) \(due) (\(deadline.who.label.ko))",
                     en:
-                        "\(claim.label) \(claim.claim.type.label.en): \(deadline.kind.label.en) \(due) (\(deadline.who.label.en))"
+                        "\(claim.label) \(claim.type.label.en): \(deadline.kind.label.en) \(due) (\(deadline.who.label.en))"
                 ),
                 claimID: claim.id)
         }

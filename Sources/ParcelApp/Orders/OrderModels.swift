@@ -14,6 +14,8 @@ public struct StoredOrder: Sendable {
     public let createdAt: Timestamp
     /// Other orders whose shipment has the same tracking number.
     public var otherOrders: [OtherOrder] = []
+    /// How many claims the order has (none: its claims need no reading).
+    public var claimCount = 0
 
     public init(
         id: UUID, shipmentID: UUID?, info: OrderInfo, buyerPhone: String?, buyerEmail: String?, items: [OrderItem],

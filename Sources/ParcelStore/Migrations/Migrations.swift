@@ -16,6 +16,7 @@ public enum StoreMigrations {
         CreateClaims(),
         CreateClaimSteps(),
         CreateClaimEvidence(),
+        AddClaimCountToOrders(),
     ]
 }
 

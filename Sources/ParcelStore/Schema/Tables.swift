@@ -26,6 +26,7 @@ enum Tables {
             Column("search_text", .text) { row, _ in .text(row.searchText) },
             Column("created_at", .double) { _, now in .double(now) },
             Column("updated_at", .double) { _, now in .double(now) },
+            Column("claim_count", .int) { _, _ in .int(0) },
         ])
 
     static let shipments = Table<ShipmentRecord>(
