@@ -7,7 +7,8 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure ParcelDesk's own speed (build with -c release for real figures).",
         subcommands: [
-            NumbersBench.self, DiagnoseBench.self, ClaimsBench.self, CorpusCommand.self, SampleExportCommand.self,
+            NumbersBench.self, DiagnoseBench.self, ClaimsBench.self, IntentsBench.self, CorpusCommand.self,
+            SampleExportCommand.self,
         ]
     )
 }

@@ -12,7 +12,8 @@ struct ParcelDesk: AsyncParsableCommand {
         abstract: "The after-sales desk for online sellers: tracking numbers, parcels, claims.",
         subcommands: [
             DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, CheckCommand.self,
-            DiagnoseCommand.self, ClaimsCommand.self, ExportCommand.self, SimulateCommand.self, UserCommand.self,
+            DiagnoseCommand.self, ClaimsCommand.self, AskCommand.self, ExportCommand.self, SimulateCommand.self,
+            UserCommand.self,
             TokenCommand.self,
             CarriersCommand.self,
             BenchCommand.self,
