@@ -1,0 +1,70 @@
+import Foundation
+import ParcelCore
+import Testing
+
+@testable import ParcelServer
+
+/// Pages rendered from their `.mock` models, compared as text with the
+/// snapshots under `Fixtures/pages/`. To accept a deliberate change, run with
+/// `PARCELDESK_RECORD_PAGES=1` once and review the diff.
+@Suite("Pages as HTML")
+struct PageTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/pages")
+
+    func matchesSnapshot(_ html: String, _ name: String) throws {
+        let file = Self.fixtures.appendingPathComponent(name)
+        // One element a line, so a snapshot's diff reads.
+        let text = html.replacingOccurrences(of: "><", with: ">\n<") + "\n"
+        if ProcessInfo.processInfo.environment["PARCELDESK_RECORD_PAGES"] == "1" {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let recorded = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == recorded, "\(name) differs from its snapshot")
+    }
+
+    @Test("the sign-in page in Korean: the form, its _csrf, the failed attempt's reason, nothing from outside")
+    func loginKorean() throws {
+        let html = LoginPage.View(model: .mock).html()
+        try matchesSnapshot(html, "login.ko.html")
+        #expect(html.contains("<html lang=\"ko\">"))
+        #expect(html.contains("name=\"_csrf\" value=\"csrf-mock-value\""))
+        #expect(html.contains("이메일 또는 비밀번호가 맞지 않습니다"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+    }
+
+    @Test("?lang=en turns the page English and says so in <html lang>")
+    func loginEnglish() throws {
+        let model = LoginPage.Model(
+            language: PageLanguage(query: "en", cookie: nil), csrf: "csrf-mock-value", email: "", problem: nil,
+            next: nil)
+        let html = LoginPage.View(model: model).html()
+        try matchesSnapshot(html, "login.en.html")
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains(">Sign in<"))
+        #expect(!html.contains("role=\"alert\""))
+    }
+
+    @Test("what a person typed comes back as text, never as markup: Plot leaves attribute values as given")
+    func escaping() {
+        let model = LoginPage.Model(
+            language: PageLanguage(query: nil, cookie: nil), csrf: "c", email: "\"><script>alert(1)</script>",
+            problem: nil, next: "/orders\"><b>")
+        let html = LoginPage.View(model: model).html()
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
+    }
+
+    @Test(
+        "the language: the query chooses and is remembered, the cookie keeps it, Korean otherwise",
+        arguments: [
+            (nil, nil, Language.ko, false), ("en", nil, .en, true), (nil, "en", .en, false), ("EN", "en", .en, false),
+            ("ko", "en", .ko, true), ("fr", nil, .ko, false), (nil, "xx", .ko, false),
+        ] as [(String?, String?, Language, Bool)])
+    func language(query: String?, cookie: String?, expected: Language, remember: Bool) {
+        let chosen = PageLanguage(query: query, cookie: cookie)
+        #expect(chosen.language == expected)
+        #expect(chosen.remember == remember)
+    }
+}
