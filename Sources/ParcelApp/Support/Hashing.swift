@@ -10,6 +10,12 @@ public enum Hashing {
         hex(SHA256.hash(data: Data(text.utf8)))
     }
 
+    /// Hex HMAC-SHA256 of `purpose` keyed by `secret`: a value derived from a
+    /// secret (a session's token) that can be shown without showing the secret.
+    public static func derived(from secret: String, purpose: String) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: SymmetricKey(data: Data(secret.utf8))))
+    }
+
     /// The first 128 bits of SHA-256 in hex: keys that only have to tell
     /// rows apart, half the index space of a full digest.
     public static func digest128(_ text: String) -> String {
