@@ -13,7 +13,7 @@ extension ClaimService {
             <!doctype html>
             <html lang="ko"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>클레임 증빙 자료 · \(escape(view.claim.label))</title>
+            <title>클레임 증빙 자료 · \(HTMLText.escaped(view.claim.label))</title>
             <style>
             body{font-family:system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1d1d1f;line-height:1.5}
             h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.3rem}
@@ -21,9 +21,9 @@ extension ClaimService {
             th{background:#f5f5f7}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{color:#555}
             .ok{color:#1a7f37}.missing{color:#b42318}code{font-size:.8rem;word-break:break-all}
             </style></head><body>
-            <h1>클레임 증빙 자료 · \(escape(view.claim.label))</h1>
-            <p>\(escape(view.report.profile.name.ko)) 주문 \(escape(order.info.id))의 \(escape(claim.type.label.ko)) 건입니다. \
-            \(escape(now.display())) 기준으로 만들었습니다.</p>
+            <h1>클레임 증빙 자료 · \(HTMLText.escaped(view.claim.label))</h1>
+            <p>\(HTMLText.escaped(view.report.profile.name.ko)) 주문 \(HTMLText.escaped(order.info.id))의 \(HTMLText.escaped(claim.type.label.ko)) 건입니다. \
+            \(HTMLText.escaped(now.display())) 기준으로 만들었습니다.</p>
 
             """
         html += "<h2>주문</h2><dl>"
@@ -54,10 +54,11 @@ extension ClaimService {
 
         html += "<h2>처리 기록</h2><table><tr><th>일시</th><th>처리</th><th>주체</th><th>메모</th><th>운송장</th></tr>"
         for step in claim.history {
-            html += "<tr><td>\(escape(step.at.display()))</td><td>\(escape(step.action.label.ko))</td>"
-            html += "<td>\(escape(step.by.label.ko))</td><td>\(escape(step.note ?? ""))</td>"
             html +=
-                "<td>\(escape([step.carrier, step.trackingNumber].compactMap { $0 }.joined(separator: " ")))</td></tr>"
+                "<tr><td>\(HTMLText.escaped(step.at.display()))</td><td>\(HTMLText.escaped(step.action.label.ko))</td>"
+            html += "<td>\(HTMLText.escaped(step.by.label.ko))</td><td>\(HTMLText.escaped(step.note ?? ""))</td>"
+            html +=
+                "<td>\(HTMLText.escaped([step.carrier, step.trackingNumber].compactMap { $0 }.joined(separator: " ")))</td></tr>"
         }
         html += "</table>"
 
@@ -65,8 +66,8 @@ extension ClaimService {
             html += "<h2>남은 기한</h2><table><tr><th>기한</th><th>일시</th><th>누가</th></tr>"
             for deadline in view.deadlines {
                 html +=
-                    "<tr><td>\(escape(deadline.kind.label.ko))</td><td>\(escape(LegalCalendar.display(deadline.due)))</td>"
-                html += "<td>\(escape(deadline.who.label.ko))</td></tr>"
+                    "<tr><td>\(HTMLText.escaped(deadline.kind.label.ko))</td><td>\(HTMLText.escaped(LegalCalendar.display(deadline.due)))</td>"
+                html += "<td>\(HTMLText.escaped(deadline.who.label.ko))</td></tr>"
             }
             html += "</table>"
         }
@@ -74,14 +75,14 @@ extension ClaimService {
         html += "<h2>증빙 점검</h2><ul>"
         for item in view.checklist {
             let mark = item.provided ? "<span class=ok>✓ 있음</span>" : "<span class=missing>✗ 없음</span>"
-            html += "<li>\(mark) \(escape(item.kind.label.ko))</li>"
+            html += "<li>\(mark) \(HTMLText.escaped(item.kind.label.ko))</li>"
         }
         html += "</ul>"
 
         html += "<h2>파일</h2><table><tr><th>파일</th><th>종류</th><th>크기</th><th>SHA-256</th></tr>"
         for entry in entries {
-            html += "<tr><td><a href=\"\(escape(entry.path))\">\(escape(entry.path))</a></td>"
-            html += "<td>\(escape(EvidenceKind(rawValue: entry.kind)?.label.ko ?? entry.kind))</td>"
+            html += "<tr><td><a href=\"\(HTMLText.escaped(entry.path))\">\(HTMLText.escaped(entry.path))</a></td>"
+            html += "<td>\(HTMLText.escaped(EvidenceKind(rawValue: entry.kind)?.label.ko ?? entry.kind))</td>"
             html += "<td>\(entry.size) 바이트</td><td><code>\(entry.sha256)</code></td></tr>"
         }
         html += "</table><p>manifest.json에 모든 파일의 크기와 SHA-256이 있습니다. 받은 파일의 해시를 다시 계산해 같은지 확인할 수 있습니다.</p>"
@@ -90,10 +91,11 @@ extension ClaimService {
         if let timeline = analysis?.timeline, !timeline.entries.isEmpty {
             html += "<table><tr><th>일시</th><th>상태</th><th>위치</th><th>내용</th><th>출처</th></tr>"
             for entry in timeline.entries {
-                html += "<tr><td>\(escape(entry.time.display()))</td>"
-                html += "<td>\(escape(entry.milestone?.name.ko ?? entry.status?.name.ko ?? ""))</td>"
-                html += "<td>\(escape(timeline.location(entry) ?? ""))</td><td>\(escape(timeline.text(entry)))</td>"
-                html += "<td>\(escape(timeline.sources(entry).joined(separator: ", ")))</td></tr>"
+                html += "<tr><td>\(HTMLText.escaped(entry.time.display()))</td>"
+                html += "<td>\(HTMLText.escaped(entry.milestone?.name.ko ?? entry.status?.name.ko ?? ""))</td>"
+                html +=
+                    "<td>\(HTMLText.escaped(timeline.location(entry) ?? ""))</td><td>\(HTMLText.escaped(timeline.text(entry)))</td>"
+                html += "<td>\(HTMLText.escaped(timeline.sources(entry).joined(separator: ", ")))</td></tr>"
             }
             html += "</table>"
         } else {
@@ -104,22 +106,6 @@ extension ClaimService {
     }
 
     static func row(_ label: String, _ value: String) -> String {
-        "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        "<dt>\(HTMLText.escaped(label))</dt><dd>\(HTMLText.escaped(value))</dd>"
     }
 }

@@ -24,11 +24,11 @@ extension LoginPage {
                     .unwrap(model.problem) {
                         .p(.class("error"), .attribute(named: "role", value: "alert"), .text(say($0)))
                     },
-                    .input(.type(.hidden), .name("_csrf"), .value(escapedAttribute(model.csrf))),
-                    .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value(escapedAttribute($0))) },
+                    .input(.type(.hidden), .name("_csrf"), .value(HTMLText.escaped(model.csrf))),
+                    .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value(HTMLText.escaped($0))) },
                     .label(.for("email"), .text(say(LocalizedText(ko: "이메일", en: "E-mail")))),
                     .input(
-                        .type(.email), .id("email"), .name("email"), .value(escapedAttribute(model.email)),
+                        .type(.email), .id("email"), .name("email"), .value(HTMLText.escaped(model.email)),
                         .required(true),
                         .attribute(named: "autocomplete", value: "username")),
                     .label(.for("password"), .text(say(LocalizedText(ko: "비밀번호", en: "Password")))),
