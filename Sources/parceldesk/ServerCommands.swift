@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the ParcelDesk server (REST API, /health, /metrics, /openapi.yaml).",
         discussion: """
-            Settings come from PARCELDESK_* variables and DATABASE_URL (see the README); flags win. \
+            Settings come from PARCELDESK_* variables and DATABASE_URL (see docs/SERVER.md and .env.example); flags win. \
             The embedded SQLite database migrates itself; run `parceldesk migrate` first for PostgreSQL.
             """)
 
