@@ -4,18 +4,22 @@
 ///
 /// - `tuning`: what the recognizer's word lists were written and corrected
 ///   against (`lines`, then `laterLines`: 66 questions written after the
-///   first word lists, 80% right when first measured, and 165 more written
-///   by someone who had not seen the word lists; both corrected against).
-/// - `heldAside`: 162 questions written separately, by someone who never saw
-///   the word lists or the tuning part, and never read while tuning: the
-///   figure `parceldesk bench intents` prints as the recognizer's accuracy.
+///   first word lists and 165 by someone who had not seen the word lists;
+///   `firstHeldAsideLines`, the first held-aside set, once it had been seen;
+///   `thirdLines`, 330 by someone who had seen no part of the code or data).
+/// - `heldAside`: 204 questions written separately, by someone who saw no
+///   word list, no tuning question and no earlier held-aside set, and never
+///   read while tuning (220 written; the 16 that were word for word a
+///   tuning question were dropped): the figure `parceldesk bench intents`
+///   prints as the recognizer's accuracy.
 public enum IntentCorpus {
     public struct Example: Sendable, Hashable {
         public let question: String
         public let intent: BuyerIntent
     }
 
-    public static let tuning: [Example] = parse(lines) + parse(laterLines)
+    public static let tuning: [Example] =
+        parse(lines) + parse(laterLines) + parse(firstHeldAsideLines) + parse(thirdLines)
     public static let heldAside: [Example] = parse(heldAsideLines)
     public static var all: [Example] { tuning + heldAside }
 
@@ -594,7 +598,8 @@ public enum IntentCorpus {
         other\t충전기는 포함인가요
         """
 
-    static let heldAsideLines = """
+    /// The first held-aside set (162): printed once by a failing test, so no longer unseen; tuning since.
+    static let firstHeldAsideLines = """
         where_is_it	물건 언제쯤 받을수있을까요
         where_is_it	배송 출발 했어요?
         where_is_it	주문 20240415-3321 아직 배송전이에요?
