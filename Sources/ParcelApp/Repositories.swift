@@ -87,3 +87,21 @@ public struct AuditEntry: Sendable, Equatable {
         self.detail = detail
     }
 }
+
+/// Buyer page links and the buyers' conversations.
+public protocol CustomerCenterRepository: Sendable {
+    /// Records that `tokenHash` opens `orderID`'s buyer page; a second call for the same hash does nothing.
+    func saveBuyerLink(orderID: UUID, tokenHash: String, at: Double) async throws
+    func order(buyerTokenHash: String) async throws -> UUID?
+    /// The order's conversation that is not closed, if any.
+    func currentTicket(ofOrder orderID: UUID) async throws -> Ticket?
+    func ticket(_ id: UUID) async throws -> Ticket?
+    /// Oldest-waiting first, then newest.
+    func tickets(_ filter: TicketFilter) async throws -> [Ticket]
+    func messages(ofTicket id: UUID) async throws -> [TicketMessage]
+    /// Days from shipping to the last scan of the lane's delivered shipments, the latest `limit` of them.
+    func deliveryDays(origin: String?, destination: String?, shippingOption: String?, carrier: String?, limit: Int)
+        async throws -> [Double]
+    /// Writes the ticket (inserted or updated) and appends the messages, in one transaction.
+    func save(_ ticket: Ticket, appending messages: [TicketMessage]) async throws
+}

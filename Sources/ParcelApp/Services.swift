@@ -9,13 +9,16 @@ public struct Services: Sendable {
     public let imports: ImportService
     public let accounts: AccountService
     public let claims: ClaimService
+    /// Buyer pages and the customer center's conversations.
+    public let customerCenter: CustomerCenterService
     /// Checks incoming orders and events with the same detector the diagnosis uses.
     public let validator: OrderValidator
 
     public init(
-        store: some OrderRepository & AccountRepository & ClaimRepository, passwords: any PasswordHasher,
-        evidence: any EvidenceFiles, evidenceLimits: EvidenceLimits = EvidenceLimits(),
-        diagnoser: Diagnoser = Diagnoser(), sessionLifetime: Double = Double(AccountService.defaultSessionHours) * 3600
+        store: some OrderRepository & AccountRepository & ClaimRepository & CustomerCenterRepository,
+        passwords: any PasswordHasher, evidence: any EvidenceFiles, evidenceLimits: EvidenceLimits = EvidenceLimits(),
+        diagnoser: Diagnoser = Diagnoser(), sessionLifetime: Double = Double(AccountService.defaultSessionHours) * 3600,
+        secretKey: SecretKey
     ) {
         let analyst = ShipmentAnalyst(diagnoser: diagnoser)
         validator = OrderValidator(detector: diagnoser.detector)
@@ -25,5 +28,7 @@ public struct Services: Sendable {
         accounts = AccountService(repository: store, passwords: passwords, sessionLifetime: sessionLifetime)
         claims = ClaimService(
             repository: store, orders: store, diagnoser: diagnoser, files: evidence, limits: evidenceLimits)
+        customerCenter = CustomerCenterService(
+            repository: store, orders: orders, claims: claims, linkKey: secretKey.derived("buyer links"))
     }
 }

@@ -70,7 +70,7 @@ public func configure(
             app.logger.warning("the database cannot be reached; starting anyway and answering 503 until it can")
         }
     }
-    let services = configuration.services(over: store, passwords: dependencies.passwords)
+    let services = try configuration.services(over: store, passwords: dependencies.passwords)
     let rules = RouteRules.rules(evidenceFileBytes: configuration.evidenceLimits.fileBytes)
     let clock = dependencies.clock
 
@@ -130,11 +130,11 @@ public func configure(
     }
 
     // The API: each operation's access is in `OperationAccess`, checked before its input is read.
+    // One count of sign-in attempts for the API and the sign-in page.
+    let signInLimits = SignInLimits(
+        perAccount: configuration.loginAttemptsPerAccount, perAddress: configuration.loginAttemptsPerAddress)
     let handler = APIHandler(
-        services: services, clock: clock, metrics: metrics,
-        signInLimits: SignInLimits(
-            perAccount: configuration.loginAttemptsPerAccount, perAddress: configuration.loginAttemptsPerAddress),
-        tokenCache: tokenCache,
+        services: services, clock: clock, metrics: metrics, signInLimits: signInLimits, tokenCache: tokenCache,
         logger: app.logger)
     // Compact JSON in declaration order: what machines read, and cheaper to write.
     try handler.registerHandlers(
@@ -142,10 +142,26 @@ public func configure(
         configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
         middlewares: [AccessMiddleware(logger: app.logger), InputErrorMiddleware(validator: services.validator)])
     let dailyWork = app.grouped(RequireAccess(access: .requires(.dailyWork)))
-    OrderDetailRoute(orders: services.orders, claims: services.claims, clock: clock).register(on: dailyWork)
+    OrderDetailRoute(orders: services.orders, claims: services.claims, center: services.customerCenter, clock: clock)
+        .register(on: dailyWork)
     ClaimFileRoutes(claims: services.claims, clock: clock).register(on: dailyWork)
     EventBatchRoute(ingestion: services.ingestion, validator: services.validator, clock: clock, metrics: metrics)
         .register(on: dailyWork)
+
+    // The pages: the seller's behind a session cookie, the buyer's behind their token.
+    SessionRoutes(
+        accounts: services.accounts, limits: signInLimits, cache: tokenCache, clock: clock,
+        sessionSeconds: configuration.sessionHours * 3600
+    ).register(on: app.routes)
+    DeskRoutes(services: services, clock: clock).register(on: app.routes)
+    BuyerRoutes(services: services, clock: clock, limiter: RateLimiter(limit: configuration.buyerRequestsPerMinute))
+        .register(on: app.routes)
+    app.get("assets", "desk.js") { _ in
+        Response(
+            status: .ok,
+            headers: ["content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600"],
+            body: .init(string: DeskScript.source))
+    }
 
     if dependencies.refresher, configuration.refreshSeconds > 0 {
         // Small transactions, so event batches waiting for the writer never

@@ -31,6 +31,10 @@ public struct ServerConfiguration: Sendable {
     /// Where claim evidence files live; nil: beside the SQLite file (`DiskEvidenceFiles.defaultRoot`).
     public var dataDirectory: String?
     public var evidenceLimits = EvidenceLimits()
+    /// Requests per minute one address may make to buyer pages.
+    public var buyerRequestsPerMinute = 120
+    /// `PARCELDESK_SECRET_KEY`; nil: the key file in the data directory, made on first start.
+    public var secretKey: SecretKey?
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json
@@ -40,10 +44,42 @@ public struct ServerConfiguration: Sendable {
 
     /// The services over `store` with these settings: bcrypt at `bcryptCost`
     /// (unless a test hands in cheaper `passwords`), sign-ins lasting `sessionHours`.
-    public func services(over store: Store, passwords: (any PasswordHasher)? = nil) -> Services {
+    public func services(over store: Store, passwords: (any PasswordHasher)? = nil) throws -> Services {
         Services(
             store: store, passwords: passwords ?? Passwords(cost: bcryptCost), evidence: evidenceFiles(for: store),
-            evidenceLimits: evidenceLimits, sessionLifetime: Double(sessionHours) * 3600)
+            evidenceLimits: evidenceLimits, sessionLifetime: Double(sessionHours) * 3600,
+            secretKey: try secretKey ?? Self.keyFile(for: store.location, dataDirectory: dataDirectory))
+    }
+
+    /// The installation's key when none is configured: `secret.key` in the
+    /// data directory (beside the SQLite file by default), made readable by
+    /// its owner only the first time; a fresh one per process for an in-memory database.
+    static func keyFile(for location: StoreLocation, dataDirectory: String?) throws -> SecretKey {
+        if case .memory = location, dataDirectory == nil { return .random() }
+        let directory =
+            dataDirectory.map { URL(fileURLWithPath: $0) }
+            ?? DiskEvidenceFiles.defaultRoot(for: location).deletingLastPathComponent()
+        let file = directory.appendingPathComponent("secret.key")
+        if let text = try? String(contentsOf: file, encoding: .utf8) {
+            guard let key = SecretKey(text: text) else { throw KeyFileError(path: file.path) }
+            return key
+        }
+        let key = SecretKey.random()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard
+            FileManager.default.createFile(
+                atPath: file.path, contents: Data((key.text + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        else { throw KeyFileError(path: file.path) }
+        return key
+    }
+
+    public struct KeyFileError: Error, CustomStringConvertible, Sendable {
+        let path: String
+        public var description: String {
+            "\(path) does not hold a key ParcelDesk can read (base64 of 32 bytes or more); "
+                + "set PARCELDESK_SECRET_KEY, or move the file away to have a new one made "
+                + "(links to buyer pages made with the old key stop working)"
+        }
     }
 
     /// Evidence under `PARCELDESK_DATA_DIR/evidence`, or beside the store's SQLite file.
@@ -96,7 +132,18 @@ public struct ServerConfiguration: Sendable {
         if let value = integer("PARCELDESK_REFRESH_SECONDS", 0...86_400) { configuration.refreshSeconds = value }
         if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }
         if let value = integer("PARCELDESK_SESSION_HOURS", 1...8760) { configuration.sessionHours = value }
+        if let value = integer("PARCELDESK_BUYER_REQUESTS_PER_MINUTE", 1...1_000_000) {
+            configuration.buyerRequestsPerMinute = value
+        }
         if let value = environment["PARCELDESK_DATA_DIR"], !value.isEmpty { configuration.dataDirectory = value }
+        if let value = environment["PARCELDESK_SECRET_KEY"], !value.isEmpty {
+            if let key = SecretKey(text: value) {
+                configuration.secretKey = key
+            } else {
+                problems.append(
+                    "PARCELDESK_SECRET_KEY: expected base64 of at least 32 random bytes (openssl rand -base64 32)")
+            }
+        }
         if let value = integer("PARCELDESK_EVIDENCE_FILE_MB", 1...1024) {
             configuration.evidenceLimits.fileBytes = value << 20
         }

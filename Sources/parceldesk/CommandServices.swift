@@ -27,7 +27,7 @@ enum CommandServices {
                 let pending = try await handle.pendingMigrations()
                 if pending > 0 { throw ValidationError("\(ServerStartError.pendingMigrations(pending))") }
             }
-            let result = try await body(configuration.services(over: handle.store), handle.store)
+            let result = try await body(try configuration.services(over: handle.store), handle.store)
             await handle.close()
             return result
         } catch {

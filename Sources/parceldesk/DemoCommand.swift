@@ -54,7 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let configuration = try CommandServices.configuration()
         let handle = try await StoreHandle.open(location, migrate: true)
-        let services = configuration.services(over: handle.store)
+        let services = try configuration.services(over: handle.store)
         let now = Timestamp.current
         let existing = try await services.orders.counts()
         if existing.orders == 0 {

@@ -56,6 +56,36 @@ struct PageTests {
         #expect(html.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
     }
 
+    @Test("Today: counts, filters, one row per order led by what is wrong and the next step, deadline in KST")
+    func today() throws {
+        let html = TodayPage.View(model: .mock).html()
+        try matchesSnapshot(html, "today.ko.html")
+        #expect(html.contains("41일째 새 스캔이 없습니다"))
+        #expect(html.contains("→ " + DiagnosisCode.longSilence.nextStep.ko))
+        #expect(html.contains("2026-11-25 23:59 KST"))
+        #expect(html.contains("action=\"/logout\""))
+        #expect(html.contains("src=\"/assets/desk.js\""))
+    }
+
+    @Test(
+        "the buyer page: plain status, what is normal on the route, masked buyer, the customer center, the cancel form")
+    func buyer() throws {
+        let html = BuyerPage.View(model: .mock).html()
+        try matchesSnapshot(html, "buyer.ko.html")
+        #expect(html.contains("김*지") && html.contains("010-****-5678"))
+        #expect(html.contains("action=\"/t/AbCdEfGhIjKlMnOpQrStUv/ask\""))
+        #expect(html.contains("data-type=\"cancel\""))
+        #expect(html.contains("id=\"expectation\""))
+    }
+
+    @Test("the inbox: the waiting question with its order and since when")
+    func inbox() throws {
+        let html = InboxPage.View(model: .mock).html()
+        try matchesSnapshot(html, "inbox.ko.html")
+        #expect(html.contains("href=\"/inbox/0190f7a2-0000-7000-8000-0000000000aa\""))
+        #expect(html.contains("답변 대기"))
+    }
+
     @Test(
         "the language: the query chooses and is remembered, the cookie keeps it, Korean otherwise",
         arguments: [

@@ -64,7 +64,7 @@ struct Desk {
             "parceldesk-evidence-\(UUID().uuidString)")
         services = Services(
             store: store, passwords: PlainPasswords(), evidence: DiskEvidenceFiles(root: evidenceRoot),
-            evidenceLimits: evidenceLimits)
+            evidenceLimits: evidenceLimits, secretKey: .random())
     }
 
     var claims: ClaimService { services.claims }

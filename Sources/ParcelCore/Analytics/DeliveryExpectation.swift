@@ -29,12 +29,23 @@ public struct DeliveryExpectation: Sendable, Hashable {
 
     /// Nil when the lane has too few deliveries, or the parcel has not shipped.
     public init?(lane stats: LaneStats, shippedAt: Timestamp?, now: Timestamp) {
-        guard let shippedAt, stats.delivered >= Self.minimumDeliveries, let median = stats.medianDeliveryDays,
-            let p90 = stats.p90DeliveryDays
+        guard let median = stats.medianDeliveryDays, let p90 = stats.p90DeliveryDays else { return nil }
+        self.init(median: median, p90: p90, deliveries: stats.delivered, shippedAt: shippedAt, now: now)
+    }
+
+    /// From the lane's own delivery times in days (shipped to delivered), as the store keeps them.
+    public init?(deliveryDays days: [Double], shippedAt: Timestamp?, now: Timestamp) {
+        let sorted = days.sorted()
+        guard let median = LaneAnalytics.percentile(sorted, 0.5), let p90 = LaneAnalytics.percentile(sorted, 0.9)
         else { return nil }
+        self.init(median: median, p90: p90, deliveries: sorted.count, shippedAt: shippedAt, now: now)
+    }
+
+    init?(median: Double, p90: Double, deliveries: Int, shippedAt: Timestamp?, now: Timestamp) {
+        guard let shippedAt, deliveries >= Self.minimumDeliveries else { return nil }
         typicalDays = Int(median.rounded())
         lateDays = max(typicalDays, Int(p90.rounded(.up)))
-        deliveries = stats.delivered
+        self.deliveries = deliveries
         elapsedDays = max(0, Int(shippedAt.days(until: now)))
         expectedFrom = shippedAt.adding(days: Double(typicalDays)).day()
         expectedBy = shippedAt.adding(days: Double(lateDays)).day()

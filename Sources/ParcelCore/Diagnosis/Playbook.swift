@@ -93,7 +93,7 @@ public struct Playbook: Sendable {
             nextUpdateBy: analysis.now.adding(days: 2))
     }
 
-    func carrierName(_ id: String) -> LocalizedText {
+    public func carrierName(_ id: String) -> LocalizedText {
         if id == RawTrackingEvent.customsCarrier {
             return LocalizedText(ko: "관세청 UNI-PASS", en: "Korea Customs UNI-PASS")
         }
@@ -101,7 +101,7 @@ public struct Playbook: Sendable {
     }
 
     /// A source as people know it: the aggregator's or customs' name, else its carrier's.
-    func sourceName(_ id: String) -> LocalizedText {
+    public func sourceName(_ id: String) -> LocalizedText {
         switch id.lowercased() {
         case "17track": return LocalizedText("17TRACK")
         case "aftership": return LocalizedText("AfterShip")
@@ -115,7 +115,7 @@ public struct Playbook: Sendable {
         }
     }
 
-    static func statusName(_ entry: TimelineEntry) -> LocalizedText {
+    public static func statusName(_ entry: TimelineEntry) -> LocalizedText {
         if let stage = entry.customsStage { return stage.name }
         if let milestone = entry.milestone { return milestone.name }
         return entry.status?.name ?? LocalizedText(ko: "알 수 없음", en: "unknown")

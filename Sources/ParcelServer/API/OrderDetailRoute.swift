@@ -11,6 +11,7 @@ import Vapor
 struct OrderDetailRoute {
     let orders: OrderService
     let claims: ClaimService
+    let center: CustomerCenterService
     let clock: ServerClock
 
     func register(on routes: any RoutesBuilder) {
@@ -35,8 +36,10 @@ struct OrderDetailRoute {
         }
         let orderClaims = try await claims.claims(of: detail.order, analysis: detail.analysis, now: now)
         var json = detail.order.json(analysis: detail.analysis, language: language, playbook: orders.playbook)
+        let token = try await center.buyerToken(for: detail.order.id, now: now)
         if case .object(var members) = json {
             members += orderClaims.json
+            members.append(("buyerPageUrl", .string(DeskRoutes.origin(of: request) + "/t/" + token)))
             json = .object(members)
         }
         return Self.json(.ok, json)

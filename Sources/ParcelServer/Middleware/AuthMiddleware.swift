@@ -52,6 +52,8 @@ enum OperationAccess {
         Operations.listClaims.id: .requires(.dailyWork),
         Operations.getClaim.id: .requires(.dailyWork),
         Operations.claimAction.id: .requires(.dailyWork),
+        Operations.listTickets.id: .requires(.dailyWork),
+        Operations.replyToTicket.id: .requires(.dailyWork),
     ]
 }
 
@@ -68,14 +70,24 @@ struct IdentifyMiddleware: AsyncMiddleware {
         let address = request.remoteAddress?.ipAddress ?? "unknown"
         var caller: Caller?
         var problem: String?
+        var session: String?
         if let token = request.headers.bearerAuthorization?.token, !token.isEmpty {
             caller = try await cache.caller(for: token, now: clock.now(), accounts: accounts)
             if caller == nil { problem = "unknown, expired or revoked token" }
+        } else if !request.url.path.hasPrefix("/api/"), let token = request.cookies[SessionCookie.name]?.string,
+            !token.isEmpty
+        {
+            // The pages' session cookie; never on the API, which a page on another site could otherwise
+            // call with the browser's cookie.
+            caller = try await cache.caller(for: token, now: clock.now(), accounts: accounts)
+            if caller != nil { session = token }
         }
         return try await RequestContext.$caller.withValue(caller) {
             try await RequestContext.$tokenProblem.withValue(problem) {
                 try await RequestContext.$remoteAddress.withValue(address) {
-                    try await next.respond(to: request)
+                    try await RequestContext.$session.withValue(session) {
+                        try await next.respond(to: request)
+                    }
                 }
             }
         }
@@ -85,6 +97,8 @@ struct IdentifyMiddleware: AsyncMiddleware {
 extension RequestContext {
     /// Why the request's token was not accepted, for the 401 a protected route answers.
     @TaskLocal static var tokenProblem: String?
+    /// The live session token from the pages' cookie: the secret their forms' `_csrf` is derived from.
+    @TaskLocal static var session: String?
 }
 
 /// `Access` for the routes registered on Vapor directly.

@@ -27,7 +27,9 @@ struct RequestGuard: AsyncMiddleware {
             response.headers.replaceOrAdd(name: "Allow", value: allowed)
             return response
         }
-        if let accept = request.headers.first(name: .accept), !MediaRange.accepts(accept, rule.answers) {
+        if let accept = request.headers.first(name: .accept),
+            !rule.answerTypes.contains(where: { MediaRange.accepts(accept, $0) })
+        {
             return problem(.notAcceptable, "this route answers \(rule.answers); send Accept: \(rule.answers) or */*")
         }
         if let field = Self.notUTF8(path: request.url.path, query: request.url.query) {

@@ -29,6 +29,9 @@ struct RouteRule: Sendable {
         self.maxBody = maxBody
     }
 
+    /// Each media type `answers` lists (`text/html, application/json`).
+    var answerTypes: [String] { answers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+
     var pathText: String { "/" + path.joined(separator: "/") }
 
     func matches(_ segments: [Substring]) -> Bool {
@@ -76,6 +79,31 @@ enum RouteRules {
                 .POST, "api/v1/claims/:id/evidence", takes: "multipart/form-data",
                 maxBody: evidenceFileBytes + multipartSlack),
             RouteRule(.GET, "api/v1/claims/:id/bundle", answers: "application/zip"),
-        ]
+            RouteRule(.GET, "api/v1/tickets"),
+            RouteRule(.POST, "api/v1/tickets/:id/replies", takes: json, maxBody: 64 * kilobyte),
+        ] + pages
     }
+
+    static let html = "text/html"
+    static let form = "application/x-www-form-urlencoded"
+
+    /// The seller's pages and the buyer's: HTML, forms in, 64 KB at most.
+    static let pages: [RouteRule] = [
+        RouteRule(.GET, "assets/desk.js", answers: "text/javascript", open: true),
+        RouteRule(.GET, "login", answers: html, open: true),
+        RouteRule(.POST, "login", answers: html, takes: form, maxBody: 16 * kilobyte, open: true),
+        RouteRule(.POST, "logout", answers: html, takes: form, maxBody: 16 * kilobyte),
+        RouteRule(.GET, "", answers: html),
+        RouteRule(.GET, "orders/:id", answers: html),
+        RouteRule(.GET, "claims", answers: html),
+        RouteRule(.GET, "inbox", answers: html),
+        RouteRule(.GET, "inbox/:id", answers: html),
+        RouteRule(.POST, "inbox/:id/reply", answers: html, takes: form, maxBody: 64 * kilobyte),
+        RouteRule(.POST, "inbox/:id/close", answers: html, takes: form, maxBody: 16 * kilobyte),
+        RouteRule(.GET, "t/:id", answers: html, open: true),
+        RouteRule(
+            .POST, "t/:id/ask", answers: "text/html, application/json", takes: form, maxBody: 16 * kilobyte,
+            open: true),
+        RouteRule(.POST, "t/:id/claims", answers: html, takes: form, maxBody: 16 * kilobyte, open: true),
+    ]
 }

@@ -5,7 +5,8 @@ import Plot
 /// small stylesheet inline (no CDN, no web font), and the page's body.
 enum Layout {
     static func document(
-        title: LocalizedText, language: PageLanguage, @ComponentBuilder body: () -> any Component
+        title: LocalizedText, language: PageLanguage, script: Bool = false,
+        @ComponentBuilder body: () -> any Component
     ) -> HTML {
         HTML(
             .lang(language.plot),
@@ -13,10 +14,54 @@ enum Layout {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .element(named: "title", text: language(title) + " · ParcelDesk"),
-                .element(named: "style", text: stylesheet)
+                .element(named: "style", text: stylesheet),
+                .if(script, .script(.src("/assets/desk.js"), .attribute(named: "defer", value: "defer")))
             ),
             .body(.component(body()))
         )
+    }
+
+    /// A seller page: the desk's navigation, the language switch and signing out above the page's own body.
+    static func desk(
+        title: LocalizedText, chrome: DeskChrome, @ComponentBuilder body: () -> any Component
+    ) -> HTML {
+        let say = chrome.language
+        return document(title: title, language: say, script: true) {
+            Node<HTML.BodyContext>.header(
+                .class("desk"),
+                .nav(
+                    .a(.class("brand"), .href("/"), .text("ParcelDesk")),
+                    .forEach(DeskChrome.Section.allCases) { section in
+                        .a(
+                            .href(section.path), .text(say(section.label)),
+                            .if(section == chrome.section, .attribute(named: "aria-current", value: "page")))
+                    }
+                ),
+                .div(
+                    .class("who"),
+                    .a(
+                        .href(HTMLText.escaped(chrome.path + "?lang=" + (say.language == .ko ? "en" : "ko"))),
+                        .text(say.language == .ko ? "English" : "한국어")),
+                    .text(" · " + chrome.email + " "),
+                    .form(
+                        .method(.post), .action("/logout"), .class("inline"),
+                        .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(chrome.csrf))),
+                        .button(.type(.submit), .class("link"), .text(say(DeskChrome.signOut)))
+                    )
+                )
+            )
+            Node<HTML.BodyContext>.main(.component(body()))
+        }
+    }
+
+    /// An `<option>` with its text (Plot's own has only attributes).
+    static func option<Context>(value: String, text: String, selected: Bool) -> Node<Context> {
+        .element(
+            named: "option",
+            nodes: [
+                .attribute(named: "value", value: HTMLText.escaped(value)),
+                selected ? .attribute(named: "selected", value: "selected") : .empty, .text(text),
+            ])
     }
 
     /// Readable on a laptop and a phone: system fonts, one column under 40em.
@@ -28,6 +73,20 @@ enum Layout {
         input[type=email],input[type=password],input[type=text]{width:100%;box-sizing:border-box;padding:.6em;font-size:1rem;border:1px solid #aab;border-radius:6px}\
         button{margin-top:1.2em;padding:.7em 1.2em;font-size:1rem;border:0;border-radius:6px;background:#1f5fbf;color:#fff;cursor:pointer}\
         .error{background:#fde8e8;color:#8a1c1c;padding:.6em;border-radius:6px}\
-        nav.lang{text-align:right;font-size:.9em}
+        nav.lang{text-align:right;font-size:.9em}\
+        header.desk{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5em;background:#14324f;color:#fff;padding:.5em 1em}\
+        header.desk a{color:#fff;margin-right:1em;text-decoration:none}header.desk a[aria-current]{text-decoration:underline;font-weight:700}\
+        header.desk .brand{font-weight:800}header.desk .who{font-size:.9em}\
+        form.inline{display:inline}button.link{background:none;color:inherit;padding:0;margin:0;text-decoration:underline;font-size:inherit}\
+        table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.5em;border-bottom:1px solid #e3e6ea;vertical-align:top}\
+        .card{background:#fff;border-radius:8px;box-shadow:0 1px 3px #0002;padding:1em;margin:1em 0}\
+        .sev{display:inline-block;padding:.1em .5em;border-radius:1em;font-size:.85em;font-weight:700;white-space:nowrap}\
+        .sev-urgent{background:#b3261e;color:#fff}.sev-act{background:#e8710a;color:#fff}.sev-watch{background:#fbbc04}.sev-info{background:#dde3ea}\
+        .muted{color:#5f6b7a;font-size:.9em}.counts span{margin-right:1em}\
+        pre.copy{white-space:pre-wrap;background:#f1f3f5;padding:.8em;border-radius:6px}\
+        .bubble{padding:.6em .8em;border-radius:10px;margin:.4em 0;max-width:36em}.from-buyer{background:#e7f0ff}.from-desk{background:#f1f3f5}.from-seller{background:#e6f4ea}\
+        textarea{width:100%;box-sizing:border-box;min-height:5em;font-size:1rem;padding:.5em}\
+        select{padding:.4em;font-size:1rem}\
+        @media (max-width:40em){td,th{display:block;border:0;padding:.2em .5em}tr{display:block;border-bottom:1px solid #e3e6ea;padding:.4em 0}thead{display:none}}
         """
 }

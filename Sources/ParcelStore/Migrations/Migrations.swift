@@ -17,6 +17,7 @@ public enum StoreMigrations {
         CreateClaimSteps(),
         CreateClaimEvidence(),
         AddClaimCountToOrders(),
+        CreateCustomerCenter(),
     ]
 }
 

@@ -201,4 +201,44 @@ enum Tables {
             Column("expires_at", .double, nullable: true) { row, _ in Cell(row.token.expiresAt) },
             Column("revoked_at", .double, nullable: true) { row, _ in Cell(row.token.revokedAt) },
         ])
+
+    struct BuyerLinkRow: Sendable {
+        let orderID: UUID
+        let tokenHash: String
+        let at: Double
+    }
+
+    static let buyerLinks = Table<BuyerLinkRow>(
+        name: "buyer_links",
+        columns: [
+            Column("token_hash", .text) { row, _ in .text(row.tokenHash) },
+            Column("order_id", .uuid) { row, _ in .uuid(row.orderID) },
+            Column("created_at", .double) { row, _ in .double(row.at) },
+        ])
+
+    static let tickets = Table<Ticket>(
+        name: "tickets",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.id) },
+            Column("order_id", .uuid) { row, _ in .uuid(row.orderID) },
+            Column("order_external_id", .text) { row, _ in .text(row.orderExternalID) },
+            Column("status", .text) { row, _ in .text(row.status.rawValue) },
+            Column("reason", .text, nullable: true) { row, _ in Cell(row.reason?.rawValue) },
+            Column("opened_at", .double) { row, _ in .double(row.openedAt.epochSeconds) },
+            Column("updated_at", .double) { row, _ in .double(row.updatedAt.epochSeconds) },
+            Column("waiting_since", .double, nullable: true) { row, _ in Cell(row.waitingSince?.epochSeconds) },
+        ])
+
+    /// The ticket columns a later turn of the conversation changes.
+    static let ticketState = tickets.columns(["status", "reason", "updated_at", "waiting_since"])
+
+    static let ticketMessages = Table<TicketMessage>(
+        name: "ticket_messages",
+        columns: [
+            Column("ticket_id", .uuid) { row, _ in .uuid(row.ticketID) },
+            Column("author", .text) { row, _ in .text(row.author.rawValue) },
+            Column("text", .text) { row, _ in .text(row.text) },
+            Column("intent", .text, nullable: true) { row, _ in Cell(row.intent?.rawValue) },
+            Column("at", .double) { row, _ in .double(row.at.epochSeconds) },
+        ])
 }

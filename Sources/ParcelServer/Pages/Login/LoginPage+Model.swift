@@ -18,6 +18,12 @@ enum LoginPage {
     static let failed = LocalizedText(
         ko: "이메일 또는 비밀번호가 맞지 않습니다. 다시 입력해 주세요.",
         en: "The e-mail or password is not right. Please try again.")
+
+    static func tooMany(_ seconds: Int) -> LocalizedText {
+        LocalizedText(
+            ko: "로그인 시도가 너무 많습니다. \(seconds)초 뒤에 다시 시도해 주세요.",
+            en: "Too many sign-in attempts. Please try again in \(seconds) seconds.")
+    }
 }
 
 extension LoginPage.Model {

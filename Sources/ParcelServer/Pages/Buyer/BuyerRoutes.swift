@@ -1,0 +1,164 @@
+import Foundation
+import NIOConcurrencyHelpers
+import ParcelApp
+import ParcelCore
+import Vapor
+
+/// The buyer's page and what it posts: no sign-in, the token in the path
+/// is the key. Every request counts against the address's limit; a token
+/// that opens nothing answers 404 after as long as a real page takes.
+struct BuyerRoutes {
+    let services: Services
+    let clock: ServerClock
+    let limiter: RateLimiter
+    let pacer = ResponsePacer()
+
+    /// The cookie that carries the buyer's form secret (the buyer has no session).
+    static let visitorCookie = "pd_visit"
+
+    func register(on routes: any RoutesBuilder) {
+        routes.get("t", ":token") { request async throws -> Response in
+            try await guarded(request) { view in try await page(request, view, notice: nil) }
+        }
+        routes.post("t", ":token", "ask") { request async throws -> Response in
+            try await guarded(request) { view in try await ask(request, view) }
+        }
+        routes.post("t", ":token", "claims") { request async throws -> Response in
+            try await guarded(request) { view in try await file(request, view) }
+        }
+    }
+
+    /// The rate limit, the token, and for a post its `_csrf`, before `body`.
+    func guarded(_ request: Request, _ body: (BuyerView) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        if let wait = limiter.attempt(RequestContext.remoteAddress ?? "unknown") {
+            let language = PageResponse.language(of: request)
+            let response = PageResponse.html(
+                ErrorPage.View(
+                    model: .init(
+                        language: language, status: 429,
+                        message: LocalizedText(
+                            ko: "요청이 너무 많습니다. \(wait)초 뒤에 다시 시도해 주세요.",
+                            en: "Too many requests. Please try again in \(wait) seconds."))
+                ).html(), status: .tooManyRequests, language: language)
+            response.headers.replaceOrAdd(name: "Retry-After", value: "\(wait)")
+            return response
+        }
+        let token = request.parameters.get("token") ?? ""
+        let view =
+            token.count == CustomerCenterService.tokenLength
+            ? try await services.customerCenter.buyerView(token: token, now: clock.now()) : nil
+        guard let view else {
+            await pacer.padMiss(since: started)
+            return DeskRoutes.notFound(request)
+        }
+        if request.method == .POST {
+            guard
+                FormGuard.accepts(
+                    PostedForm(request)[FormGuard.field], secret: request.cookies[Self.visitorCookie]?.string)
+            else {
+                let language = PageResponse.language(of: request)
+                return PageResponse.html(
+                    ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),
+                    status: .forbidden, language: language)
+            }
+        }
+        let response = try await body(view)
+        pacer.record(since: started)
+        return response
+    }
+
+    func page(
+        _ request: Request, _ view: BuyerView, notice: LocalizedText?, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let existing = request.cookies[Self.visitorCookie]?.string ?? ""
+        let secret = existing.count >= 32 ? existing : AccountService.randomToken()
+        let language = PageResponse.language(of: request)
+        let model = BuyerPage.model(
+            view, messages: try await services.customerCenter.messages(of: view.ticket), language: language,
+            csrf: FormGuard.token(for: secret), notice: notice)
+        let response = PageResponse.html(BuyerPage.View(model: model).html(), status: status, language: language)
+        if secret != existing {
+            response.cookies[Self.visitorCookie] = HTTPCookies.Value(
+                string: secret, maxAge: 30 * 86_400, path: "/t/", isSecure: PageResponse.isSecure(request),
+                isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+
+    func ask(_ request: Request, _ view: BuyerView) async throws -> Response {
+        let question = (PostedForm(request)["question"] ?? "").trimmed
+        let wantsJSON =
+            request.headers.first(name: .accept).map { MediaRange.type(of: $0) == "application/json" } ?? false
+        guard !question.isEmpty, question.count <= 500 else {
+            let problem = FieldError("question", question.isEmpty ? "is required" : "at most 500 characters")
+            if wantsJSON { return OrderDetailRoute.json(.unprocessableEntity, validationErrors([problem])) }
+            return try await page(
+                request, view,
+                notice: LocalizedText(
+                    ko: "질문을 500자 이내로 입력해 주세요.", en: "Please type a question of up to 500 characters."),
+                status: .unprocessableEntity)
+        }
+        let language = PageResponse.language(of: request).language
+        guard
+            let (after, reply) = try await services.customerCenter.ask(
+                token: view.token, question: question, language: language, now: clock.now())
+        else { return DeskRoutes.notFound(request) }
+        if wantsJSON {
+            return OrderDetailRoute.json(
+                .ok,
+                .object([
+                    ("intent", .string(reply.recognition.intent.rawValue)),
+                    ("confidence", .double(reply.recognition.confidence)),
+                    ("answer", reply.answer.text.json),
+                    ("ticketId", reply.ticket.map { .string($0.id.uuidString.lowercased()) } ?? .null),
+                ]))
+        }
+        return try await page(request, after, notice: reply.ticket != nil ? BuyerPage.handedOver : nil)
+    }
+
+    func file(_ request: Request, _ view: BuyerView) async throws -> Response {
+        let form = PostedForm(request)
+        guard let type = form["type"].flatMap(ClaimType.init(name:)), BuyerPage.buyerTypes.contains(type),
+            let reason = form["reason"].flatMap(ClaimReason.init(name:))
+        else {
+            return try await page(
+                request, view,
+                notice: LocalizedText(ko: "신청 종류와 사유를 골라 주세요.", en: "Please choose what to ask for and why."),
+                status: .unprocessableEntity)
+        }
+        let now = clock.now()
+        let result = try await services.claims.open(
+            order: view.detail.order.id.uuidString, type: type, reason: reason, detail: nil, amount: nil,
+            noticedAt: nil, by: .buyer, actor: "buyer page", now: now)
+        guard let refreshed = try await services.customerCenter.buyerView(token: view.token, now: now) else {
+            return DeskRoutes.notFound(request)
+        }
+        switch result {
+        case .success:
+            return try await page(request, refreshed, notice: BuyerPage.filed(type))
+        case .failure(let refusal):
+            return try await page(request, refreshed, notice: refusal.message, status: .unprocessableEntity)
+        }
+    }
+}
+
+/// Makes a miss (a token that opens nothing) take as long as a hit: a
+/// guesser learns nothing from the time, only from the 404 every guess gets.
+final class ResponsePacer: Sendable {
+    /// A moving average of the time real pages take, in nanoseconds.
+    private let typical = NIOLockedValueBox<Double>(2_000_000)
+
+    func record(since started: ContinuousClock.Instant) {
+        let took =
+            Double((ContinuousClock.now - started).components.attoseconds / 1_000_000_000)
+            + Double((ContinuousClock.now - started).components.seconds) * 1e9
+        typical.withLockedValue { $0 = 0.9 * $0 + 0.1 * min(took, 1e9) }
+    }
+
+    func padMiss(since started: ContinuousClock.Instant) async {
+        let target = Duration.nanoseconds(Int64(typical.withLockedValue { $0 }))
+        let elapsed = ContinuousClock.now - started
+        if elapsed < target { try? await Task.sleep(for: target - elapsed) }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import Vapor
+
+/// The seller's pages: Today, an order, the claims board, the inbox. Each
+/// needs a signed-in session (`RequirePage`); each form its `_csrf`.
+struct DeskRoutes {
+    let services: Services
+    let clock: ServerClock
+
+    func register(on routes: any RoutesBuilder) {
+        let desk = routes.grouped(RequirePage(permission: .dailyWork))
+        desk.get { request async throws -> Response in try await today(request) }
+        desk.get("orders", ":id") { request async throws -> Response in try await order(request) }
+        desk.get("claims") { request async throws -> Response in try await claimsBoard(request) }
+        desk.get("inbox") { request async throws -> Response in try await inbox(request) }
+        desk.get("inbox", ":id") { request async throws -> Response in try await conversation(request) }
+        desk.post("inbox", ":id", "reply") { request async throws -> Response in try await reply(request) }
+        desk.post("inbox", ":id", "close") { request async throws -> Response in try await close(request) }
+    }
+
+    static func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
+        DeskChrome(
+            language: PageResponse.language(of: request), email: RequestContext.caller?.user.email ?? "",
+            csrf: FormGuard.token(for: RequestContext.session ?? ""), section: section, path: request.url.path)
+    }
+
+    static func notFound(_ request: Request) -> Response {
+        let language = PageResponse.language(of: request)
+        return PageResponse.html(
+            ErrorPage.View(model: .init(language: language, status: 404, message: ErrorPage.notFound)).html(),
+            status: .notFound, language: language)
+    }
+
+    func today(_ request: Request) async throws -> Response {
+        let query = request.url.query
+        let filters = TodayPage.Filters(
+            severity: OrderDetailRoute.queryValue("severity", in: query).flatMap(Severity.init(rawValue:)),
+            carrier: OrderDetailRoute.queryValue("carrier", in: query).flatMap { $0.isEmpty ? nil : $0 },
+            finding: OrderDetailRoute.queryValue("finding", in: query).flatMap { $0.isEmpty ? nil : $0 })
+        var items = try await services.orders.queue(minimum: .watch, limit: 500)
+        items += try await services.claims.queueItems(now: clock.now(), minimum: .watch, limit: 200)
+        let all = ActionQueue.rows(items)
+        let summary = try await services.orders.queueSummary()
+        let model = TodayPage.Model(
+            chrome: Self.chrome(request, section: .today),
+            counts: [Severity.urgent, .act, .watch].map { ($0, summary[$0] ?? 0) },
+            rows: all.filter(filters.admits).prefix(200).map(TodayPage.row), filters: filters,
+            carriers: Set(items.compactMap(\.carrier)).sorted(), findings: Set(items.map(\.code)).sorted())
+        return PageResponse.html(TodayPage.View(model: model).html(), language: model.chrome.language)
+    }
+
+    func order(_ request: Request) async throws -> Response {
+        let now = clock.now()
+        guard let detail = try await services.orders.detail(request.parameters.get("id") ?? "", now: now) else {
+            return Self.notFound(request)
+        }
+        let claims = try await services.claims.claims(of: detail.order, analysis: detail.analysis, now: now)
+        let token = try await services.customerCenter.buyerToken(for: detail.order.id, now: now)
+        let model = OrderPage.model(
+            detail, claims: claims, playbook: services.orders.playbook,
+            buyerPageURL: Self.origin(of: request) + "/t/" + token, chrome: Self.chrome(request, section: nil))
+        return PageResponse.html(OrderPage.View(model: model).html(), language: model.chrome.language)
+    }
+
+    /// `scheme://host` as the browser reached us, for links the seller copies.
+    static func origin(of request: Request) -> String {
+        let host = request.headers.first(name: .host) ?? "localhost"
+        return (PageResponse.isSecure(request) ? "https://" : "http://") + host
+    }
+
+    func claimsBoard(_ request: Request) async throws -> Response {
+        var claims: [StoredClaim] = []
+        var cursor: ClaimCursor?
+        // The board shows every claim still open and the latest closed ones: at most 1,000.
+        repeat {
+            let page = try await services.claims.list(ClaimFilter(limit: 200, cursor: cursor))
+            claims += page.items
+            cursor = page.nextCursor.flatMap(ClaimCursor.init(encoded:))
+        } while cursor != nil && claims.count < 1000
+        let model = ClaimsBoard.model(claims, chrome: Self.chrome(request, section: .claims))
+        return PageResponse.html(ClaimsBoard.View(model: model).html(), language: model.chrome.language)
+    }
+
+    func inbox(_ request: Request) async throws -> Response {
+        let tickets = try await services.customerCenter.tickets()
+        let model = InboxPage.Model(chrome: Self.chrome(request, section: .inbox), rows: tickets.map(InboxPage.row))
+        return PageResponse.html(InboxPage.View(model: model).html(), language: model.chrome.language)
+    }
+
+    func conversation(_ request: Request) async throws -> Response {
+        let now = clock.now()
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let found = try await services.customerCenter.conversation(id, now: now)
+        else { return Self.notFound(request) }
+        var state: LocalizedText?
+        var suggestions: [String] = []
+        let language = PageResponse.language(of: request).language
+        if let detail = found.detail {
+            let claims = try await services.claims.claims(of: detail.order, analysis: detail.analysis, now: now)
+            let situation = BuyerSituation(
+                order: claims.report.order, analysis: detail.analysis, report: claims.report, now: now)
+            let answers = services.customerCenter.answers
+            state = answers.answer(.whereIsIt, in: situation).text
+            if let last = found.messages.last(where: { $0.author == .buyer }), let intent = last.intent,
+                intent != .human, intent != .other
+            {
+                suggestions.append(answers.answer(intent, in: situation).text.text(language))
+            }
+            suggestions.append(answers.answer(.whereIsIt, in: situation).text.text(language))
+        }
+        let model = InboxPage.Conversation(
+            chrome: Self.chrome(request, section: .inbox), id: id.uuidString.lowercased(),
+            orderID: found.ticket.orderID.uuidString.lowercased(), orderExternalID: found.ticket.orderExternalID,
+            status: found.ticket.status, lines: found.messages.map { ($0.author, $0.text, $0.at.display()) },
+            orderState: state, suggestions: suggestions)
+        return PageResponse.html(InboxPage.ConversationView(model: model).html(), language: model.chrome.language)
+    }
+
+    func reply(_ request: Request) async throws -> Response {
+        let form = PostedForm(request)
+        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            return Self.notFound(request)
+        }
+        do {
+            _ = try await services.customerCenter.reply(to: id, text: form["text"] ?? "", now: clock.now())
+        } catch TicketError.unknownTicket {
+            return Self.notFound(request)
+        } catch let error as TicketError {
+            let language = PageResponse.language(of: request)
+            let message =
+                error == .closed
+                ? LocalizedText(ko: "이미 종료된 문의입니다.", en: "This question is closed.")
+                : LocalizedText(ko: "답변 내용을 입력해 주세요.", en: "Please write a reply.")
+            return PageResponse.html(
+                ErrorPage.View(model: .init(language: language, status: 422, message: message)).html(),
+                status: .unprocessableEntity, language: language)
+        }
+        return PageResponse.seeOther("/inbox/" + id.uuidString.lowercased())
+    }
+
+    func close(_ request: Request) async throws -> Response {
+        if let refused = FormCheck.refusal(PostedForm(request), request: request) { return refused }
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            return Self.notFound(request)
+        }
+        do {
+            _ = try await services.customerCenter.close(id, now: clock.now())
+        } catch TicketError.unknownTicket {
+            return Self.notFound(request)
+        }
+        return PageResponse.seeOther("/inbox")
+    }
+}

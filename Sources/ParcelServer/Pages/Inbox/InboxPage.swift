@@ -1,0 +1,149 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import Plot
+
+/// `GET /inbox` and `GET /inbox/{id}`: the buyers' questions the customer
+/// center handed over, the longest-waiting first; one with its whole
+/// conversation, the order's live state, suggested replies, reply and close.
+enum InboxPage {
+    struct Row: Sendable, Equatable {
+        let id: String
+        let orderExternalID: String
+        let status: TicketStatus
+        let reason: String?
+        let waitingSince: String?
+        let updatedAt: String
+    }
+
+    struct Model: Sendable, Equatable {
+        let chrome: DeskChrome
+        let rows: [Row]
+    }
+
+    struct Conversation: Sendable, Equatable {
+        let chrome: DeskChrome
+        let id: String
+        let orderID: String
+        let orderExternalID: String
+        let status: TicketStatus
+        let lines: [(author: TicketMessage.Author, text: String, at: String)]
+        /// The order as it is now, in the buyer's words.
+        let orderState: LocalizedText?
+        /// Replies to start from: the desk's own answer for the buyer's last question, and a hand-over line.
+        let suggestions: [String]
+
+        static func == (left: Conversation, right: Conversation) -> Bool {
+            left.id == right.id && left.status == right.status && left.lines.map(\.text) == right.lines.map(\.text)
+                && left.suggestions == right.suggestions
+        }
+    }
+
+    static let title = LocalizedText(ko: "문의함", en: "Inbox")
+
+    static func statusLabel(_ status: TicketStatus) -> LocalizedText {
+        switch status {
+        case .selfServed: LocalizedText(ko: "자동 응답", en: "Answered by the desk")
+        case .open: LocalizedText(ko: "답변 대기", en: "Waiting for you")
+        case .answered: LocalizedText(ko: "답변함", en: "Answered")
+        case .closed: LocalizedText(ko: "종료", en: "Closed")
+        }
+    }
+
+    static func row(_ ticket: Ticket) -> Row {
+        Row(
+            id: ticket.id.uuidString.lowercased(), orderExternalID: ticket.orderExternalID, status: ticket.status,
+            reason: ticket.reason?.rawValue, waitingSince: ticket.waitingSince?.display(),
+            updatedAt: ticket.updatedAt.display())
+    }
+
+    struct View {
+        let model: Model
+
+        func html() -> String {
+            let say = model.chrome.language
+            let columns = [
+                LocalizedText(ko: "주문", en: "Order"), LocalizedText(ko: "상태", en: "Status"),
+                LocalizedText(ko: "사유", en: "Reason"), LocalizedText(ko: "기다린 시각 (KST)", en: "Waiting since (KST)"),
+            ]
+            return Layout.desk(title: InboxPage.title, chrome: model.chrome) {
+                Node<HTML.BodyContext>.h1(.text(say(InboxPage.title)))
+                if model.rows.isEmpty {
+                    Node<HTML.BodyContext>.p(
+                        .class("card"),
+                        .text(say(LocalizedText(ko: "답변을 기다리는 문의가 없습니다.", en: "No question is waiting."))))
+                } else {
+                    Node<HTML.BodyContext>.table(
+                        .id("tickets"),
+                        .thead(.tr(.forEach(columns) { .th(.text(say($0))) })),
+                        .tbody(
+                            .forEach(model.rows) { row in
+                                .tr(
+                                    .td(.a(.href("/inbox/" + HTMLText.escaped(row.id)), .text(row.orderExternalID))),
+                                    .td(.text(say(InboxPage.statusLabel(row.status)))),
+                                    .td(.text(row.reason ?? "")),
+                                    .td(.text(row.waitingSince ?? row.updatedAt)))
+                            }))
+                }
+            }.render()
+        }
+    }
+
+    struct ConversationView {
+        let model: Conversation
+
+        func html() -> String {
+            let say = model.chrome.language
+            let base = "/inbox/" + HTMLText.escaped(model.id)
+            let csrf: Node<HTML.FormContext> = .input(
+                .type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf)))
+            return Layout.desk(title: InboxPage.title, chrome: model.chrome) {
+                Node<HTML.BodyContext>.h1(
+                    .text(say(LocalizedText(ko: "문의", en: "Question")) + " · "),
+                    .a(.href("/orders/" + HTMLText.escaped(model.orderID)), .text(model.orderExternalID)))
+                Node<HTML.BodyContext>.p(.class("muted"), .text(say(InboxPage.statusLabel(model.status))))
+                Node<HTML.BodyContext>.unwrap(model.orderState) {
+                    .p(.class("card"), .id("order-state"), .text(say($0)))
+                }
+                Node<HTML.BodyContext>.section(
+                    .class("card"), .id("conversation"),
+                    .forEach(model.lines) { line in
+                        .div(
+                            .class("bubble from-\(line.author.rawValue)"), .text(line.text),
+                            .div(.class("muted"), .text(line.at)))
+                    })
+                Node<HTML.BodyContext>.if(
+                    model.status != .closed,
+                    .form(
+                        .method(.post), .action(base + "/reply"), .class("card"),
+                        csrf,
+                        .label(.for("reply"), .text(say(LocalizedText(ko: "답변", en: "Reply")))),
+                        .textarea(.id("reply"), .name("text"), .required(true), .text(model.suggestions.first ?? "")),
+                        .unwrap(model.suggestions.dropFirst().first) { other in
+                            .p(
+                                .class("muted"),
+                                .text(say(LocalizedText(ko: "다른 추천 답변: ", en: "Another suggestion: ")) + other))
+                        },
+                        .button(.type(.submit), .text(say(LocalizedText(ko: "답변 보내기", en: "Send reply"))))))
+                Node<HTML.BodyContext>.if(
+                    model.status != .closed,
+                    .form(
+                        .method(.post), .action(base + "/close"), csrf,
+                        .button(.type(.submit), .class("link"), .text(say(LocalizedText(ko: "문의 종료", en: "Close")))))
+                )
+            }.render()
+        }
+    }
+}
+
+extension InboxPage.Model {
+    static let mock = InboxPage.Model(
+        chrome: DeskChrome(
+            language: PageLanguage(query: nil, cookie: nil), email: "owner@shop.kr", csrf: "csrf-mock-value",
+            section: .inbox, path: "/inbox"),
+        rows: [
+            InboxPage.Row(
+                id: "0190f7a2-0000-7000-8000-0000000000aa", orderExternalID: "A-1001", status: .open, reason: "human",
+                waitingSince: "2026-11-22 09:00 KST", updatedAt: "2026-11-22 09:00 KST")
+        ])
+}

@@ -1,0 +1,138 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import Vapor
+
+/// The session cookie the pages sign in with: the session token itself
+/// (stored hashed, expiring like an API sign-in), readable by no script.
+enum SessionCookie {
+    static let name = "pd_session"
+
+    static func set(_ token: String, on response: Response, maxAge: Int, secure: Bool) {
+        response.cookies[name] = HTTPCookies.Value(
+            string: token, maxAge: maxAge, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func clear(on response: Response, secure: Bool) {
+        response.cookies[name] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure,
+            isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+/// What every page response carries.
+enum PageResponse {
+    /// Only our own script; styles inline in the page; no frames; the buyer
+    /// page's token never leaves in a `Referer`.
+    static let securityHeaders: [(String, String)] = [
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        ),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+        ("Cache-Control", "no-store"),
+    ]
+
+    static func html(_ html: String, status: HTTPResponseStatus = .ok, language: PageLanguage) -> Response {
+        var headers = HTTPHeaders(securityHeaders)
+        headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
+        let response = Response(status: status, headers: headers, body: .init(string: html))
+        if language.remember {
+            response.cookies[PageLanguage.cookieName] = HTTPCookies.Value(
+                string: language.language.rawValue, maxAge: 365 * 86_400, path: "/", isHTTPOnly: true,
+                sameSite: .lax)
+        }
+        return response
+    }
+
+    /// 303 See Other: where a form's answer continues.
+    static func seeOther(_ location: String) -> Response {
+        var headers = HTTPHeaders(securityHeaders)
+        headers.replaceOrAdd(name: .location, value: location)
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    static func language(of request: Request) -> PageLanguage {
+        PageLanguage(
+            query: OrderDetailRoute.queryValue("lang", in: request.url.query),
+            cookie: request.cookies[PageLanguage.cookieName]?.string)
+    }
+
+    /// Whether the browser reached us over TLS (directly or, as the proxy says, through it).
+    static func isSecure(_ request: Request) -> Bool {
+        request.url.scheme == "https" || request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+    }
+}
+
+/// A posted `application/x-www-form-urlencoded` body, read once.
+struct PostedForm {
+    private let fields: [String: String]
+
+    init(_ request: Request) {
+        var fields: [String: String] = [:]
+        if let buffer = request.body.data {
+            let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
+            for pair in text.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard let name = Self.decoded(parts[0]), fields[name] == nil else { continue }
+                fields[name] = parts.count > 1 ? Self.decoded(parts[1]) ?? "" : ""
+            }
+        }
+        self.fields = fields
+    }
+
+    private static func decoded(_ part: Substring) -> String? {
+        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    subscript(_ name: String) -> String? { fields[name] }
+}
+
+/// Where a page goes after signing in: only a path on this site, so a
+/// link cannot send a seller elsewhere with `next=//evil.example`.
+enum SafeNext {
+    static func path(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
+            !next.contains(where: { $0.isNewline || $0 == "\\" }), next.count <= 512
+        else { return "/" }
+        return next
+    }
+}
+
+/// Seller pages need a signed-in session (else 303 to the sign-in page,
+/// coming back here after) and, where given, a permission (else 403).
+struct RequirePage: AsyncMiddleware {
+    let permission: Permission
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let caller = RequestContext.caller else {
+            var path = request.url.path
+            if let query = request.url.query { path += "?" + query }
+            let next =
+                path == "/" ? "" : "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            return PageResponse.seeOther("/login" + next)
+        }
+        guard caller.allows(permission) else {
+            let language = PageResponse.language(of: request)
+            return PageResponse.html(
+                ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.forbidden)).html(),
+                status: .forbidden, language: language)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// The `_csrf` check of a signed-in page's form: 403 with the page's explanation without a matching one.
+enum FormCheck {
+    static func refusal(_ form: PostedForm, request: Request) -> Response? {
+        guard FormGuard.accepts(form[FormGuard.field], secret: RequestContext.session) else {
+            let language = PageResponse.language(of: request)
+            return PageResponse.html(
+                ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),
+                status: .forbidden, language: language)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,91 @@
+import ParcelCore
+import Plot
+
+extension TodayPage {
+    struct View {
+        let model: Model
+
+        func html() -> String { document().render() }
+
+        func document() -> HTML {
+            let say = model.chrome.language
+            return Layout.desk(title: TodayPage.title, chrome: model.chrome) {
+                Node<HTML.BodyContext>.h1(.text(say(TodayPage.title)))
+                counts(say)
+                filterForm(say)
+                if model.rows.isEmpty {
+                    Node<HTML.BodyContext>.p(
+                        .class("card"),
+                        .text(say(LocalizedText(ko: "지금 처리할 주문이 없습니다.", en: "Nothing needs you right now."))))
+                } else {
+                    Node<HTML.BodyContext>.table(
+                        .id("queue"),
+                        .thead(.tr(.forEach(TodayPage.columns) { .th(.text(say($0))) })),
+                        .tbody(.forEach(model.rows) { row in self.row(row, say) })
+                    )
+                }
+            }
+        }
+
+        func counts(_ say: PageLanguage) -> Node<HTML.BodyContext> {
+            let parts: [Node<HTML.BodyContext>] = model.counts.map { severity, count in
+                .span(
+                    .span(.class("sev sev-\(severity.rawValue)"), .text(say(TodayPage.severityName(severity)))),
+                    .text(" \(count)"))
+            }
+            return .p(.class("counts"), .group(parts))
+        }
+
+        func row(_ row: Row, _ say: PageLanguage) -> Node<HTML.TableContext> {
+            let badge: Node<HTML.BodyContext> = .span(
+                .class("sev sev-\(row.severity.rawValue)"), .text(say(TodayPage.severityName(row.severity))))
+            let numbers = [row.carrier, row.trackingNumber].compactMap { $0 }.joined(separator: " ")
+            let order: Node<HTML.BodyContext> = .div(
+                .a(.href("/orders/" + HTMLText.escaped(row.orderID)), .text(row.externalID)),
+                .div(.class("muted"), .text(numbers)))
+            let others: [String] = row.others.map { say($0) }
+            let what: Node<HTML.BodyContext> = .div(
+                .strong(.text(say(row.headline))),
+                .div(.text("→ " + say(row.nextStep))),
+                .if(!others.isEmpty, .ul(.class("muted"), .forEach(others) { .li(.text($0)) })))
+            return .tr(
+                .attribute(named: "data-order", value: HTMLText.escaped(row.externalID)),
+                .td(badge), .td(order), .td(what), .td(.text(row.deadline ?? "—")))
+        }
+
+        /// A `<select>` of the filter form: "all" first, then each choice.
+        func choice(
+            _ label: LocalizedText, name: String, _ choices: [(value: String, text: String)], selected: String?,
+            _ say: PageLanguage
+        ) -> Node<HTML.FormContext> {
+            let all = LocalizedText(ko: "전체", en: "All")
+            let options: [Node<HTML.SelectContext>] =
+                [Layout.option(value: "", text: say(all), selected: selected == nil)]
+                + choices.map { Layout.option(value: $0.value, text: $0.text, selected: selected == $0.value) }
+            return .label(
+                .text(say(label) + " "),
+                .element(named: "select", nodes: [.attribute(named: "name", value: name), .group(options)]))
+        }
+
+        func filterForm(_ say: PageLanguage) -> Node<HTML.BodyContext> {
+            let andUp = say(LocalizedText(ko: " 이상", en: " and up"))
+            let severities = [Severity.urgent, .act, .watch].map {
+                (value: $0.rawValue, text: say(TodayPage.severityName($0)) + andUp)
+            }
+            let filters = model.filters
+            return .form(
+                .method(.get), .action("/"), .class("card"),
+                choice(
+                    LocalizedText(ko: "긴급도", en: "Severity"), name: "severity", severities,
+                    selected: filters.severity?.rawValue, say),
+                choice(
+                    LocalizedText(ko: "택배사", en: "Carrier"), name: "carrier", model.carriers.map { ($0, $0) },
+                    selected: filters.carrier, say),
+                choice(
+                    LocalizedText(ko: "문제 유형", en: "Finding"), name: "finding", model.findings.map { ($0, $0) },
+                    selected: filters.finding, say),
+                .button(.type(.submit), .text(say(LocalizedText(ko: "보기", en: "Show"))))
+            )
+        }
+    }
+}

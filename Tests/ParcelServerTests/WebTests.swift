@@ -1,0 +1,354 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import ParcelTestSupport
+import Testing
+import VaporTesting
+
+@testable import ParcelServer
+
+/// A browser against the test server: keeps the cookies it is given and
+/// reads the forms' `_csrf` out of the pages.
+final class TestBrowser {
+    let server: TestServer
+    var cookies: [String: String] = [:]
+
+    init(_ server: TestServer) {
+        self.server = server
+    }
+
+    @discardableResult
+    func get(_ path: String, accept: String = "text/html") async throws -> TestingHTTPResponse {
+        try await send(.GET, path, form: nil, accept: accept)
+    }
+
+    @discardableResult
+    func post(_ path: String, _ form: [(String, String)], accept: String = "text/html") async throws
+        -> TestingHTTPResponse
+    {
+        try await send(.POST, path, form: form, accept: accept)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, form: [(String, String)]?, accept: String) async throws
+        -> TestingHTTPResponse
+    {
+        var headers = HTTPHeaders([("Accept", accept)])
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        let body = form.map { fields in
+            fields.map { "\(Self.encoded($0.0))=\(Self.encoded($0.1))" }.joined(separator: "&")
+        }
+        let response = try await server.send(
+            method, path, body: body, contentType: "application/x-www-form-urlencoded", token: .some(nil),
+            headers: headers)
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return response
+    }
+
+    static func encoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// The `_csrf` of the first form on a page.
+    static func csrf(_ html: String) -> String? {
+        guard let start = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Signs in with the form, as a person would.
+    func signIn(email: String = TestServer.ownerEmail, password: String = TestServer.ownerPassword) async throws
+        -> TestingHTTPResponse
+    {
+        let page = try await get("/login")
+        let csrf = try #require(Self.csrf(page.body.string))
+        return try await post("/login", [("_csrf", csrf), ("email", email), ("password", password)])
+    }
+}
+
+@Suite("The seller's pages: sign-in, sessions, CSRF, Today, an order, the inbox")
+struct SellerPageTests {
+    @Test("a page without a session goes to sign in and comes back; the session cookie is HttpOnly and Lax")
+    func signIn() async throws {
+        try await withServer { server in
+            let browser = TestBrowser(server)
+            let away = try await browser.get("/inbox")
+            #expect(away.status == .seeOther)
+            #expect(away.headers.first(name: .location) == "/login?next=%2Finbox")
+            let page = try await browser.get("/login?next=%2Finbox")
+            #expect(page.status == .ok)
+            #expect(page.headers.first(name: .contentType)?.hasPrefix("text/html") == true)
+            #expect(page.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+            let csrf = try #require(TestBrowser.csrf(page.body.string))
+            let signedIn = try await browser.post(
+                "/login",
+                [
+                    ("_csrf", csrf), ("email", "Owner@Shop.kr"), ("password", TestServer.ownerPassword),
+                    ("next", "/inbox"),
+                ])
+            #expect(signedIn.status == .seeOther)
+            #expect(signedIn.headers.first(name: .location) == "/inbox")
+            let cookie = try #require(signedIn.headers[.setCookie].first { $0.hasPrefix("pd_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(!cookie.contains("Secure"))
+            #expect(try await browser.get("/inbox").status == .ok)
+            // The cookie is for pages only: the API still wants a bearer token.
+            #expect(try await browser.get("/api/v1/queue", accept: "application/json").status == .unauthorized)
+        }
+    }
+
+    @Test("over TLS (as the proxy says) the session cookie is Secure")
+    func secureCookie() async throws {
+        try await withServer { server in
+            let browser = TestBrowser(server)
+            let page = try await browser.get("/login")
+            let csrf = try #require(TestBrowser.csrf(page.body.string))
+            var headers = HTTPHeaders([("X-Forwarded-Proto", "https")])
+            headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            let body = "_csrf=\(csrf)&email=owner%40shop.kr&password=correct+horse+battery"
+            let signedIn = try await server.send(
+                .POST, "/login", body: body, contentType: "application/x-www-form-urlencoded", token: .some(nil),
+                headers: headers)
+            #expect(signedIn.status == .seeOther)
+            #expect(signedIn.headers[.setCookie].contains { $0.hasPrefix("pd_session=") && $0.contains("Secure") })
+        }
+    }
+
+    @Test("a sign-in without its _csrf, or another browser's, is refused with 403 and nobody signed in")
+    func csrfOnSignIn() async throws {
+        try await withServer { server in
+            let browser = TestBrowser(server)
+            _ = try await browser.get("/login")
+            let none = try await browser.post(
+                "/login", [("email", TestServer.ownerEmail), ("password", TestServer.ownerPassword)])
+            #expect(none.status == .forbidden)
+            let other = TestBrowser(server)
+            let theirs = try #require(TestBrowser.csrf(try await other.get("/login").body.string))
+            let forged = try await browser.post(
+                "/login", [("_csrf", theirs), ("email", TestServer.ownerEmail), ("password", TestServer.ownerPassword)])
+            #expect(forged.status == .forbidden)
+            #expect(browser.cookies["pd_session"] == nil)
+        }
+    }
+
+    @Test("wrong passwords: 401 with the form again, then 429 with Retry-After; a next pointing away is ignored")
+    func wrongPasswordsAndNext() async throws {
+        try await withServer(settings: { $0.loginAttemptsPerAccount = 3 }) { server in
+            let browser = TestBrowser(server)
+            for _ in 0..<3 {
+                let wrong = try await browser.signIn(password: "not the password")
+                #expect(wrong.status == .unauthorized)
+                #expect(wrong.body.string.contains("이메일 또는 비밀번호가 맞지 않습니다"))
+                #expect(wrong.body.string.contains("value=\"owner@shop.kr\""))
+            }
+            let limited = try await browser.signIn()
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers.first(name: "Retry-After").flatMap(Int.init) != nil)
+        }
+        try await withServer { server in
+            let browser = TestBrowser(server)
+            let page = try await browser.get("/login")
+            let csrf = try #require(TestBrowser.csrf(page.body.string))
+            let signedIn = try await browser.post(
+                "/login",
+                [
+                    ("_csrf", csrf), ("email", TestServer.ownerEmail), ("password", TestServer.ownerPassword),
+                    ("next", "//evil.example/steal"),
+                ])
+            #expect(signedIn.headers.first(name: .location) == "/")
+        }
+    }
+
+    @Test("signing out needs the form's _csrf, revokes the session and clears the cookie")
+    func signOut() async throws {
+        try await withServer { server in
+            let browser = TestBrowser(server)
+            _ = try await browser.signIn()
+            let session = try #require(browser.cookies["pd_session"])
+            let today = try await browser.get("/")
+            #expect(today.status == .ok)
+            #expect(try await browser.post("/logout", []).status == .forbidden)
+            let csrf = try #require(TestBrowser.csrf(today.body.string))
+            let out = try await browser.post("/logout", [("_csrf", csrf)])
+            #expect(out.status == .seeOther)
+            #expect(out.headers.first(name: .location) == "/login")
+            #expect(browser.cookies["pd_session"] == nil)
+            // The old cookie, kept by someone, no longer works.
+            browser.cookies["pd_session"] = session
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test(
+        "Today lists the order with what is wrong and the next step; the order page has the message and the buyer link")
+    func todayAndOrder() async throws {
+        try await withServer(clock: .fixed(time("2026-12-30T09:00:00+09:00"))) { server in
+            #expect(try await server.send(.POST, "/api/v1/orders", json: orderJSON).status == .created)
+            let browser = TestBrowser(server)
+            _ = try await browser.signIn()
+            let today = try await browser.get("/")
+            let html = today.body.string
+            #expect(today.status == .ok)
+            #expect(html.contains("<html lang=\"ko\">"))
+            #expect(html.contains("data-order=\"A-1001\""))
+            #expect(html.contains("→ "))
+            let english = try await browser.get("/?lang=en")
+            #expect(english.body.string.contains("<html lang=\"en\">"))
+            #expect(english.body.string.contains("What is wrong, and the next step"))
+            // Remembered: the next page is English without asking again.
+            #expect(try await browser.get("/").body.string.contains("<html lang=\"en\">"))
+            _ = try await browser.get("/?lang=ko")
+            let link = try #require(html.range(of: "href=\"/orders/")).upperBound
+            let id = String(html[link...].prefix { $0 != "\"" })
+            let order = try await browser.get("/orders/" + id)
+            let page = order.body.string
+            #expect(order.status == .ok)
+            #expect(page.contains("김민지"))
+            #expect(page.contains("data-copy=\""))
+            #expect(page.contains("구매자에게 보낼 메시지"))
+            #expect(page.contains("/t/"))
+            #expect(try await browser.get("/orders/no-such-order").status == .notFound)
+        }
+    }
+}
+
+@Suite("The buyer's page: masked, rate limited, answering from the live order, filing claims under the rules")
+struct BuyerPageTests {
+    /// The buyer page's path of an order, as `GET /api/v1/orders/{id}` gives it.
+    func buyerPath(_ server: TestServer, order: String) async throws -> String {
+        let detail = try server.object(try await server.send(.GET, "/api/v1/orders/" + order))
+        let url = try #require(detail["buyerPageUrl"] as? String)
+        #expect(url.hasPrefix("http://"))
+        return String(url[try #require(url.range(of: "/t/")).lowerBound...])
+    }
+
+    @Test("the buyer page: status in plain words, masked name and phone, nothing of the seller's own")
+    func page() async throws {
+        try await withServer(clock: .fixed(time("2026-12-30T09:00:00+09:00"))) { server in
+            #expect(try await server.send(.POST, "/api/v1/orders", json: orderJSON).status == .created)
+            let path = try await buyerPath(server, order: "A-1001")
+            #expect(try await buyerPath(server, order: "A-1001") == path, "the same link every time")
+            let token = String(path.dropFirst(3))
+            #expect(token.count >= 22, "at least 128 bits")
+            let page = try await TestBrowser(server).get(path)
+            let html = page.body.string
+            #expect(page.status == .ok)
+            #expect(html.contains("김*지"))
+            #expect(!html.contains("김민지"))
+            #expect(html.contains("010-****-5678"))
+            #expect(!html.contains("1234-5678"))
+            #expect(!html.contains("택배사 문의서") && !html.contains("Carrier inquiry"))
+            #expect(page.headers.first(name: "Referrer-Policy") == "no-referrer")
+            // Only the token's hash is stored.
+            let stored = try await server.services.customerCenter.buyerView(token: token, now: testNow)
+            #expect(stored != nil)
+        }
+    }
+
+    @Test("a wrong token is a 404 that takes as long as a page; too many requests from one address are 429")
+    func guessing() async throws {
+        try await withServer(settings: { $0.buyerRequestsPerMinute = 4 }) { server in
+            #expect(try await server.send(.POST, "/api/v1/orders", json: orderJSON).status == .created)
+            let path = try await buyerPath(server, order: "A-1001")
+            let browser = TestBrowser(server)
+            var right: [Duration] = []
+            var wrong: [Duration] = []
+            for _ in 0..<2 {
+                let started = ContinuousClock.now
+                #expect(try await browser.get(path).status == .ok)
+                right.append(ContinuousClock.now - started)
+                let guessed = ContinuousClock.now
+                #expect(try await browser.get("/t/AAAAAAAAAAAAAAAAAAAAAA").status == .notFound)
+                wrong.append(ContinuousClock.now - guessed)
+            }
+            #expect(wrong.max()! * 4 > right.min()!, "a miss answered much faster than a page")
+            let limited = try await browser.get(path)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers.first(name: "Retry-After") != nil)
+        }
+    }
+
+    @Test("the customer center answers from the order; a person asked for opens a ticket in the inbox")
+    func ask() async throws {
+        try await withServer(clock: .fixed(time("2026-12-30T09:00:00+09:00"))) { server in
+            #expect(try await server.send(.POST, "/api/v1/orders", json: orderJSON).status == .created)
+            let path = try await buyerPath(server, order: "A-1001")
+            let buyer = TestBrowser(server)
+            let csrf = try #require(TestBrowser.csrf(try await buyer.get(path).body.string))
+            #expect(
+                try await buyer.post(path + "/ask", [("question", "제 택배 어디쯤 있나요?")], accept: "application/json")
+                    .status == .forbidden)
+            let answered = try server.object(
+                try await buyer.post(
+                    path + "/ask", [("_csrf", csrf), ("question", "제 택배 어디쯤 있나요?")], accept: "application/json"))
+            #expect(answered["intent"] as? String == "where_is_it")
+            #expect(answered["ticketId"] is NSNull)
+            #expect(((answered["answer"] as? [String: Any])?["ko"] as? String)?.isEmpty == false)
+            let human = try server.object(
+                try await buyer.post(
+                    path + "/ask", [("_csrf", csrf), ("question", "상담원 연결해주세요")], accept: "application/json"))
+            #expect(human["intent"] as? String == "human")
+            let ticket = try #require(human["ticketId"] as? String)
+            let listed = try server.object(try await server.send(.GET, "/api/v1/tickets"))
+            let items = try #require(listed["items"] as? [[String: Any]])
+            #expect(items.map { $0["id"] as? String } == [ticket])
+            #expect((items[0]["messages"] as? [[String: Any]])?.count == 4)
+            // The seller sees it in the inbox and replies; the buyer sees the reply.
+            let seller = TestBrowser(server)
+            _ = try await seller.signIn()
+            let inbox = try await seller.get("/inbox")
+            #expect(inbox.body.string.contains("/inbox/" + ticket))
+            let conversation = try await seller.get("/inbox/" + ticket)
+            #expect(conversation.body.string.contains("상담원 연결해주세요"))
+            let sellerCSRF = try #require(TestBrowser.csrf(conversation.body.string))
+            let replied = try await seller.post(
+                "/inbox/\(ticket)/reply", [("_csrf", sellerCSRF), ("text", "지금 확인해 드릴게요")])
+            #expect(replied.status == .seeOther)
+            #expect(try await buyer.get(path).body.string.contains("지금 확인해 드릴게요"))
+            // The page's own form (no JavaScript) answers with the page.
+            let form = try await buyer.post(path + "/ask", [("_csrf", csrf), ("question", "환불 언제 돼요?")])
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains("환불 언제 돼요?"))
+        }
+    }
+
+    @Test("the buyer files a return under the rules: offered and filed in the window, refused with the rule after")
+    func claims() async throws {
+        try await withServer { server in
+            try await deliveredSmartstoreOrder(server)
+            let path = try await buyerPath(server, order: "S-2001")
+            let buyer = TestBrowser(server)
+            let page = try await buyer.get(path).body.string
+            #expect(page.contains("data-type=\"return\""))
+            let csrf = try #require(TestBrowser.csrf(page))
+            let filed = try await buyer.post(
+                path + "/claims", [("_csrf", csrf), ("type", "return"), ("reason", "change_of_mind")])
+            #expect(filed.status == .ok)
+            #expect(filed.body.string.contains("반품 요청을 접수했습니다"))
+            let listed = try await server.send(.GET, "/api/v1/claims")
+            #expect(listed.body.string.contains("\"type\":\"return\""))
+            let seller = TestBrowser(server)
+            _ = try await seller.signIn()
+            #expect(try await seller.get("/claims").body.string.contains("data-claim=\"S-2001-C1\""))
+        }
+        try await withServer(clock: .fixed(time("2026-11-28T10:00:00+09:00"))) { server in
+            try await deliveredSmartstoreOrder(server)
+            let path = try await buyerPath(server, order: "S-2001")
+            let buyer = TestBrowser(server)
+            let csrf = try #require(TestBrowser.csrf(try await buyer.get(path).body.string))
+            let refused = try await buyer.post(
+                path + "/claims", [("_csrf", csrf), ("type", "exchange"), ("reason", "change_of_mind")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("role=\"status\""))
+            #expect(try await server.send(.GET, "/api/v1/claims").body.string.contains("\"items\":[]"))
+        }
+    }
+}
