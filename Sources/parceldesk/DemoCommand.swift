@@ -85,6 +85,15 @@ struct DemoCommand: AsyncParsableCommand {
         ).token
         let queue = try await services.orders.queueSummary()
         let claimDeadlines = try await services.claims.queueItems(now: now, limit: 1000).count
+        // A parcel stuck on its way, for the buyer page's first look.
+        let stuck = try await services.orders.queue(minimum: .watch, limit: 1000).first {
+            ["stalled_international", "stalled_origin", "long_silence", "handoff_missing"].contains($0.code)
+        }
+        var buyerPage = ""
+        if let stuck {
+            let token = try await services.customerCenter.buyerToken(for: stuck.orderID, now: now)
+            buyerPage = "\nBuyer page:  http://\(host):\(port)/t/\(token)  (order \(stuck.externalID), no sign-in)"
+        }
         await handle.close()
 
         let base = "http://\(host):\(port)"
@@ -94,7 +103,8 @@ struct DemoCommand: AsyncParsableCommand {
             Today's queue: \(queue[.urgent, default: 0]) orders urgent, \(queue[.act, default: 0]) to act on, \
             \(queue[.watch, default: 0]) to watch; \(claimDeadlines) claim deadlines within two days.
 
-            Demo owner:  \(Self.ownerEmail)\(password.map { "  password: \($0)" } ?? "  (password set earlier)")
+            Seller desk: \(base)/  (sign in as the demo owner)
+            Demo owner:  \(Self.ownerEmail)\(password.map { "  password: \($0)" } ?? "  (password set earlier)")\(buyerPage)
             API token:   \(token)
 
             Try:

@@ -105,6 +105,16 @@ struct IntentRecognizerTests {
         #expect(!answer.handOver)
     }
 
+    @Test("where is it, for a parcel the seller's screen calls stuck: no 'usually 1–2 days', the seller is checking")
+    func whereIsItWhenStuck() throws {
+        let situation = try Self.situation(Self.delivering, now: "2026-12-05T12:00:00+09:00")
+        #expect(situation.analysis?.diagnoses.contains { $0.code == .longSilence || $0.code == .stalledOrigin } == true)
+        let answer = BuyerAnswers().answer(.whereIsIt, in: situation)
+        #expect(answer.text.ko.contains("대전HUB"))
+        #expect(!answer.text.en.contains("1–2 days"))
+        #expect(answer.text.en.contains("checking with the carrier"))
+    }
+
     @Test("cancel: offered while the order has not shipped, refused with the way out once it has")
     func cancel() throws {
         let unshipped = """

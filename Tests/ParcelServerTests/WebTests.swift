@@ -313,10 +313,29 @@ struct BuyerPageTests {
                 "/inbox/\(ticket)/reply", [("_csrf", sellerCSRF), ("text", "지금 확인해 드릴게요")])
             #expect(replied.status == .seeOther)
             #expect(try await buyer.get(path).body.string.contains("지금 확인해 드릴게요"))
-            // The page's own form (no JavaScript) answers with the page.
+            // The page's own form (no JavaScript) goes back to the page, which shows the conversation.
             let form = try await buyer.post(path + "/ask", [("_csrf", csrf), ("question", "환불 언제 돼요?")])
-            #expect(form.status == .ok)
-            #expect(form.body.string.contains("환불 언제 돼요?"))
+            #expect(form.status == .seeOther)
+            #expect(form.headers.first(name: .location) == path + "#ask")
+            #expect(try await buyer.get(path).body.string.contains("환불 언제 돼요?"))
+        }
+    }
+
+    @Test("a first question from the page's form comes back on the page; a person asked for says it went to the seller")
+    func firstQuestionByForm() async throws {
+        try await withServer(clock: .fixed(time("2026-12-30T09:00:00+09:00"))) { server in
+            #expect(try await server.send(.POST, "/api/v1/orders", json: orderJSON).status == .created)
+            let path = try await buyerPath(server, order: "A-1001")
+            let buyer = TestBrowser(server)
+            let csrf = try #require(TestBrowser.csrf(try await buyer.get(path).body.string))
+            let asked = try await buyer.post(path + "/ask", [("_csrf", csrf), ("question", "제 택배 어디쯤 있나요?")])
+            #expect(asked.status == .seeOther)
+            let page = try await buyer.get(path).body.string
+            #expect(page.contains("class=\"bubble from-buyer\">제 택배 어디쯤 있나요?"))
+            #expect(page.contains("class=\"bubble from-desk\""))
+            let human = try await buyer.post(path + "/ask", [("_csrf", csrf), ("question", "사람이랑 얘기하고 싶어요")])
+            #expect(human.headers.first(name: .location) == path + "?handed=1#ask")
+            #expect(try await buyer.get(path + "?handed=1").body.string.contains(BuyerPage.handedOver.ko))
         }
     }
 

@@ -128,7 +128,10 @@ public struct CustomerCenterService: Sendable {
             TicketMessage(ticketID: ticket.id, author: .desk, text: answer.text.text(language), intent: nil, at: now),
         ]
         try await repository.save(ticket, appending: messages)
-        return (view, Reply(recognition: recognition, answer: answer, ticket: escalates ? ticket : nil))
+        let after = BuyerView(
+            token: view.token, detail: view.detail, claims: view.claims, situation: view.situation,
+            expectation: view.expectation, ticket: ticket)
+        return (after, Reply(recognition: recognition, answer: answer, ticket: escalates ? ticket : nil))
     }
 
     // MARK: - The inbox

@@ -161,6 +161,9 @@ public struct BuyerAnswers: Sendable {
         default:
             break
         }
+        // What the seller's screen calls stuck is not "usually 1–2 days" on the buyer's.
+        let stuck: Set<DiagnosisCode> = [.longSilence, .stalledOrigin, .stalledInternational, .handoffMissing]
+        if analysis.diagnoses.contains(where: { stuck.contains($0.code) }) { return silence(situation) }
         let crossBorder = analysis.document.shipment.isCrossBorder
         let milestone = analysis.milestone
         if crossBorder, milestone.map({ $0 < .arrivedDestination }) ?? true {

@@ -18,7 +18,10 @@ struct BuyerRoutes {
 
     func register(on routes: any RoutesBuilder) {
         routes.get("t", ":token") { request async throws -> Response in
-            try await guarded(request) { view in try await page(request, view, notice: nil) }
+            try await guarded(request) { view in
+                let handed = OrderDetailRoute.queryValue("handed", in: request.url.query) == "1"
+                return try await page(request, view, notice: handed ? BuyerPage.handedOver : nil)
+            }
         }
         routes.post("t", ":token", "ask") { request async throws -> Response in
             try await guarded(request) { view in try await ask(request, view) }
@@ -101,7 +104,7 @@ struct BuyerRoutes {
         }
         let language = PageResponse.language(of: request).language
         guard
-            let (after, reply) = try await services.customerCenter.ask(
+            let (_, reply) = try await services.customerCenter.ask(
                 token: view.token, question: question, language: language, now: clock.now())
         else { return DeskRoutes.notFound(request) }
         if wantsJSON {
@@ -114,7 +117,8 @@ struct BuyerRoutes {
                     ("ticketId", reply.ticket.map { .string($0.id.uuidString.lowercased()) } ?? .null),
                 ]))
         }
-        return try await page(request, after, notice: reply.ticket != nil ? BuyerPage.handedOver : nil)
+        // Back to the page (a reload does not ask again), at the conversation.
+        return PageResponse.seeOther("/t/\(view.token)" + (reply.ticket != nil ? "?handed=1" : "") + "#ask")
     }
 
     func file(_ request: Request, _ view: BuyerView) async throws -> Response {

@@ -50,6 +50,7 @@ extension TodayPage {
                 .if(!others.isEmpty, .ul(.class("muted"), .forEach(others) { .li(.text($0)) })))
             return .tr(
                 .attribute(named: "data-order", value: HTMLText.escaped(row.externalID)),
+                .attribute(named: "data-code", value: HTMLText.escaped(row.code)),
                 .td(badge), .td(order), .td(what), .td(.text(row.deadline ?? "—")))
         }
 
