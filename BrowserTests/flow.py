@@ -49,6 +49,14 @@ def shoot(driver, name):
     driver.set_window_size(*SIZES["desktop"])
 
 
+def frame(driver, name, size):
+    """What fits in one screen, from the top: the pictures the README shows."""
+    driver.set_window_size(*SIZES[size])
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(SHOTS, f"readme-{name}.png"))
+    driver.set_window_size(*SIZES["desktop"])
+
+
 def check(condition, message):
     if not condition:
         raise AssertionError(message)
@@ -70,6 +78,7 @@ def main():
         wait.until(ready.presence_of_element_located((By.ID, "queue")))
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko", "Today is in Korean")
         shoot(driver, "today")
+        frame(driver, "today", "desktop")
 
         # Today → an order with a stalled parcel.
         rows = driver.find_elements(By.CSS_SELECTOR, "#queue tr[data-code]")
@@ -106,6 +115,7 @@ def main():
         answer = driver.find_elements(By.CSS_SELECTOR, "#conversation .from-desk")[-1].text
         check(place in answer, f"the answer names the last scan's place ({place})")
         shoot(driver, "buyer-answered")
+        frame(driver, "buyer", "phone")
 
         # Ask for a person: a ticket in the seller's inbox.
         order_number = driver.find_element(By.CSS_SELECTOR, "#headline ~ p.muted").text.split(" · ")[0].split(" ")[-1]

@@ -113,7 +113,7 @@ measure() {
     out=$(wrk -t "$THREADS" -c "$connections" -d "${DURATION}s" --timeout 10s -s "$LUA" \
         "http://127.0.0.1:$PORT" -- "$@" | sed -n 's/^RESULT //p')
     # shellcheck disable=SC2086
-    local requests seconds p50_ms p99_ms max_ms failed accepted duplicates unmatched
+    local requests seconds p50_ms p95_ms p99_ms max_ms failed accepted duplicates unmatched
     eval "$out"
     local rate
     rate=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')

@@ -3,6 +3,8 @@
 --   wrk ... -s wrk.lua -- order  TOKEN ORDER_IDS_FILE
 --   wrk ... -s wrk.lua -- path   TOKEN PATH
 --   wrk ... -s wrk.lua -- events TOKEN LEGS_FILE BATCH_SIZE PER_SHIPMENT
+--   wrk ... -s wrk.lua -- orderpage TOKEN ORDER_IDS_FILE   (the seller's order page)
+--   wrk ... -s wrk.lua -- buyer - BUYER_PATHS_FILE          (buyer pages, no token)
 -- PER_SHIPMENT new scans go to each shipment in a batch: 1 is the worst
 -- case (every event a different shipment to re-diagnose); a carrier push
 -- usually carries several scans of the same parcel.
@@ -50,8 +52,8 @@ local epoch = os.time()
 function init(args)
   mode = args[1] or "ping"
   token = args[2]
-  if token then headers["Authorization"] = "Bearer " .. token end
-  if mode == "order" then
+  if token and token ~= "-" then headers["Authorization"] = "Bearer " .. token end
+  if mode == "order" or mode == "orderpage" or mode == "buyer" then
     order_ids = read_lines(args[3])
   elseif mode == "path" then
     fixed_path = args[3]
@@ -96,6 +98,12 @@ function request()
   if mode == "order" then
     counter = counter + 1
     return wrk.format("GET", "/api/v1/orders/" .. order_ids[(counter * 104729) % #order_ids + 1], headers)
+  elseif mode == "orderpage" then
+    counter = counter + 1
+    return wrk.format("GET", "/orders/" .. order_ids[(counter * 104729) % #order_ids + 1], headers)
+  elseif mode == "buyer" then
+    counter = counter + 1
+    return wrk.format("GET", order_ids[(counter * 104729) % #order_ids + 1], headers)
   elseif mode == "events" then
     return wrk.format("POST", "/api/v1/events", headers, events_body())
   elseif mode == "path" then
@@ -119,8 +127,9 @@ function done(summary, latency, requests)
   end
   local errors = summary.errors
   io.write(string.format(
-    "RESULT requests=%d seconds=%.3f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f failed=%d accepted=%d duplicates=%d unmatched=%d\n",
-    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    "RESULT requests=%d seconds=%.3f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f failed=%d accepted=%d duplicates=%d unmatched=%d\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000,
     latency.max / 1000, errors.connect + errors.read + errors.write + errors.status + errors.timeout,
     totals.accepted, totals.duplicates, totals.unmatched))
 end

@@ -1,0 +1,61 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import ParcelTestSupport
+import Testing
+
+@testable import ParcelStore
+
+/// Buyer links, tickets and the lane's delivery days on both engines. In the Store suite.
+extension StoreTests {
+    @Test(
+        "a buyer link opens its order (only the token's hash stored); a conversation is kept, handed over, answered",
+        arguments: Engine.available)
+    func customerCenter(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            let center = desk.services.customerCenter
+            let orderID = try await deliveredOrder(desk)
+            let token = try await center.buyerToken(for: orderID, now: now)
+            #expect(try await center.buyerToken(for: orderID, now: now) == token)
+            #expect(try await desk.store.order(buyerTokenHash: Hashing.sha256(token)) == orderID)
+            #expect(try await desk.store.order(buyerTokenHash: token) == nil)
+            #expect(try await center.buyerView(token: String(token.reversed()), now: now) == nil)
+
+            let first = try #require(try await center.ask(token: token, question: "택배 어디쯤이에요?", now: now))
+            #expect(first.reply.ticket == nil)
+            #expect(try await center.tickets().isEmpty, "a question the desk answered stays out of the inbox")
+            let again = try #require(
+                try await center.ask(token: token, question: "제 물건 지금 어디 있어요", now: now.adding(hours: 1)))
+            let ticket = try #require(again.reply.ticket, "the same question twice goes to the seller")
+            #expect(ticket.status == .open)
+            #expect(try await center.tickets().map(\.id) == [ticket.id])
+            let messages = try await desk.store.messages(ofTicket: ticket.id)
+            #expect(messages.map(\.author) == [.buyer, .desk, .buyer, .desk])
+            #expect(messages[0].text == "택배 어디쯤이에요?")
+            let answered = try await center.reply(to: ticket.id, text: "확인해 보겠습니다", now: now.adding(hours: 2))
+            #expect(answered.status == .answered && answered.waitingSince == nil)
+            #expect(try await desk.store.ticket(ticket.id)?.status == .answered)
+            _ = try await center.close(ticket.id, now: now.adding(hours: 3))
+            #expect(try await center.tickets().isEmpty)
+            await #expect(throws: TicketError.closed) {
+                try await center.reply(to: ticket.id, text: "늦었어요", now: now.adding(hours: 4))
+            }
+        }
+    }
+
+    @Test(
+        "the lane's delivery days: its delivered shipments only, from shipping to the last scan",
+        arguments: Engine.available)
+    func laneDeliveryDays(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            _ = try await deliveredOrder(desk)
+            let days = try await desk.store.deliveryDays(
+                origin: "KR", destination: "KR", shippingOption: "택배", carrier: "kr.cjlogistics", limit: 10)
+            #expect(days.count == 1)
+            #expect(abs(days[0] - (53.0 / 24)) < 0.01)
+            let other = try await desk.store.deliveryDays(
+                origin: "CN", destination: "KR", shippingOption: "택배", carrier: "kr.cjlogistics", limit: 10)
+            #expect(other.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Page benchmark: every seller page and the buyer page, with ORDERS orders
+# in the database (the demo's simulated shop), each beside the /ping ceiling
+# measured in the same run. Reports requests/s, p50, p95 and p99.
+#
+#   scripts/bench-pages.sh                    # 100,000 orders, SQLite, release build
+#   ORDERS=20000 DURATION=10 scripts/bench-pages.sh
+#
+# The targets (issue 15): every seller page p95 < 100 ms; the buyer page
+# ≥ 2,000 requests/s. Settings (environment): ORDERS (100000), DURATION
+# seconds per page (15), CONNECTIONS (16), THREADS (2), BENCH_DIR
+# (/tmp/parceldesk-bench), PORT (18081), PARCELDESK_BIN (the release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ORDERS=${ORDERS:-100000}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+BENCH_DIR=${BENCH_DIR:-/tmp/parceldesk-bench}
+PORT=${PORT:-18081}
+LUA="$ROOT/scripts/bench/wrk.lua"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 1; }
+[ -n "${PARCELDESK_BIN:-}" ] || swift build -c release --product parceldesk >&2
+BIN=${PARCELDESK_BIN:-"$(swift build -c release --show-bin-path)/parceldesk"}
+
+WORK="$BENCH_DIR/pages"
+mkdir -p "$WORK"
+SERVER_PID=
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+if [ ! -f "$WORK/pristine-$ORDERS.sqlite" ]; then
+    rm -rf "$WORK"/filling*
+    "$BIN" demo --no-serve --orders "$ORDERS" --db "$WORK/filling.sqlite" >/dev/null
+    sqlite3 "$WORK/filling.sqlite" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+    mv "$WORK/filling.sqlite" "$WORK/pristine-$ORDERS.sqlite"
+    rm -rf "$WORK"/filling*
+fi
+rm -rf "$WORK"/run*
+cp "$WORK/pristine-$ORDERS.sqlite" "$WORK/run.sqlite"
+"$BIN" demo --no-serve --db "$WORK/run.sqlite" >"$WORK/demo.txt"
+TOKEN=$(sed -n 's/^API token: *//p' "$WORK/demo.txt")
+sqlite3 "$WORK/run.sqlite" "SELECT id FROM orders ORDER BY random() LIMIT 5000" >"$WORK/orders.txt"
+echo "machine: $(nproc) cores, $(uname -sr)"
+echo "== SQLite: $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM orders") orders, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM tracking_events") events, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM claims") claims"
+
+# A buyer can send as many requests as the benchmark does.
+PARCELDESK_LOG_LEVEL=warning PARCELDESK_BUYER_REQUESTS_PER_MINUTE=100000000 \
+    "$BIN" serve --port "$PORT" --db "$WORK/run.sqlite" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 100); do curl -fsS "$BASE/health" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fsS "$BASE/health" >/dev/null
+
+# Buyer page links of 2,000 orders, as the order API gives them; a buyer question each, so
+# the page has a conversation to read, and the inbox tickets to list.
+head -n 2000 "$WORK/orders.txt" | while read -r id; do
+    curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/orders/$id" | sed -n 's/.*"buyerPageUrl":"http[^"]*\(\/t\/[^"]*\)".*/\1/p'
+done >"$WORK/buyer.txt"
+test "$(wc -l <"$WORK/buyer.txt")" -eq 2000
+JAR="$WORK/cookies.txt"
+head -n 200 "$WORK/buyer.txt" | while read -r path; do
+    csrf=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE$path" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "_csrf=$csrf" \
+        --data-urlencode "question=상담원 연결해 주세요" "$BASE$path/ask"
+done
+
+measure() {
+    local name=$1
+    shift
+    local out requests seconds p50_ms p95_ms p99_ms max_ms failed accepted duplicates unmatched
+    out=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s -s "$LUA" "$BASE" -- "$@" |
+        sed -n 's/^RESULT //p')
+    eval "$out"
+    printf '%-24s %7s requests/s  p50 %6s ms  p95 %6s ms  p99 %6s ms  failed %s\n' "$name" \
+        "$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')" "$p50_ms" "$p95_ms" "$p99_ms" "$failed"
+}
+
+echo "== $CONNECTIONS connections, $THREADS wrk threads, ${DURATION} s each"
+measure "GET /ping (ceiling)" ping
+measure "GET / (Today)" path "$TOKEN" "/"
+measure "GET /orders/{id}" orderpage "$TOKEN" "$WORK/orders.txt"
+measure "GET /claims" path "$TOKEN" "/claims"
+measure "GET /inbox" path "$TOKEN" "/inbox"
+measure "GET /login" path - "/login"
+measure "GET /t/{token} (buyer)" buyer - "$WORK/buyer.txt"
+measure "GET /ping (ceiling, again)" ping
