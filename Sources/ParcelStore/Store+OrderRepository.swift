@@ -57,6 +57,11 @@ extension Store: OrderRepository {
         if let code = filter.diagnosis {
             conditions.append("EXISTS (SELECT 1 FROM diagnoses d WHERE d.order_id = o.id AND d.code = \(bind: code))")
         }
+        if let marketplace = filter.marketplace { conditions.append("o.marketplace = \(bind: marketplace)") }
+        if let carrier = filter.carrier { conditions.append("s.carrier = \(bind: carrier)") }
+        if let option = filter.shippingOption { conditions.append("s.shipping_option = \(bind: option)") }
+        if let from = filter.placedFrom { conditions.append("o.placed_at >= \(bind: from.epochSeconds)") }
+        if let before = filter.placedBefore { conditions.append("o.placed_at < \(bind: before.epochSeconds)") }
         if let query = filter.query?.lowercased().trimmed, !query.isEmpty {
             // A number typed with spaces or dashes matches its canonical form too.
             let number = canonicalNumber(query).lowercased()

@@ -78,6 +78,15 @@ struct PageTests {
         #expect(html.contains("id=\"expectation\""))
     }
 
+    @Test("the orders list: the search kept in the form, the export link with the same query, the next page")
+    func orders() throws {
+        let html = OrdersPage.View(model: .mock).html()
+        try matchesSnapshot(html, "orders.ko.html")
+        #expect(html.contains("name=\"q\" value=\"김\""))
+        #expect(html.contains("href=\"/orders.csv?q=%EA%B9%80\""))
+        #expect(html.contains("id=\"next\""))
+    }
+
     @Test("the inbox: the waiting question with its order and since when")
     func inbox() throws {
         let html = InboxPage.View(model: .mock).html()

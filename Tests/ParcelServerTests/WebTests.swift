@@ -220,6 +220,67 @@ struct SellerPageTests {
     }
 }
 
+@Suite("The orders page: search, filters, paging, and the same view as a CSV file a spreadsheet opens safely")
+struct OrdersPageTests {
+    @Test("search by tracking number, filter by marketplace and date, page on, export with BOM and formulas as text")
+    func ordersAndExport() async throws {
+        try await withServer { server in
+            #expect(try await server.send(.POST, "/api/v1/orders", json: orderJSON).status == .created)
+            let formula = orderJSON.replacingOccurrences(of: "A-1001", with: "A-1002")
+                .replacingOccurrences(of: "김민지", with: "=HYPERLINK(\\\"http://x\\\")")
+                .replacingOccurrences(of: "LP00123456789012", with: "LP00123456789026")
+            #expect(try await server.send(.POST, "/api/v1/orders", json: formula).status == .created)
+            let seller = TestBrowser(server)
+            _ = try await seller.signIn()
+            let all = try await seller.get("/orders").body.string
+            #expect(all.contains("data-order=\"A-1001\"") && all.contains("data-order=\"A-1002\""))
+            let found = try await seller.get("/orders?q=LP0012+3456+7890+12").body.string
+            #expect(found.contains("data-order=\"A-1001\"") && !found.contains("data-order=\"A-1002\""))
+            let none = try await seller.get("/orders?marketplace=smartstore").body.string
+            #expect(!none.contains("data-order="))
+            let dated = try await seller.get("/orders?from=2026-11-01&to=2026-11-01").body.string
+            #expect(dated.contains("data-order=\"A-1001\""))
+            let bad = try await seller.get("/orders?from=yesterday")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("from"))
+            let export = try await seller.get("/orders.csv?q=", accept: "text/csv")
+            #expect(export.status == .ok)
+            #expect(export.headers.first(name: .contentType) == "text/csv; charset=utf-8")
+            #expect(export.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+            #expect(Array(export.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            let text = export.body.string
+            #expect(text.contains("주문번호"))
+            #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+            #expect(text.contains("김민지"))
+        }
+    }
+
+    @Test("paging: a next link while more orders match, none on the last page")
+    func paging() async throws {
+        try await withServer { server in
+            let orders = (0..<55).map { index in
+                NewOrder(
+                    OrderDraft(
+                        info: OrderInfo(
+                            id: "P-\(index)", marketplace: "smartstore",
+                            placedAt: time("2026-11-01T10:00:00+09:00").adding(hours: Double(index)), buyerName: "구매자"),
+                        buyerPhone: nil, buyerEmail: nil, items: [OrderItem(name: "컵", quantity: 1, price: 5000)],
+                        shipment: nil),
+                    events: [])
+            }
+            _ = try await server.services.orders.createOrders(orders, now: testNow, actor: "test")
+            let seller = TestBrowser(server)
+            _ = try await seller.signIn()
+            let first = try await seller.get("/orders").body.string
+            let link = try #require(first.range(of: "id=\"next\" href=\"")).upperBound
+            let next = String(first[link...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+            let second = try await seller.get(next).body.string
+            #expect(second.components(separatedBy: "data-order=").count - 1 == 5)
+            #expect(!second.contains("id=\"next\""))
+        }
+    }
+}
+
 @Suite("The buyer's page: masked, rate limited, answering from the live order, filing claims under the rules")
 struct BuyerPageTests {
     /// The buyer page's path of an order, as `GET /api/v1/orders/{id}` gives it.

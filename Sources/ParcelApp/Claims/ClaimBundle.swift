@@ -120,24 +120,17 @@ extension ClaimService {
 
     /// The merged timeline as a spreadsheet opens it: UTF-8 with a byte-order mark, formulas neutralized.
     static func trackingCSV(_ analysis: ShipmentAnalysis?) -> String {
-        var lines = ["time_kst,status,milestone,location,text,sources"]
+        var rows = [["time_kst", "status", "milestone", "location", "text", "sources"]]
         if let timeline = analysis?.timeline {
             for entry in timeline.entries {
-                let cells = [
+                rows.append([
                     entry.time.display(), entry.status?.rawValue ?? "unknown", entry.milestone?.rawValue ?? "",
                     timeline.location(entry) ?? "", timeline.text(entry),
                     timeline.sources(entry).joined(separator: " "),
-                ]
-                lines.append(cells.map(csvCell).joined(separator: ","))
+                ])
             }
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvCell(_ text: String) -> String {
-        let safe = SpreadsheetText.neutralized(text)
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return SpreadsheetText.csv(rows)
     }
 }
 

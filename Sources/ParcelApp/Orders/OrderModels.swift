@@ -64,6 +64,14 @@ public struct OrderFilter: Sendable {
     public var status: String?
     public var diagnosis: String?
     public var query: String?
+    public var marketplace: String?
+    public var carrier: String?
+    /// The shipping option (the lane's service), as the orders name it.
+    public var shippingOption: String?
+    /// Placed at or after.
+    public var placedFrom: Timestamp?
+    /// Placed before.
+    public var placedBefore: Timestamp?
     public var limit = 50
     public var cursor: OrderCursor?
 

@@ -95,6 +95,18 @@ public enum SpreadsheetText {
     public static func neutralized(_ text: String) -> String {
         startsFormula(text) ? "'" + text : text
     }
+
+    /// One CSV cell: neutralized, and quoted when it holds a comma, a quote or a line break.
+    public static func csvCell(_ text: String) -> String {
+        let safe = neutralized(text)
+        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A CSV file as spreadsheets open Korean text: UTF-8 with a byte-order mark, CRLF line ends.
+    public static func csv(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
 }
 
 /// `text` in quotes for a message, cut to its first 60 characters: an

@@ -94,6 +94,8 @@ enum RouteRules {
         RouteRule(.POST, "login", answers: html, takes: form, maxBody: 16 * kilobyte, open: true),
         RouteRule(.POST, "logout", answers: html, takes: form, maxBody: 16 * kilobyte),
         RouteRule(.GET, "", answers: html),
+        RouteRule(.GET, "orders", answers: html),
+        RouteRule(.GET, "orders.csv", answers: "text/csv"),
         RouteRule(.GET, "orders/:id", answers: html),
         RouteRule(.GET, "claims", answers: html),
         RouteRule(.GET, "inbox", answers: html),

@@ -5,11 +5,12 @@ import Plot
 /// form's `_csrf`, the language, and which section is open.
 struct DeskChrome: Sendable, Equatable {
     enum Section: String, Sendable, CaseIterable {
-        case today, claims, inbox
+        case today, orders, claims, inbox
 
         var path: String {
             switch self {
             case .today: "/"
+            case .orders: "/orders"
             case .claims: "/claims"
             case .inbox: "/inbox"
             }
@@ -18,6 +19,7 @@ struct DeskChrome: Sendable, Equatable {
         var label: LocalizedText {
             switch self {
             case .today: LocalizedText(ko: "오늘 할 일", en: "Today")
+            case .orders: LocalizedText(ko: "주문", en: "Orders")
             case .claims: LocalizedText(ko: "클레임", en: "Claims")
             case .inbox: LocalizedText(ko: "문의함", en: "Inbox")
             }

@@ -12,6 +12,8 @@ struct DeskRoutes {
     func register(on routes: any RoutesBuilder) {
         let desk = routes.grouped(RequirePage(permission: .dailyWork))
         desk.get { request async throws -> Response in try await today(request) }
+        desk.get("orders") { request async throws -> Response in try await orders(request) }
+        desk.get("orders.csv") { request async throws -> Response in try await ordersCSV(request) }
         desk.get("orders", ":id") { request async throws -> Response in try await order(request) }
         desk.get("claims") { request async throws -> Response in try await claimsBoard(request) }
         desk.get("inbox") { request async throws -> Response in try await inbox(request) }
@@ -50,6 +52,46 @@ struct DeskRoutes {
             carriers: Set(items.compactMap(\.carrier)).sorted(), findings: Set(items.map(\.code)).sorted())
         return PageResponse.html(TodayPage.View(model: model).html(), language: model.chrome.language)
     }
+
+    func orders(_ request: Request) async throws -> Response {
+        let query = OrdersPage.Query(query: request.url.query)
+        let chrome = Self.chrome(request, section: .orders)
+        switch query.filter(limit: 50) {
+        case .failure(let problems):
+            let model = OrdersPage.Model(chrome: chrome, query: query, rows: [], next: nil, problems: problems.fields)
+            return PageResponse.html(
+                OrdersPage.View(model: model).html(), status: .unprocessableEntity, language: chrome.language)
+        case .success(let filter):
+            let page = try await services.orders.orders(filter)
+            let model = OrdersPage.Model(
+                chrome: chrome, query: query, rows: page.items.map(OrdersPage.row),
+                next: page.nextCursor.map { "/orders?" + query.encoded(cursor: $0) }, problems: [])
+            return PageResponse.html(OrdersPage.View(model: model).html(), language: chrome.language)
+        }
+    }
+
+    /// The orders view as a CSV file: every matching order (at most `csvLimit`), as spreadsheets open Korean.
+    func ordersCSV(_ request: Request) async throws -> Response {
+        let query = OrdersPage.Query(query: request.url.query)
+        guard case .success(var filter) = query.filter(limit: 200) else {
+            return problem(
+                .unprocessableEntity, "the list's query is not right; open /orders with it to see which field")
+        }
+        var orders: [OrderSummary] = []
+        repeat {
+            let page = try await services.orders.orders(filter)
+            orders += page.items
+            filter.cursor = page.nextCursor.flatMap(OrderCursor.init(encoded:))
+        } while filter.cursor != nil && orders.count < Self.csvLimit
+        let csv = OrdersPage.csv(orders, language: PageResponse.language(of: request))
+        var headers = HTTPHeaders(PageResponse.securityHeaders)
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        let day = clock.now().day()
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"parceldesk-orders-\(day).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    }
+
+    static let csvLimit = 100_000
 
     func order(_ request: Request) async throws -> Response {
         let now = clock.now()
