@@ -47,7 +47,7 @@ echo "machine: $(nproc) cores, $(uname -sr)"
 echo "== SQLite: $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM orders") orders, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM tracking_events") events, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM claims") claims"
 
 # A buyer can send as many requests as the benchmark does.
-PARCELDESK_LOG_LEVEL=warning PARCELDESK_BUYER_REQUESTS_PER_MINUTE=100000000 \
+PARCELDESK_LOG_LEVEL=warning PARCELDESK_BUYER_REQUESTS_PER_MINUTE=1000000 \
     "$BIN" serve --port "$PORT" --db "$WORK/run.sqlite" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 BASE="http://127.0.0.1:$PORT"
@@ -57,7 +57,8 @@ curl -fsS "$BASE/health" >/dev/null
 # Buyer page links of 2,000 orders, as the order API gives them; a buyer question each, so
 # the page has a conversation to read, and the inbox tickets to list.
 head -n 2000 "$WORK/orders.txt" | while read -r id; do
-    curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/orders/$id" | sed -n 's/.*"buyerPageUrl":"http[^"]*\(\/t\/[^"]*\)".*/\1/p'
+    curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/orders/$id" | grep -o '"buyerPageUrl":"[^"]*"' |
+        grep -o '/t/[A-Za-z0-9_-]*'
 done >"$WORK/buyer.txt"
 test "$(wc -l <"$WORK/buyer.txt")" -eq 2000
 JAR="$WORK/cookies.txt"

@@ -154,9 +154,8 @@ extension Store: OrderRepository {
     public func queueSummary() async throws -> [Severity: Int] {
         let rows = try await sql.raw(
             """
-            SELECT worst, COUNT(*) AS n FROM (
-                SELECT order_id, MAX(severity) AS worst FROM diagnoses GROUP BY order_id
-            ) per_order GROUP BY worst
+            SELECT top_severity AS worst, COUNT(*) AS n FROM shipments
+            WHERE top_severity >= 0 GROUP BY top_severity
             """
         ).all()
         var summary: [Severity: Int] = [:]

@@ -87,6 +87,15 @@ struct PageTests {
         #expect(html.contains("id=\"next\""))
     }
 
+    @Test("settings: the accounts with their roles and the form to add one")
+    func settings() throws {
+        let html = SettingsPage.View(model: .mock).html()
+        try matchesSnapshot(html, "settings.ko.html")
+        #expect(html.contains("staff@shop.kr"))
+        #expect(html.contains("action=\"/settings/users\""))
+        #expect(html.contains("name=\"_csrf\" value=\"csrf-mock-value\""))
+    }
+
     @Test("the inbox: the waiting question with its order and since when")
     func inbox() throws {
         let html = InboxPage.View(model: .mock).html()

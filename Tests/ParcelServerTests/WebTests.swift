@@ -220,6 +220,92 @@ struct SellerPageTests {
     }
 }
 
+@Suite("The claim page: only the allowed actions as buttons, each judged by the rules")
+struct ClaimPageTests {
+    @Test("a requested return: approve is offered and done; a refund before the item is back is refused with the rule")
+    func actions() async throws {
+        try await withServer { server in
+            try await deliveredSmartstoreOrder(server)
+            let opened = try server.object(
+                try await server.send(
+                    .POST, "/api/v1/orders/S-2001/claims", json: #"{"type": "return", "reason": "defective"}"#))
+            let id = try #require(opened["id"] as? String)
+            let seller = TestBrowser(server)
+            _ = try await seller.signIn()
+            let board = try await seller.get("/claims").body.string
+            #expect(board.contains("href=\"/claims/\(id)\""))
+            let page = try await seller.get("/claims/" + id)
+            let html = page.body.string
+            #expect(page.status == .ok)
+            #expect(html.contains("data-action=\"approve\""))
+            #expect(!html.contains("data-action=\"refund\""))
+            let csrf = try #require(TestBrowser.csrf(html))
+            #expect(
+                try await seller.post("/claims/\(id)/actions", [("action", "approve"), ("version", "1")]).status
+                    == .forbidden)
+            let refused = try await seller.post(
+                "/claims/\(id)/actions", [("_csrf", csrf), ("action", "refund"), ("version", "1")])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains("role=\"alert\""))
+            let approved = try await seller.post(
+                "/claims/\(id)/actions", [("_csrf", csrf), ("action", "approve"), ("version", "1")])
+            #expect(approved.status == .seeOther)
+            let after = try await seller.get("/claims/" + id).body.string
+            #expect(!after.contains("data-action=\"approve\""))
+            // The same button from a page that is now out of date: refused, not done twice.
+            let stale = try await seller.post(
+                "/claims/\(id)/actions", [("_csrf", csrf), ("action", "approve"), ("version", "1")])
+            #expect(stale.status == .conflict)
+            let bundle = try await seller.get("/claims/\(id)/bundle", accept: "application/zip")
+            #expect(bundle.status == .ok)
+            #expect(Array(bundle.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+        }
+    }
+}
+
+@Suite("Settings: the owner's; staff are refused")
+struct SettingsPageTests {
+    @Test("the owner adds a staff account; staff do the daily work but get 403 on settings and do not see it")
+    func roles() async throws {
+        try await withServer { server in
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let page = try await owner.get("/settings")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("href=\"/settings\""))
+            let csrf = try #require(TestBrowser.csrf(page.body.string))
+            let short = try await owner.post(
+                "/settings/users",
+                [("_csrf", csrf), ("email", "staff@shop.kr"), ("password", "short"), ("role", "staff")])
+            #expect(short.status == .unprocessableEntity)
+            #expect(short.body.string.contains("비밀번호는"))
+            let added = try await owner.post(
+                "/settings/users",
+                [("_csrf", csrf), ("email", "Staff@Shop.kr"), ("password", "staff password 1"), ("role", "staff")])
+            #expect(added.status == .created)
+            #expect(added.body.string.contains("staff@shop.kr"))
+            let again = try await owner.post(
+                "/settings/users",
+                [("_csrf", csrf), ("email", "staff@shop.kr"), ("password", "staff password 1"), ("role", "owner")])
+            #expect(again.status == .conflict)
+            #expect(try await owner.post("/settings/users", [("email", "x@shop.kr")]).status == .forbidden)
+
+            let staff = TestBrowser(server)
+            #expect(try await staff.signIn(email: "staff@shop.kr", password: "staff password 1").status == .seeOther)
+            let today = try await staff.get("/")
+            #expect(today.status == .ok)
+            #expect(!today.body.string.contains("href=\"/settings\""))
+            #expect(try await staff.get("/settings").status == .forbidden)
+            let staffCSRF = try #require(TestBrowser.csrf(today.body.string))
+            let refused = try await staff.post(
+                "/settings/users",
+                [("_csrf", staffCSRF), ("email", "x@shop.kr"), ("password", "long enough pass"), ("role", "owner")])
+            #expect(refused.status == .forbidden)
+            #expect(try await server.services.accounts.users().count == 2)
+        }
+    }
+}
+
 @Suite("The orders page: search, filters, paging, and the same view as a CSV file a spreadsheet opens safely")
 struct OrdersPageTests {
     @Test("search by tracking number, filter by marketplace and date, page on, export with BOM and formulas as text")

@@ -5,7 +5,7 @@ import Plot
 /// form's `_csrf`, the language, and which section is open.
 struct DeskChrome: Sendable, Equatable {
     enum Section: String, Sendable, CaseIterable {
-        case today, orders, claims, inbox
+        case today, orders, claims, inbox, settings
 
         var path: String {
             switch self {
@@ -13,6 +13,7 @@ struct DeskChrome: Sendable, Equatable {
             case .orders: "/orders"
             case .claims: "/claims"
             case .inbox: "/inbox"
+            case .settings: "/settings"
             }
         }
 
@@ -22,6 +23,7 @@ struct DeskChrome: Sendable, Equatable {
             case .orders: LocalizedText(ko: "주문", en: "Orders")
             case .claims: LocalizedText(ko: "클레임", en: "Claims")
             case .inbox: LocalizedText(ko: "문의함", en: "Inbox")
+            case .settings: LocalizedText(ko: "설정", en: "Settings")
             }
         }
     }
@@ -32,6 +34,10 @@ struct DeskChrome: Sendable, Equatable {
     let section: Section?
     /// This page's path, for the language switch.
     let path: String
+    /// Settings is in the navigation for those who may use it (the owner).
+    var showsSettings = false
+
+    var sections: [Section] { Section.allCases.filter { $0 != .settings || showsSettings } }
 
     static let signOut = LocalizedText(ko: "로그아웃", en: "Sign out")
 

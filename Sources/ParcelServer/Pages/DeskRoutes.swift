@@ -16,16 +16,25 @@ struct DeskRoutes {
         desk.get("orders.csv") { request async throws -> Response in try await ordersCSV(request) }
         desk.get("orders", ":id") { request async throws -> Response in try await order(request) }
         desk.get("claims") { request async throws -> Response in try await claimsBoard(request) }
+        desk.get("claims", ":id") { request async throws -> Response in try await claimPage(request, notice: nil) }
+        desk.post("claims", ":id", "actions") { request async throws -> Response in try await claimAction(request) }
+        desk.get("claims", ":id", "bundle") { request async throws -> Response in
+            try await ClaimFileRoutes(claims: services.claims, clock: clock).bundle(request)
+        }
         desk.get("inbox") { request async throws -> Response in try await inbox(request) }
         desk.get("inbox", ":id") { request async throws -> Response in try await conversation(request) }
         desk.post("inbox", ":id", "reply") { request async throws -> Response in try await reply(request) }
         desk.post("inbox", ":id", "close") { request async throws -> Response in try await close(request) }
+        let owner = routes.grouped(RequirePage(permission: .manageAccounts))
+        owner.get("settings") { request async throws -> Response in try await settings(request, notice: nil) }
+        owner.post("settings", "users") { request async throws -> Response in try await addUser(request) }
     }
 
     static func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
         DeskChrome(
             language: PageResponse.language(of: request), email: RequestContext.caller?.user.email ?? "",
-            csrf: FormGuard.token(for: RequestContext.session ?? ""), section: section, path: request.url.path)
+            csrf: FormGuard.token(for: RequestContext.session ?? ""), section: section, path: request.url.path,
+            showsSettings: RequestContext.caller?.allows(.manageAccounts) ?? false)
     }
 
     static func notFound(_ request: Request) -> Response {
@@ -41,14 +50,14 @@ struct DeskRoutes {
             severity: OrderDetailRoute.queryValue("severity", in: query).flatMap(Severity.init(rawValue:)),
             carrier: OrderDetailRoute.queryValue("carrier", in: query).flatMap { $0.isEmpty ? nil : $0 },
             finding: OrderDetailRoute.queryValue("finding", in: query).flatMap { $0.isEmpty ? nil : $0 })
-        var items = try await services.orders.queue(minimum: .watch, limit: 500)
+        var items = try await services.orders.queue(minimum: .watch, limit: 300)
         items += try await services.claims.queueItems(now: clock.now(), minimum: .watch, limit: 200)
         let all = ActionQueue.rows(items)
         let summary = try await services.orders.queueSummary()
         let model = TodayPage.Model(
             chrome: Self.chrome(request, section: .today),
             counts: [Severity.urgent, .act, .watch].map { ($0, summary[$0] ?? 0) },
-            rows: all.filter(filters.admits).prefix(200).map(TodayPage.row), filters: filters,
+            rows: all.filter(filters.admits).prefix(Self.todayRows).map(TodayPage.row), filters: filters,
             carriers: Set(items.compactMap(\.carrier)).sorted(), findings: Set(items.map(\.code)).sorted())
         return PageResponse.html(TodayPage.View(model: model).html(), language: model.chrome.language)
     }
@@ -92,6 +101,47 @@ struct DeskRoutes {
     }
 
     static let csvLimit = 100_000
+    /// The most urgent this many orders; the filters and the orders page reach the rest.
+    static let todayRows = 100
+
+    func settings(
+        _ request: Request, notice: LocalizedText?, failed: Bool = false, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let accounts = try await services.accounts.users().map {
+            SettingsPage.Account(
+                email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display())
+        }
+        let model = SettingsPage.Model(
+            chrome: Self.chrome(request, section: .settings), accounts: accounts, notice: notice, failed: failed)
+        return PageResponse.html(
+            SettingsPage.View(model: model).html(), status: status, language: model.chrome.language)
+    }
+
+    func addUser(_ request: Request) async throws -> Response {
+        let form = PostedForm(request)
+        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        let email = (form["email"] ?? "").trimmed.lowercased()
+        guard let role = form["role"].flatMap(Role.init(rawValue:)), !email.isEmpty,
+            email.count <= InputLimits.email, (form["password"] ?? "").utf8.count <= InputLimits.password
+        else {
+            return try await settings(
+                request,
+                notice: LocalizedText(
+                    ko: "이메일, 비밀번호, 역할을 모두 입력해 주세요.", en: "Please fill in the e-mail, password and role."),
+                failed: true, status: .unprocessableEntity)
+        }
+        do {
+            _ = try await services.accounts.createUser(
+                email: email, password: form["password"] ?? "", role: role, now: clock.now(),
+                actor: "user:" + (RequestContext.caller?.user.email ?? ""))
+        } catch let error as AccountError {
+            return try await settings(
+                request, notice: SettingsPage.problem(error), failed: true,
+                status: error == .emailTaken(email) ? .conflict : .unprocessableEntity)
+        }
+        return try await settings(
+            request, notice: LocalizedText(ko: "\(email) 계정을 추가했습니다.", en: "Added \(email)."), status: .created)
+    }
 
     func order(_ request: Request) async throws -> Response {
         let now = clock.now()
@@ -123,6 +173,45 @@ struct DeskRoutes {
         } while cursor != nil && claims.count < 1000
         let model = ClaimsBoard.model(claims, chrome: Self.chrome(request, section: .claims))
         return PageResponse.html(ClaimsBoard.View(model: model).html(), language: model.chrome.language)
+    }
+
+    func claimPage(
+        _ request: Request, notice: LocalizedText?, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let view = try await services.claims.view(id, now: clock.now())
+        else { return Self.notFound(request) }
+        let model = ClaimPage.model(view, chrome: Self.chrome(request, section: .claims), notice: notice)
+        return PageResponse.html(ClaimPage.View(model: model).html(), status: status, language: model.chrome.language)
+    }
+
+    /// An action from the claim page's buttons, judged by the same rules as the API's.
+    func claimAction(_ request: Request) async throws -> Response {
+        let form = PostedForm(request)
+        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            return Self.notFound(request)
+        }
+        guard let action = form["action"].flatMap(ClaimAction.init(name:)) else {
+            return try await claimPage(
+                request, notice: LocalizedText(ko: "알 수 없는 처리입니다.", en: "Unknown action."),
+                status: .unprocessableEntity)
+        }
+        let result: Result<ClaimService.View, ClaimService.Refusal>
+        do {
+            result = try await services.claims.act(
+                claim: id, action: action, by: .seller, note: form["note"].flatMap { $0.isEmpty ? nil : $0 },
+                trackingNumber: nil, carrier: nil, amount: nil, idempotencyKey: nil,
+                expectedVersion: form["version"].flatMap(Int.init),
+                actor: "user:" + (RequestContext.caller?.user.email ?? ""),
+                now: clock.now())
+        } catch ClaimService.Failure.claimNotFound {
+            return Self.notFound(request)
+        }
+        switch result {
+        case .success: return PageResponse.seeOther("/claims/" + id.uuidString.lowercased())
+        case .failure(let refusal): return try await claimPage(request, notice: refusal.message, status: .conflict)
+        }
     }
 
     func inbox(_ request: Request) async throws -> Response {

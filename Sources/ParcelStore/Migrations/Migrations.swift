@@ -18,6 +18,7 @@ public enum StoreMigrations {
         CreateClaimEvidence(),
         AddClaimCountToOrders(),
         CreateCustomerCenter(),
+        AddShipmentSeverityIndex(),
     ]
 }
 

@@ -7,6 +7,7 @@ import Plot
 enum ClaimsBoard {
     struct Card: Sendable, Equatable {
         let label: String
+        let id: String
         let orderID: String
         let type: LocalizedText
         let reason: LocalizedText
@@ -37,7 +38,9 @@ enum ClaimsBoard {
             }
             let cards: [Card] = sorted.map { claim in
                 Card(
-                    label: claim.label, orderID: claim.orderID.uuidString.lowercased(), type: claim.claim.type.label,
+                    label: claim.label, id: claim.id.uuidString.lowercased(),
+                    orderID: claim.orderID.uuidString.lowercased(),
+                    type: claim.claim.type.label,
                     reason: claim.claim.reason.label, deadlineKind: claim.nextDeadline?.kind.label,
                     deadlineDue: claim.nextDeadline?.due.display())
             }
@@ -65,7 +68,7 @@ enum ClaimsBoard {
                             .forEach(column.cards) { card in
                                 .li(
                                     .attribute(named: "data-claim", value: HTMLText.escaped(card.label)),
-                                    .a(.href("/orders/" + HTMLText.escaped(card.orderID)), .text(card.label)),
+                                    .a(.href("/claims/" + HTMLText.escaped(card.id)), .text(card.label)),
                                     .text(" · " + say(card.type) + " · " + say(card.reason)),
                                     .unwrap(card.deadlineDue) { due in
                                         .span(

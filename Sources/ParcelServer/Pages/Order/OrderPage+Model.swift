@@ -52,6 +52,7 @@ enum OrderPage {
     }
 
     struct ClaimLine: Sendable, Equatable {
+        let id: String
         let label: String
         let type: LocalizedText
         let state: LocalizedText
@@ -131,7 +132,8 @@ enum OrderPage {
             let claim = claims.claims[index]
             let next = standing.deadlines(of: index).first
             return ClaimLine(
-                label: claim.label, type: claim.claim.type.label, state: standing.claims[index].state.label,
+                id: claim.id.uuidString.lowercased(), label: claim.label, type: claim.claim.type.label,
+                state: standing.claims[index].state.label,
                 deadline: next.map { ($0.kind.label, $0.due.display()) })
         }
         return Model(

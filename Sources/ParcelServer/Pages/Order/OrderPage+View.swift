@@ -134,7 +134,8 @@ extension OrderPage {
                 .ul(
                     .forEach(model.claims) { claim in
                         .li(
-                            .strong(.text(claim.label)), .text(" · " + say(claim.type) + " · " + say(claim.state)),
+                            .a(.href("/claims/" + HTMLText.escaped(claim.id)), .text(claim.label)),
+                            .text(" · " + say(claim.type) + " · " + say(claim.state)),
                             .unwrap(claim.deadline) { deadline in
                                 .span(.class("muted"), .text(" · " + say(deadline.kind) + " " + deadline.due))
                             })

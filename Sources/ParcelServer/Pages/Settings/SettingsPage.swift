@@ -1,0 +1,109 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import Plot
+
+/// `GET /settings`: the owner's page. For now the accounts: who may sign
+/// in, with which role, and adding one. Staff get 403.
+enum SettingsPage {
+    struct Account: Sendable, Equatable {
+        let email: String
+        let role: Role
+        let createdAt: String
+    }
+
+    struct Model: Sendable, Equatable {
+        let chrome: DeskChrome
+        let accounts: [Account]
+        /// What the last form did, or why it could not.
+        let notice: LocalizedText?
+        let failed: Bool
+    }
+
+    static let title = LocalizedText(ko: "설정", en: "Settings")
+
+    static func roleName(_ role: Role) -> LocalizedText {
+        switch role {
+        case .owner: LocalizedText(ko: "대표 (모든 권한)", en: "Owner (everything)")
+        case .staff: LocalizedText(ko: "직원 (주문·클레임·문의 처리)", en: "Staff (orders, claims, questions)")
+        }
+    }
+
+    static func problem(_ error: AccountError) -> LocalizedText {
+        switch error {
+        case .emailTaken(let email):
+            LocalizedText(ko: "\(email) 계정은 이미 있습니다.", en: "There is already an account for \(email).")
+        case .invalidEmail:
+            LocalizedText(ko: "이메일 주소 형식이 맞지 않습니다.", en: "That is not an e-mail address.")
+        case .weakPassword:
+            LocalizedText(
+                ko: "비밀번호는 \(AccountService.minimumPasswordLength)자 이상이어야 합니다.",
+                en: "The password needs \(AccountService.minimumPasswordLength) characters or more.")
+        default:
+            LocalizedText(error.description)
+        }
+    }
+
+    struct View {
+        let model: Model
+
+        func html() -> String {
+            let say = model.chrome.language
+            let options: [Node<HTML.SelectContext>] = [Role.staff, .owner].map {
+                Layout.option(value: $0.rawValue, text: say(SettingsPage.roleName($0)), selected: $0 == .staff)
+            }
+            return Layout.desk(title: SettingsPage.title, chrome: model.chrome) {
+                Node<HTML.BodyContext>.h1(.text(say(SettingsPage.title)))
+                Node<HTML.BodyContext>.unwrap(model.notice) { notice in
+                    .p(
+                        .class(model.failed ? "error" : "card"), .attribute(named: "role", value: "status"),
+                        .id("notice"), .text(say(notice)))
+                }
+                Node<HTML.BodyContext>.section(
+                    .class("card"), .id("accounts"),
+                    .h2(.text(say(LocalizedText(ko: "계정", en: "Accounts")))),
+                    .table(
+                        .forEach(model.accounts) { account in
+                            .tr(
+                                .td(.text(account.email)), .td(.text(say(SettingsPage.roleName(account.role)))),
+                                .td(.class("muted"), .text(account.createdAt)))
+                        }),
+                    .form(
+                        .method(.post), .action("/settings/users"),
+                        .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                        .h3(.text(say(LocalizedText(ko: "계정 추가", en: "Add an account")))),
+                        .label(.for("new-email"), .text(say(LocalizedText(ko: "이메일", en: "E-mail")))),
+                        .input(.type(.email), .id("new-email"), .name("email"), .required(true)),
+                        .label(
+                            .for("new-password"),
+                            .text(
+                                say(
+                                    LocalizedText(
+                                        ko: "처음 비밀번호 (\(AccountService.minimumPasswordLength)자 이상)",
+                                        en:
+                                            "First password (\(AccountService.minimumPasswordLength) characters or more)"
+                                    )))),
+                        .input(
+                            .type(.password), .id("new-password"), .name("password"), .required(true),
+                            .attribute(named: "autocomplete", value: "new-password")),
+                        .label(
+                            .text(say(LocalizedText(ko: "역할", en: "Role")) + " "),
+                            .element(
+                                named: "select", nodes: [.attribute(named: "name", value: "role"), .group(options)])),
+                        .button(.type(.submit), .text(say(LocalizedText(ko: "추가", en: "Add"))))))
+            }.render()
+        }
+    }
+}
+
+extension SettingsPage.Model {
+    static let mock = SettingsPage.Model(
+        chrome: DeskChrome(
+            language: PageLanguage(query: nil, cookie: nil), email: "owner@shop.kr", csrf: "csrf-mock-value",
+            section: .settings, path: "/settings"),
+        accounts: [
+            SettingsPage.Account(email: "owner@shop.kr", role: .owner, createdAt: "2026-11-01 10:00 KST"),
+            SettingsPage.Account(email: "staff@shop.kr", role: .staff, createdAt: "2026-11-02 09:00 KST"),
+        ],
+        notice: nil, failed: false)
+}
