@@ -79,12 +79,24 @@ measure() {
         "$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')" "$p50_ms" "$p95_ms" "$p99_ms" "$failed"
 }
 
+seller_pages() {
+    measure "GET / (Today)" path "$TOKEN" "/"
+    measure "GET /orders (list)" path "$TOKEN" "/orders"
+    measure "GET /orders?q= (search)" path "$TOKEN" "/orders?q=LP00"
+    measure "GET /orders/{id}" orderpage "$TOKEN" "$WORK/orders.txt"
+    measure "GET /claims" path "$TOKEN" "/claims"
+    measure "GET /inbox" path "$TOKEN" "/inbox"
+    measure "GET /settings" path "$TOKEN" "/settings"
+    measure "GET /login" path - "/login"
+}
+
+# Throughput: every connection asks again the moment it is answered.
 echo "== $CONNECTIONS connections, $THREADS wrk threads, ${DURATION} s each"
 measure "GET /ping (ceiling)" ping
-measure "GET / (Today)" path "$TOKEN" "/"
-measure "GET /orders/{id}" orderpage "$TOKEN" "$WORK/orders.txt"
-measure "GET /claims" path "$TOKEN" "/claims"
-measure "GET /inbox" path "$TOKEN" "/inbox"
-measure "GET /login" path - "/login"
+seller_pages
 measure "GET /t/{token} (buyer)" buyer - "$WORK/buyer.txt"
 measure "GET /ping (ceiling, again)" ping
+# A busy team: four people (or tabs) clicking without pause.
+CONNECTIONS=${TEAM_CONNECTIONS:-4}
+echo "== $CONNECTIONS connections"
+seller_pages

@@ -167,6 +167,21 @@ struct SellerPageTests {
         }
     }
 
+    @Test(
+        "after signing in, only a path on this site: no //, no backslash, no tab or other control character",
+        arguments: [
+            "//evil.example", "/\\evil.example", "/%09/evil.example", "/%00/x", "https://evil.example", "/%0d%0aX:%20y",
+        ])
+    func nextStaysHere(next: String) async throws {
+        try await withServer { server in
+            let browser = TestBrowser(server)
+            _ = try await browser.signIn()
+            let answer = try await browser.get("/login?next=" + next)
+            #expect(answer.status == .seeOther)
+            #expect(answer.headers.first(name: .location) == "/")
+        }
+    }
+
     @Test("signing out needs the form's _csrf, revokes the session and clears the cookie")
     func signOut() async throws {
         try await withServer { server in
@@ -456,6 +471,10 @@ struct BuyerPageTests {
             let conversation = try await seller.get("/inbox/" + ticket)
             #expect(conversation.body.string.contains("상담원 연결해주세요"))
             let sellerCSRF = try #require(TestBrowser.csrf(conversation.body.string))
+            let tooLong = try await seller.post(
+                "/inbox/\(ticket)/reply",
+                [("_csrf", sellerCSRF), ("text", String(repeating: "가", count: CustomerCenterService.replyLimit + 1))])
+            #expect(tooLong.status == .unprocessableEntity)
             let replied = try await seller.post(
                 "/inbox/\(ticket)/reply", [("_csrf", sellerCSRF), ("text", "지금 확인해 드릴게요")])
             #expect(replied.status == .seeOther)

@@ -136,12 +136,15 @@ extension ClaimService {
 
 /// Personal data as buyer-facing pages and shared bundles show it.
 public enum Masking {
-    /// 김민수 → 김*수, 김민 → 김*, John Smith → J*** S****.
+    /// 김민수 → 김*수, 김민 → 김*, John Smith → J*** S****; a one-letter word after the first is hidden
+    /// whole (김 철 수 → 김 * *), so no name shows more than its first letter and its last.
     public static func name(_ name: String) -> String {
         let words = name.split(separator: " ")
         if words.count > 1 {
-            return words.map { word in String(word.prefix(1)) + String(repeating: "*", count: max(word.count - 1, 0)) }
-                .joined(separator: " ")
+            return words.enumerated().map { index, word in
+                if word.count == 1 { return index == 0 ? String(word) : "*" }
+                return String(word.prefix(1)) + String(repeating: "*", count: word.count - 1)
+            }.joined(separator: " ")
         }
         let letters = Array(name)
         switch letters.count {
@@ -153,10 +156,13 @@ public enum Masking {
         }
     }
 
-    /// 010-1234-5678 → 010-****-5678: the middle digits hidden.
+    /// 010-1234-5678 → 010-****-5678, +82 10-1234-5678 the same; any other number shows only its last four digits.
     public static func phone(_ phone: String) -> String {
-        let digits = phone.filter(\.isNumber)
-        guard digits.count >= 7 else { return String(repeating: "*", count: digits.count) }
+        var digits = phone.filter(\.isNumber)
+        if digits.hasPrefix("82"), digits.count >= 11 { digits = "0" + digits.dropFirst(2) }
+        guard digits.count >= 10, digits.hasPrefix("01") else {
+            return digits.count > 4 ? "****-" + digits.suffix(4) : String(repeating: "*", count: digits.count)
+        }
         return "\(digits.prefix(3))-****-\(digits.suffix(4))"
     }
 }

@@ -30,6 +30,9 @@ public struct CustomerCenterService: Sendable {
         self.answers = answers
     }
 
+    /// The longest reply, as `openapi.yaml`'s `TicketReplyInput.text` says.
+    public static let replyLimit = 2000
+
     /// Characters of a buyer token: 22 of base64url, 132 random-looking bits.
     public static let tokenLength = 22
 
@@ -166,6 +169,7 @@ public struct CustomerCenterService: Sendable {
     public func reply(to id: UUID, text: String, now: Timestamp) async throws -> Ticket {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw TicketError.emptyReply }
+        guard text.count <= Self.replyLimit else { throw TicketError.tooLong(Self.replyLimit) }
         guard var ticket = try await repository.ticket(id) else { throw TicketError.unknownTicket(id.uuidString) }
         guard ticket.status != .closed else { throw TicketError.closed }
         ticket.status = .answered

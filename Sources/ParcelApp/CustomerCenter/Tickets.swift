@@ -84,12 +84,14 @@ public enum TicketError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownTicket(String)
     case closed
     case emptyReply
+    case tooLong(Int)
 
     public var description: String {
         switch self {
         case .unknownTicket(let id): "no ticket \(id)"
         case .closed: "the ticket is closed; the buyer can open a new one from the buyer page"
         case .emptyReply: "the reply is empty"
+        case .tooLong(let limit): "a reply is at most \(limit) characters"
         }
     }
 }

@@ -38,6 +38,8 @@ public enum InputLimits {
 
     /// The message for a text over its limit, or nil when it fits.
     public static func problem(_ text: String, limit: Int) -> String? {
+        // Everything that reads text back stops at a NUL: "E5" and "E5\0x" would be two orders shown as one.
+        if text.utf8.contains(0) { return "contains a NUL character (U+0000)" }
         // No more characters than UTF-8 bytes; counting stops past the limit,
         // so a 10 MB value costs no more than a short one.
         if text.utf8.count <= limit { return nil }

@@ -23,7 +23,7 @@ extension APIHandler {
 
     func replyToTicket(_ input: Operations.replyToTicket.Input) async throws -> Operations.replyToTicket.Output {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        var problems = Self.tooLong(body.text, "text", 2000)
+        var problems = Self.tooLong(body.text, "text", CustomerCenterService.replyLimit)
         if body.text.trimmed.isEmpty { problems.append(FieldError("text", "is required")) }
         guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
         guard let id = UUID(uuidString: input.path.id) else {

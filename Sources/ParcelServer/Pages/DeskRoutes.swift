@@ -50,7 +50,7 @@ struct DeskRoutes {
             severity: OrderDetailRoute.queryValue("severity", in: query).flatMap(Severity.init(rawValue:)),
             carrier: OrderDetailRoute.queryValue("carrier", in: query).flatMap { $0.isEmpty ? nil : $0 },
             finding: OrderDetailRoute.queryValue("finding", in: query).flatMap { $0.isEmpty ? nil : $0 })
-        var items = try await services.orders.queue(minimum: .watch, limit: 300)
+        var items = try await services.orders.queue(minimum: .watch, limit: 150)
         items += try await services.claims.queueItems(now: clock.now(), minimum: .watch, limit: 200)
         let all = ActionQueue.rows(items)
         let summary = try await services.orders.queueSummary()
@@ -262,9 +262,12 @@ struct DeskRoutes {
         } catch let error as TicketError {
             let language = PageResponse.language(of: request)
             let message =
-                error == .closed
-                ? LocalizedText(ko: "이미 종료된 문의입니다.", en: "This question is closed.")
-                : LocalizedText(ko: "답변 내용을 입력해 주세요.", en: "Please write a reply.")
+                switch error {
+                case .closed: LocalizedText(ko: "이미 종료된 문의입니다.", en: "This question is closed.")
+                case .tooLong(let limit):
+                    LocalizedText(ko: "답변은 \(limit)자 이내로 써 주세요.", en: "Please keep the reply to \(limit) characters.")
+                default: LocalizedText(ko: "답변 내용을 입력해 주세요.", en: "Please write a reply.")
+                }
             return PageResponse.html(
                 ErrorPage.View(model: .init(language: language, status: 422, message: message)).html(),
                 status: .unprocessableEntity, language: language)

@@ -94,8 +94,10 @@ struct PostedForm {
 /// link cannot send a seller elsewhere with `next=//evil.example`.
 enum SafeNext {
     static func path(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-            !next.contains(where: { $0.isNewline || $0 == "\\" }), next.count <= 512
+        // Browsers drop tabs and line breaks from a URL, so `/<tab>/evil.example` would be `//evil.example`:
+        // no control character at all, and no backslash (read as a slash).
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 512,
+            !next.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" })
         else { return "/" }
         return next
     }
