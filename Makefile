@@ -1,6 +1,6 @@
 # The index of ParcelDesk's commands. Every target is a thin wrapper; read the
 # recipe to see the real command.
-.PHONY: build test test-core test-postgres bench bench-peer bench-ingest demo serve format lint ci
+.PHONY: build test test-core test-postgres bench bench-peer bench-ingest bench-pages browser-tests demo serve format lint ci
 
 build:
 	swift build
@@ -33,6 +33,14 @@ bench-peer:
 # Server load: ingestion, order reads and the /ping ceiling, SQLite and PostgreSQL.
 bench-ingest:
 	scripts/bench-ingest.sh
+
+# Every seller page and the buyer page with 100,000 orders, beside the /ping ceiling.
+bench-pages:
+	scripts/bench-pages.sh
+
+# Headless Chromium through the seller's and the buyer's main path; screenshots in screenshots/.
+browser-tests:
+	scripts/browser-tests.sh
 
 format:
 	swift format format --in-place --recursive Sources Tests Package.swift
