@@ -150,6 +150,16 @@ def main():
         newest = max(card, key=lambda item: int(item.get_attribute("data-claim").rsplit("-C", 1)[1]))
         check(len(newest.find_elements(By.CSS_SELECTOR, ".muted")) > 0, "with its deadline: " + newest.text)
         shoot(driver, "claims")
+        newest.find_element(By.TAG_NAME, "a").click()
+        wait.until(ready.presence_of_element_located((By.ID, "actions")))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#actions button[data-action]")) > 0, "the claim page offers its allowed actions")
+        shoot(driver, "claim")
+
+        # The other seller pages, for the screenshots.
+        for path, name, marker in [("/orders", "orders", "orders"), ("/lanes", "lanes", "days-chart"), ("/settings", "settings", "accounts")]:
+            driver.get(BASE + path)
+            check(len(driver.find_elements(By.ID, marker)) == 1, f"{path} shows #{marker}")
+            shoot(driver, name)
 
         # English, remembered.
         driver.get(BASE + "/?lang=en")

@@ -11,6 +11,8 @@ public struct Services: Sendable {
     public let claims: ClaimService
     /// Buyer pages and the customer center's conversations.
     public let customerCenter: CustomerCenterService
+    /// Each lane's reliability from the shop's recent orders.
+    public let lanes: LaneService
     /// Checks incoming orders and events with the same detector the diagnosis uses.
     public let validator: OrderValidator
 
@@ -28,6 +30,7 @@ public struct Services: Sendable {
         accounts = AccountService(repository: store, passwords: passwords, sessionLifetime: sessionLifetime)
         claims = ClaimService(
             repository: store, orders: store, diagnoser: diagnoser, files: evidence, limits: evidenceLimits)
+        lanes = LaneService(orders: orders, claims: store, diagnoser: diagnoser)
         customerCenter = CustomerCenterService(
             repository: store, orders: orders, claims: claims, linkKey: secretKey.derived("buyer links"))
     }

@@ -96,6 +96,18 @@ struct PageTests {
         #expect(html.contains("name=\"_csrf\" value=\"csrf-mock-value\""))
     }
 
+    @Test("lanes: both charts as SVG with a title, the same figures as a table, the notice to copy; names escaped")
+    func lanes() throws {
+        let html = LanesPage.View(model: .mock).html()
+        try matchesSnapshot(html, "lanes.ko.html")
+        #expect(html.contains("<svg id=\"days-chart\" role=\"img\""))
+        #expect(html.contains("<svg id=\"stability-chart\""))
+        #expect(html.contains("<table id=\"lanes\">"))
+        #expect(html.contains("CJ대한통운 &lt;b&gt;"))
+        #expect(!html.contains("CJ대한통운 <b>"))
+        #expect(html.contains("data-copy=\"notice-0\""))
+    }
+
     @Test("the inbox: the waiting question with its order and since when")
     func inbox() throws {
         let html = InboxPage.View(model: .mock).html()

@@ -278,6 +278,26 @@ struct ClaimPageTests {
     }
 }
 
+@Suite("The lanes page")
+struct LanesPageTests {
+    @Test("a delivered lane's figures: charts, table, and its notice to copy")
+    func lanes() async throws {
+        try await withServer { server in
+            for index in 0..<6 {
+                try await deliveredSmartstoreOrder(server, id: "S-\(index)")
+            }
+            let seller = TestBrowser(server)
+            _ = try await seller.signIn()
+            let page = try await seller.get("/lanes")
+            let html = page.body.string
+            #expect(page.status == .ok)
+            #expect(html.contains("<svg id=\"days-chart\""))
+            #expect(html.contains("<td>6</td>"))
+            #expect(html.contains("최근 6건 기준으로 보통 발송 후 2일"))
+        }
+    }
+}
+
 @Suite("Settings: the owner's; staff are refused")
 struct SettingsPageTests {
     @Test("the owner adds a staff account; staff do the daily work but get 403 on settings and do not see it")

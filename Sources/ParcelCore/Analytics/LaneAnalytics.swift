@@ -176,7 +176,7 @@ public struct LaneAnalytics: Sendable {
         return LocalizedText(ko: ko.joined(separator: " "), en: en.joined(separator: " "))
     }
 
-    static func countryName(_ code: String) -> LocalizedText {
+    public static func countryName(_ code: String) -> LocalizedText {
         switch code {
         case "CN": LocalizedText(ko: "중국", en: "China")
         case "KR": LocalizedText(ko: "한국", en: "Korea")

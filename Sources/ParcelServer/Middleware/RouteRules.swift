@@ -104,6 +104,7 @@ enum RouteRules {
         RouteRule(.GET, "settings", answers: html),
         RouteRule(.POST, "settings/users", answers: html, takes: form, maxBody: 16 * kilobyte),
         RouteRule(.GET, "inbox", answers: html),
+        RouteRule(.GET, "lanes", answers: html),
         RouteRule(.GET, "inbox/:id", answers: html),
         RouteRule(.POST, "inbox/:id/reply", answers: html, takes: form, maxBody: 64 * kilobyte),
         RouteRule(.POST, "inbox/:id/close", answers: html, takes: form, maxBody: 16 * kilobyte),

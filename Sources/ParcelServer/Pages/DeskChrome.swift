@@ -5,7 +5,7 @@ import Plot
 /// form's `_csrf`, the language, and which section is open.
 struct DeskChrome: Sendable, Equatable {
     enum Section: String, Sendable, CaseIterable {
-        case today, orders, claims, inbox, settings
+        case today, orders, claims, inbox, lanes, settings
 
         var path: String {
             switch self {
@@ -13,6 +13,7 @@ struct DeskChrome: Sendable, Equatable {
             case .orders: "/orders"
             case .claims: "/claims"
             case .inbox: "/inbox"
+            case .lanes: "/lanes"
             case .settings: "/settings"
             }
         }
@@ -23,6 +24,7 @@ struct DeskChrome: Sendable, Equatable {
             case .orders: LocalizedText(ko: "주문", en: "Orders")
             case .claims: LocalizedText(ko: "클레임", en: "Claims")
             case .inbox: LocalizedText(ko: "문의함", en: "Inbox")
+            case .lanes: LocalizedText(ko: "배송 구간", en: "Lanes")
             case .settings: LocalizedText(ko: "설정", en: "Settings")
             }
         }

@@ -22,6 +22,13 @@ struct DeskRoutes {
             try await ClaimFileRoutes(claims: services.claims, clock: clock).bundle(request)
         }
         desk.get("inbox") { request async throws -> Response in try await inbox(request) }
+        desk.get("lanes") { request async throws -> Response in
+            let report = try await services.lanes.report(now: clock.now())
+            let model = LanesPage.Model(
+                chrome: Self.chrome(request, section: .lanes), lanes: report.lanes.map { LanesPage.lane($0) },
+                orders: report.orders)
+            return PageResponse.html(LanesPage.View(model: model).html(), language: model.chrome.language)
+        }
         desk.get("inbox", ":id") { request async throws -> Response in try await conversation(request) }
         desk.post("inbox", ":id", "reply") { request async throws -> Response in try await reply(request) }
         desk.post("inbox", ":id", "close") { request async throws -> Response in try await close(request) }
