@@ -161,6 +161,19 @@ def main():
             check(len(driver.find_elements(By.ID, marker)) == 1, f"{path} shows #{marker}")
             shoot(driver, name)
 
+        # Import a file from the browser (the script shows the upload's progress), and its report.
+        csv_path = os.path.join(SHOTS, "browser-import.csv")
+        with open(csv_path, "w", encoding="utf-8") as csv_file:
+            csv_file.write("externalId,placedAt,itemName\nBT-1,2026-11-02T10:00:00+09:00,컵\nBT-2,not a date,컵\n")
+        driver.get(BASE + "/import")
+        Select(driver.find_element(By.NAME, "format")).select_by_value("generic")
+        driver.find_element(By.ID, "file").send_keys(os.path.abspath(csv_path))
+        driver.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
+        wait.until(lambda d: "3, placedAt" in text_of(d, "report"))
+        check(True, "an import with a bad line names the line and the column, and imports nothing")
+        shoot(driver, "import")
+        os.remove(csv_path)
+
         # English, remembered.
         driver.get(BASE + "/?lang=en")
         driver.get(BASE + "/")

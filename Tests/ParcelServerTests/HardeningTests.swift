@@ -589,6 +589,6 @@ struct ContractLimitTests {
         #expect(spec.contains("maxItems: \(OrderValidator.maxEventsPerBatch)"))
         #expect(spec.contains("maxItems: \(InputLimits.itemsPerOrder)"))
         #expect(spec.contains("maxItems: \(InputLimits.mappings)"))
-        #expect(spec.contains("items: { type: string, maxLength: \(InputLimits.mapping) }"))
+        #expect(spec.contains("items: { type: string, maxLength: \(InputLimits.mapping), pattern: "))
     }
 }

@@ -108,6 +108,15 @@ struct PageTests {
         #expect(html.contains("data-copy=\"notice-0\""))
     }
 
+    @Test("import: the upload form with its _csrf, and a refused file's report naming the line and column")
+    func importing() throws {
+        let html = ImportPage.View(model: .mock).html()
+        try matchesSnapshot(html, "import.ko.html")
+        #expect(html.contains("enctype=\"multipart/form-data\""))
+        #expect(html.contains("아무것도 가져오지 않았습니다"))
+        #expect(html.contains("3, placedAt"))
+    }
+
     @Test("the inbox: the waiting question with its order and since when")
     func inbox() throws {
         let html = InboxPage.View(model: .mock).html()

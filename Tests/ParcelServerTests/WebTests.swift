@@ -278,6 +278,51 @@ struct ClaimPageTests {
     }
 }
 
+@Suite("The import page")
+struct ImportPageTests {
+    /// A browser's multipart upload of the import form.
+    func upload(_ browser: TestBrowser, csv: String, csrf: String?, skipBad: Bool = false) async throws
+        -> TestingHTTPResponse
+    {
+        let boundary = "parceldesk-form-boundary"
+        var body = ""
+        func field(_ name: String, _ value: String) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        if let csrf { field("_csrf", csrf) }
+        field("format", "generic")
+        if skipBad { field("skipBad", "1") }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orders.csv\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        var headers = HTTPHeaders([("Accept", "text/html")])
+        headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        return try await browser.server.send(
+            .POST, "/import", body: body, contentType: "multipart/form-data; boundary=\(boundary)", token: .some(nil),
+            headers: headers)
+    }
+
+    @Test("a bad line: nothing imported and the line and column named; skipping bad lines imports the rest")
+    func importFile() async throws {
+        try await withServer { server in
+            let seller = TestBrowser(server)
+            _ = try await seller.signIn()
+            let page = try await seller.get("/import")
+            #expect(page.status == .ok)
+            let csrf = try #require(TestBrowser.csrf(page.body.string))
+            let csv = "externalId,placedAt,itemName\nG-1,2026-11-02T10:00:00+09:00,컵\nG-2,not a date,컵\n"
+            #expect(try await upload(seller, csv: csv, csrf: nil).status == .forbidden)
+            let refused = try await upload(seller, csv: csv, csrf: csrf)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("3, placedAt"))
+            #expect(try await server.services.orders.counts().orders == 0)
+            let skipped = try await upload(seller, csv: csv, csrf: csrf, skipBad: true)
+            #expect(skipped.status == .ok)
+            #expect(skipped.body.string.contains("주문 1건을 가져왔습니다"))
+            #expect(try await server.services.orders.counts().orders == 1)
+        }
+    }
+}
+
 @Suite("The lanes page")
 struct LanesPageTests {
     @Test("a delivered lane's figures: charts, table, and its notice to copy")

@@ -31,7 +31,7 @@ public struct AccountService: Sendable {
         let email = email.trimmed.lowercased()
         guard ContactCheck.isEmail(email) else { throw AccountError.invalidEmail(email) }
         guard password.count >= Self.minimumPasswordLength else { throw AccountError.weakPassword }
-        guard InputLimits.problem(password, limit: InputLimits.password) == nil,
+        guard InputLimits.lengthProblem(password, limit: InputLimits.password) == nil,
             password.utf8.count <= Self.maximumPasswordBytes
         else { throw AccountError.passwordTooLong }
         let hash = try await passwords.hash(password)

@@ -40,6 +40,11 @@ public enum InputLimits {
     public static func problem(_ text: String, limit: Int) -> String? {
         // Everything that reads text back stops at a NUL: "E5" and "E5\0x" would be two orders shown as one.
         if text.utf8.contains(0) { return "contains a NUL character (U+0000)" }
+        return lengthProblem(text, limit: limit)
+    }
+
+    /// The length alone, for what is never shown back (a password, an e-mail only compared).
+    public static func lengthProblem(_ text: String, limit: Int) -> String? {
         // No more characters than UTF-8 bytes; counting stops past the limit,
         // so a 10 MB value costs no more than a short one.
         if text.utf8.count <= limit { return nil }

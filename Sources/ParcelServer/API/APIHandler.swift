@@ -29,7 +29,8 @@ struct APIHandler: APIProtocol {
         ].compactMap { field, value, limit in
             value.isEmpty
                 ? FieldError(field, "is required")
-                : InputLimits.problem(value, limit: limit).map { FieldError(field, $0) }
+                // Only compared, never shown back: a NUL here is just a wrong e-mail or password.
+                : InputLimits.lengthProblem(value, limit: limit).map { FieldError(field, $0) }
         }
         guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
         let email = body.email.lowercased().trimmed

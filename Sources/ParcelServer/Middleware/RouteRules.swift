@@ -105,6 +105,9 @@ enum RouteRules {
         RouteRule(.POST, "settings/users", answers: html, takes: form, maxBody: 16 * kilobyte),
         RouteRule(.GET, "inbox", answers: html),
         RouteRule(.GET, "lanes", answers: html),
+        RouteRule(.GET, "import", answers: html),
+        RouteRule(
+            .POST, "import", answers: html, takes: "multipart/form-data", maxBody: ImportPage.maxFile + multipartSlack),
         RouteRule(.GET, "inbox/:id", answers: html),
         RouteRule(.POST, "inbox/:id/reply", answers: html, takes: form, maxBody: 64 * kilobyte),
         RouteRule(.POST, "inbox/:id/close", answers: html, takes: form, maxBody: 16 * kilobyte),

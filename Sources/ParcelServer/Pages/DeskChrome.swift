@@ -5,7 +5,7 @@ import Plot
 /// form's `_csrf`, the language, and which section is open.
 struct DeskChrome: Sendable, Equatable {
     enum Section: String, Sendable, CaseIterable {
-        case today, orders, claims, inbox, lanes, settings
+        case today, orders, claims, inbox, lanes, imports, settings
 
         var path: String {
             switch self {
@@ -14,6 +14,7 @@ struct DeskChrome: Sendable, Equatable {
             case .claims: "/claims"
             case .inbox: "/inbox"
             case .lanes: "/lanes"
+            case .imports: "/import"
             case .settings: "/settings"
             }
         }
@@ -25,6 +26,7 @@ struct DeskChrome: Sendable, Equatable {
             case .claims: LocalizedText(ko: "클레임", en: "Claims")
             case .inbox: LocalizedText(ko: "문의함", en: "Inbox")
             case .lanes: LocalizedText(ko: "배송 구간", en: "Lanes")
+            case .imports: LocalizedText(ko: "가져오기", en: "Import")
             case .settings: LocalizedText(ko: "설정", en: "Settings")
             }
         }

@@ -22,6 +22,11 @@ struct DeskRoutes {
             try await ClaimFileRoutes(claims: services.claims, clock: clock).bundle(request)
         }
         desk.get("inbox") { request async throws -> Response in try await inbox(request) }
+        desk.get("import") { request async throws -> Response in
+            let model = ImportPage.Model(chrome: Self.chrome(request, section: .imports), report: nil, problem: nil)
+            return PageResponse.html(ImportPage.View(model: model).html(), language: model.chrome.language)
+        }
+        desk.post("import") { request async throws -> Response in try await importFile(request) }
         desk.get("lanes") { request async throws -> Response in
             let report = try await services.lanes.report(now: clock.now())
             let model = LanesPage.Model(
@@ -219,6 +224,45 @@ struct DeskRoutes {
         case .success: return PageResponse.seeOther("/claims/" + id.uuidString.lowercased())
         case .failure(let refusal): return try await claimPage(request, notice: refusal.message, status: .conflict)
         }
+    }
+
+    /// The upload's fields, as the form sends them.
+    struct ImportUpload: Content {
+        var _csrf: String?
+        var format: String?
+        var skipBad: String?
+        var file: File?
+    }
+
+    func importFile(_ request: Request) async throws -> Response {
+        let chrome = Self.chrome(request, section: .imports)
+        func answer(_ model: ImportPage.Model, _ status: HTTPResponseStatus) -> Response {
+            PageResponse.html(ImportPage.View(model: model).html(), status: status, language: chrome.language)
+        }
+        guard let upload = try? request.content.decode(ImportUpload.self) else {
+            let problem = LocalizedText(
+                ko: "파일을 읽지 못했습니다. 다시 올려 주세요.", en: "The upload could not be read. Please try again.")
+            return answer(ImportPage.Model(chrome: chrome, report: nil, problem: problem), .unprocessableEntity)
+        }
+        guard FormGuard.accepts(upload._csrf, secret: RequestContext.session) else {
+            return PageResponse.html(
+                ErrorPage.View(model: .init(language: chrome.language, status: 403, message: ErrorPage.staleForm))
+                    .html(),
+                status: .forbidden, language: chrome.language)
+        }
+        guard let format = upload.format.flatMap(ImportFormat.init(rawValue:)), let file = upload.file,
+            file.data.readableBytes > 0
+        else {
+            let problem = LocalizedText(
+                ko: "파일 종류와 CSV 파일을 골라 주세요.", en: "Please choose the kind of file and a CSV file.")
+            return answer(ImportPage.Model(chrome: chrome, report: nil, problem: problem), .unprocessableEntity)
+        }
+        let report = try await services.imports.run(
+            Data(file.data.readableBytesView), format: format, skipBad: upload.skipBad == "1", now: clock.now(),
+            actor: "user:" + (RequestContext.caller?.user.email ?? ""))
+        return answer(
+            ImportPage.Model(chrome: chrome, report: ImportPage.report(report), problem: nil, format: format),
+            report.succeeded ? .ok : .unprocessableEntity)
     }
 
     func inbox(_ request: Request) async throws -> Response {

@@ -1,6 +1,6 @@
 /// `/assets/desk.js`: conveniences only; every flow works without it.
-/// Copy buttons, printing the carrier inquiry, and the customer center's
-/// answer without reloading the page.
+/// Copy buttons, printing the carrier inquiry, and the import's upload
+/// progress (without the script the form posts and the page answers the same).
 enum DeskScript {
     static let source = """
         "use strict";
@@ -26,6 +26,24 @@ enum DeskScript {
             frame.print();
           }
         });
+        var upload = document.getElementById("upload");
+        if (upload && window.FormData && window.XMLHttpRequest) {
+          upload.addEventListener("submit", function (event) {
+            event.preventDefault();
+            var bar = document.createElement("progress");
+            bar.max = 100;
+            bar.value = 0;
+            upload.appendChild(bar);
+            var request = new XMLHttpRequest();
+            request.open("POST", upload.action);
+            request.upload.onprogress = function (step) {
+              if (step.lengthComputable) bar.value = Math.round(step.loaded * 100 / step.total);
+            };
+            request.onload = function () { document.open(); document.write(request.responseText); document.close(); };
+            request.onerror = function () { upload.submit(); };
+            request.send(new FormData(upload));
+          });
+        }
         function select(node) {
           var range = document.createRange();
           range.selectNodeContents(node);
