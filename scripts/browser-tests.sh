@@ -4,8 +4,9 @@
 # on a throwaway SQLite file: sign in → Today → a stalled parcel's order →
 # copy the message → its buyer page → ask where it is → ask for a person →
 # the ticket in the inbox → a return from a delivered order's buyer page →
-# the claims board. Screenshots of every page at desktop and phone width go
-# to screenshots/ (git-ignored).
+# the claims board and the claim's page → the orders, lanes and settings
+# pages → an import with a bad line → English remembered. Screenshots of
+# every page at desktop and phone width go to screenshots/ (git-ignored).
 #
 #   scripts/browser-tests.sh
 #

@@ -61,6 +61,8 @@ public protocol AccountRepository: Sendable {
     func insertUser(_ user: User, passwordHash: String, audit: AuditEntry) async throws
     func user(email: String) async throws -> (user: User, passwordHash: String)?
     func users() async throws -> [User]
+    /// Replaces a user's password hash; false for no such user.
+    func setPasswordHash(userID: UUID, hash: String, audit: AuditEntry) async throws -> Bool
     func insertToken(_ token: AccessToken, hash: String, audit: AuditEntry) async throws
     /// The token with this hash and its user, revoked or expired ones too.
     func token(hash: String) async throws -> (user: User, token: AccessToken)?

@@ -28,6 +28,16 @@ extension Store: AccountRepository {
             .orderBy("created_at").orderBy("email").all().map { try Self.user($0, prefix: "") }
     }
 
+    public func setPasswordHash(userID: UUID, hash: String, audit: AuditEntry) async throws -> Bool {
+        try await write { sql in
+            let changed = try await sql.update(Tables.users.name).set("password_hash", to: hash)
+                .where("id", .equal, userID).returning("id").all()
+            guard !changed.isEmpty else { return false }
+            try await sql.insert([audit], into: Tables.auditLog)
+            return true
+        }
+    }
+
     public func insertToken(_ token: AccessToken, hash: String, audit: AuditEntry) async throws {
         try await write { sql in
             try await sql.insert([Tables.TokenRow(token: token, hash: hash)], into: Tables.apiTokens)

@@ -104,7 +104,7 @@ struct DemoCommand: AsyncParsableCommand {
             \(queue[.watch, default: 0]) to watch; \(claimDeadlines) claim deadlines within two days.
 
             Seller desk: \(base)/  (sign in as the demo owner)
-            Demo owner:  \(Self.ownerEmail)\(password.map { "  password: \($0)" } ?? "  (password set earlier)")\(buyerPage)
+            Demo owner:  \(Self.ownerEmail)  password: \(password)\(buyerPage)
             API token:   \(token)
 
             Try:
@@ -125,11 +125,16 @@ struct DemoCommand: AsyncParsableCommand {
         try await Server.run(serving)
     }
 
-    /// Creates the demo owner with a new password, once; nil when it exists.
-    static func ensureOwner(_ accounts: AccountService, now: Timestamp) async throws -> String? {
-        if try await accounts.user(email: ownerEmail) != nil { return nil }
+    /// The demo owner with a new password each run (created the first time), so the
+    /// printed sign-in always works on a reused database.
+    static func ensureOwner(_ accounts: AccountService, now: Timestamp) async throws -> String {
         let password = "demo-" + String(UUID().uuidString.prefix(8)).lowercased()
-        _ = try await accounts.createUser(email: ownerEmail, password: password, role: .owner, now: now, actor: "demo")
+        if try await accounts.user(email: ownerEmail) != nil {
+            try await accounts.setPassword(email: ownerEmail, password: password, now: now, actor: "demo")
+        } else {
+            _ = try await accounts.createUser(
+                email: ownerEmail, password: password, role: .owner, now: now, actor: "demo")
+        }
         return password
     }
 

@@ -25,6 +25,23 @@ struct SignInTests {
         #expect(unknownEmail == wrongPassword)
     }
 
+    @Test("a new password replaces the old one (the demo's reused owner); a short one or an unknown e-mail is refused")
+    func newPassword() async throws {
+        let accounts = AccountService(repository: MemoryAccounts(), passwords: CountingPasswords())
+        let now = time("2026-11-22T09:00:00+09:00")
+        _ = try await accounts.createUser(
+            email: "owner@shop.kr", password: "correct horse", role: .owner, now: now, actor: "test")
+        try await accounts.setPassword(email: "Owner@Shop.kr", password: "battery staple", now: now, actor: "test")
+        #expect(try await accounts.signIn(email: "owner@shop.kr", password: "correct horse", now: now) == nil)
+        #expect(try await accounts.signIn(email: "owner@shop.kr", password: "battery staple", now: now) != nil)
+        await #expect(throws: AccountError.weakPassword) {
+            try await accounts.setPassword(email: "owner@shop.kr", password: "short", now: now, actor: "test")
+        }
+        await #expect(throws: AccountError.unknownUser("nobody@shop.kr")) {
+            try await accounts.setPassword(email: "nobody@shop.kr", password: "long enough", now: now, actor: "test")
+        }
+    }
+
     @Test("a new password longer than bcrypt reads (72 bytes) is refused, not silently cut")
     func longPasswords() async throws {
         let accounts = AccountService(repository: MemoryAccounts(), passwords: CountingPasswords())
@@ -71,6 +88,13 @@ actor MemoryAccounts: AccountRepository {
     func user(email: String) -> (user: User, passwordHash: String)? { usersByEmail[email] }
 
     func users() -> [User] { usersByEmail.values.map(\.user).sorted { $0.createdAt < $1.createdAt } }
+
+    func setPasswordHash(userID: UUID, hash: String, audit: AuditEntry) -> Bool {
+        guard let found = usersByEmail.values.first(where: { $0.user.id == userID }) else { return false }
+        usersByEmail[found.user.email] = (found.user, hash)
+        log.append(audit)
+        return true
+    }
 
     func insertToken(_ token: AccessToken, hash: String, audit: AuditEntry) {
         tokensByHash[hash] = token

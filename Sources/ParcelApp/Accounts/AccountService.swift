@@ -43,6 +43,19 @@ public struct AccountService: Sendable {
         return user
     }
 
+    /// Sets a new password (the same rules as a new account's); `unknownUser` for no such e-mail.
+    public func setPassword(email: String, password: String, now: Timestamp, actor: String) async throws {
+        let email = email.trimmed.lowercased()
+        guard password.count >= Self.minimumPasswordLength else { throw AccountError.weakPassword }
+        guard password.utf8.count <= Self.maximumPasswordBytes else { throw AccountError.passwordTooLong }
+        guard let found = try await repository.user(email: email) else { throw AccountError.unknownUser(email) }
+        let hash = try await passwords.hash(password)
+        let audit = AuditEntry(at: now.epochSeconds, actor: actor, action: "user.password", subject: email)
+        guard try await repository.setPasswordHash(userID: found.user.id, hash: hash, audit: audit) else {
+            throw AccountError.unknownUser(email)
+        }
+    }
+
     public func user(email: String) async throws -> User? {
         try await repository.user(email: email.trimmed.lowercased())?.user
     }

@@ -65,7 +65,7 @@ public struct CustomerCenterService: Sendable {
     }
 
     /// What the buyer page shows: the order, its tracking and its claims at `now`. Nil for a token
-    /// that opens nothing (one malformed is looked up all the same, so it costs what a real one does).
+    /// that opens nothing.
     public func buyerView(token: String, now: Timestamp) async throws -> BuyerView? {
         guard let orderID = try await repository.order(buyerTokenHash: Hashing.sha256(token)),
             let detail = try await orders.detail(orderID.uuidString, now: now)
@@ -107,6 +107,8 @@ public struct CustomerCenterService: Sendable {
         view: BuyerView, reply: Reply
     )? {
         guard let view = try await buyerView(token: token, now: now) else { return nil }
+        // What reads text back stops at a NUL: the question is kept without it.
+        let question = question.replacingOccurrences(of: "\u{0}", with: "")
         let recognition = recognizer.recognize(question)
         let answer = answers.answer(recognition.intent, in: view.situation)
         var earlier: [TicketMessage] = []
@@ -167,7 +169,7 @@ public struct CustomerCenterService: Sendable {
 
     /// The seller's reply: the buyer sees it on the buyer page; the ticket waits for the buyer.
     public func reply(to id: UUID, text: String, now: Timestamp) async throws -> Ticket {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = text.replacingOccurrences(of: "\u{0}", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw TicketError.emptyReply }
         guard text.count <= Self.replyLimit else { throw TicketError.tooLong(Self.replyLimit) }
         guard var ticket = try await repository.ticket(id) else { throw TicketError.unknownTicket(id.uuidString) }

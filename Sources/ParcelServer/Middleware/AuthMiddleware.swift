@@ -74,7 +74,8 @@ struct IdentifyMiddleware: AsyncMiddleware {
         if let token = request.headers.bearerAuthorization?.token, !token.isEmpty {
             caller = try await cache.caller(for: token, now: clock.now(), accounts: accounts)
             if caller == nil { problem = "unknown, expired or revoked token" }
-        } else if !request.url.path.hasPrefix("/api/"), let token = request.cookies[SessionCookie.name]?.string,
+        } else if request.url.path.split(separator: "/").first != "api",
+            let token = request.cookies[SessionCookie.name]?.string,
             !token.isEmpty
         {
             // The pages' session cookie; never on the API, which a page on another site could otherwise

@@ -3,8 +3,9 @@ import ParcelApp
 import ParcelCore
 import Vapor
 
-/// The seller's pages: Today, an order, the claims board, the inbox. Each
-/// needs a signed-in session (`RequirePage`); each form its `_csrf`.
+/// The seller's pages: Today, orders, an order, claims, the inbox, lanes,
+/// import and settings. Each needs a signed-in session (`RequirePage`,
+/// settings the owner's permission); each form its `_csrf`.
 struct DeskRoutes {
     let services: Services
     let clock: ServerClock
@@ -38,14 +39,18 @@ struct DeskRoutes {
         desk.post("inbox", ":id", "reply") { request async throws -> Response in try await reply(request) }
         desk.post("inbox", ":id", "close") { request async throws -> Response in try await close(request) }
         let owner = routes.grouped(RequirePage(permission: .manageAccounts))
-        owner.get("settings") { request async throws -> Response in try await settings(request, notice: nil) }
+        owner.get("settings") { request async throws -> Response in
+            try await settings(request, notice: nil, added: OrderDetailRoute.queryValue("added", in: request.url.query))
+        }
         owner.post("settings", "users") { request async throws -> Response in try await addUser(request) }
     }
 
     static func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
         DeskChrome(
             language: PageResponse.language(of: request), email: RequestContext.caller?.user.email ?? "",
-            csrf: FormGuard.token(for: RequestContext.session ?? ""), section: section, path: request.url.path,
+            csrf: FormGuard.token(for: RequestContext.session ?? ""), section: section,
+            // As routed: `//orders` must not become a link to the host "orders".
+            path: "/" + request.url.path.split(separator: "/").joined(separator: "/"),
             showsSettings: RequestContext.caller?.allows(.manageAccounts) ?? false)
     }
 
@@ -113,13 +118,20 @@ struct DeskRoutes {
     }
 
     static let csvLimit = 100_000
-    /// The most urgent this many orders; the filters and the orders page reach the rest.
+    /// The most urgent this many orders; the orders page reaches the rest.
     static let todayRows = 100
 
+    /// `added`: the account the last form added, said only when it is there.
     func settings(
-        _ request: Request, notice: LocalizedText?, failed: Bool = false, status: HTTPResponseStatus = .ok
+        _ request: Request, notice: LocalizedText?, failed: Bool = false, status: HTTPResponseStatus = .ok,
+        added: String? = nil
     ) async throws -> Response {
-        let accounts = try await services.accounts.users().map {
+        let users = try await services.accounts.users()
+        var notice = notice
+        if let added, users.contains(where: { $0.email == added }) {
+            notice = LocalizedText(ko: "\(added) 계정을 추가했습니다.", en: "Added \(added).")
+        }
+        let accounts = users.map {
             SettingsPage.Account(
                 email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display())
         }
@@ -151,8 +163,9 @@ struct DeskRoutes {
                 request, notice: SettingsPage.problem(error), failed: true,
                 status: error == .emailTaken(email) ? .conflict : .unprocessableEntity)
         }
-        return try await settings(
-            request, notice: LocalizedText(ko: "\(email) 계정을 추가했습니다.", en: "Added \(email)."), status: .created)
+        // Back to the page: a reload does not post the form again.
+        return PageResponse.seeOther(
+            "/settings?added=" + (email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     func order(_ request: Request) async throws -> Response {
@@ -177,7 +190,7 @@ struct DeskRoutes {
     func claimsBoard(_ request: Request) async throws -> Response {
         var claims: [StoredClaim] = []
         var cursor: ClaimCursor?
-        // The board shows every claim still open and the latest closed ones: at most 1,000.
+        // The newest 1,000 claims, whatever their state.
         repeat {
             let page = try await services.claims.list(ClaimFilter(limit: 200, cursor: cursor))
             claims += page.items
@@ -212,7 +225,7 @@ struct DeskRoutes {
         let result: Result<ClaimService.View, ClaimService.Refusal>
         do {
             result = try await services.claims.act(
-                claim: id, action: action, by: .seller, note: form["note"].flatMap { $0.isEmpty ? nil : $0 },
+                claim: id, action: action, by: .seller, note: nil,
                 trackingNumber: nil, carrier: nil, amount: nil, idempotencyKey: nil,
                 expectedVersion: form["version"].flatMap(Int.init),
                 actor: "user:" + (RequestContext.caller?.user.email ?? ""),

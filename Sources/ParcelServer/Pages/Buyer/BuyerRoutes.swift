@@ -19,8 +19,11 @@ struct BuyerRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.get("t", ":token") { request async throws -> Response in
             try await guarded(request) { view in
-                let handed = OrderDetailRoute.queryValue("handed", in: request.url.query) == "1"
-                return try await page(request, view, notice: handed ? BuyerPage.handedOver : nil)
+                let query = request.url.query
+                let handed = OrderDetailRoute.queryValue("handed", in: query) == "1"
+                let filed = OrderDetailRoute.queryValue("filed", in: query).flatMap(ClaimType.init(name:))
+                return try await page(
+                    request, view, notice: handed ? BuyerPage.handedOver : filed.map(BuyerPage.filed))
             }
         }
         routes.post("t", ":token", "ask") { request async throws -> Response in
@@ -140,7 +143,8 @@ struct BuyerRoutes {
         }
         switch result {
         case .success:
-            return try await page(request, refreshed, notice: BuyerPage.filed(type))
+            // Back to the page: a reload does not file it again.
+            return PageResponse.seeOther("/t/\(view.token)?filed=\(type.name)#requests")
         case .failure(let refusal):
             return try await page(request, refreshed, notice: refusal.message, status: .unprocessableEntity)
         }

@@ -28,7 +28,7 @@ enum ClaimPage {
         /// The seller's actions the rules allow now, by name.
         let actions: [(name: String, label: LocalizedText)]
         let checklist: [(kind: LocalizedText, provided: Bool)]
-        let evidence: [String]
+        let evidence: [(name: String, kind: LocalizedText, size: Int)]
         /// What the buyer is told about it, when there is something to say.
         let buyerMessage: LocalizedText?
         let notice: LocalizedText?
@@ -52,7 +52,7 @@ enum ClaimPage {
             deadlines: view.deadlines.map { ($0.kind.label, $0.due.display(), $0.who.label) },
             actions: ClaimAction.allCases.filter { allowed.contains($0) }.map { ($0.name, $0.label) },
             checklist: view.checklist.map { ($0.kind.label, $0.provided) },
-            evidence: view.evidence.map { "\($0.name) (\($0.kind.label.ko), \($0.size) bytes)" },
+            evidence: view.evidence.map { ($0.name, $0.kind.label, $0.size) },
             buyerMessage: view.buyerMessage, notice: notice)
     }
 
@@ -69,7 +69,8 @@ enum ClaimPage {
                     .input(.type(.hidden), .name("version"), .value("\(model.version)")),
                     .input(.type(.hidden), .name("action"), .value(HTMLText.escaped(action.name))),
                     .button(
-                        .type(.submit), .attribute(named: "data-action", value: action.name), .text(say(action.label))),
+                        .type(.submit), .attribute(named: "data-action", value: HTMLText.escaped(action.name)),
+                        .text(say(action.label))),
                     .text(" "))
             }
             return Layout.desk(title: ClaimsBoard.title, chrome: model.chrome) {
@@ -116,7 +117,11 @@ enum ClaimPage {
                     .ul(
                         .forEach(model.checklist) { item in .li(.text((item.provided ? "✓ " : "☐ ") + say(item.kind))) }
                     ),
-                    .ul(.class("muted"), .forEach(model.evidence) { .li(.text($0)) }),
+                    .ul(
+                        .class("muted"),
+                        .forEach(model.evidence) { file in
+                            .li(.text("\(file.name) (\(say(file.kind)), \(ByteCount(file.size)))"))
+                        }),
                     .p(
                         .a(
                             .href(base + "/bundle"),

@@ -30,7 +30,7 @@ enum InboxPage {
         let lines: [(author: TicketMessage.Author, text: String, at: String)]
         /// The order as it is now, in the buyer's words.
         let orderState: LocalizedText?
-        /// Replies to start from: the desk's own answer for the buyer's last question, and a hand-over line.
+        /// Replies to start from: the desk's own answer to the buyer's last question, and where the parcel is.
         let suggestions: [String]
 
         static func == (left: Conversation, right: Conversation) -> Bool {

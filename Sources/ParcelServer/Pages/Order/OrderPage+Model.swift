@@ -18,8 +18,8 @@ enum OrderPage {
 
     /// Two sources that say different things about the parcel, side by side.
     struct Disagreement: Sendable, Equatable {
-        let leading: (source: String, state: LocalizedText)
-        let lagging: (source: String, state: LocalizedText)
+        let leading: (source: LocalizedText, state: LocalizedText)
+        let lagging: (source: LocalizedText, state: LocalizedText)
         let explanation: LocalizedText
 
         static func == (left: Disagreement, right: Disagreement) -> Bool {
@@ -72,7 +72,7 @@ enum OrderPage {
         let buyerName: String?
         let items: [String]
         /// `carrier number` per leg, in order.
-        let legs: [String]
+        let legs: [LocalizedText]
         let status: LocalizedText
         let lastUpdate: String?
         let timeline: [Entry]
@@ -112,8 +112,8 @@ enum OrderPage {
                     let laggingState = figures.laggingState
                 {
                     disagreement = Disagreement(
-                        leading: (playbook.sourceName(leading).ko, leadingState),
-                        lagging: (playbook.sourceName(lagging).ko, laggingState), explanation: explanation.seller)
+                        leading: (playbook.sourceName(leading), leadingState),
+                        lagging: (playbook.sourceName(lagging), laggingState), explanation: explanation.seller)
                 }
                 let steps = playbook.actions(diagnosis, in: analysis).map { action in
                     Step(
@@ -140,8 +140,10 @@ enum OrderPage {
             chrome: chrome, externalID: order.info.id, marketplace: order.info.marketplace,
             placedAt: order.info.placedAt.display(), buyerName: order.info.buyerName,
             items: order.items.map { "\($0.name) × \($0.quantity)" },
-            legs: timeline?.legs.map { "\(playbook.carrierName($0.carrier).ko) \($0.trackingNumber)" }
-                ?? order.shipment.map { [$0.trackingNumber] } ?? [],
+            legs: timeline?.legs.map { leg in
+                let name = playbook.carrierName(leg.carrier)
+                return LocalizedText(ko: "\(name.ko) \(leg.trackingNumber)", en: "\(name.en) \(leg.trackingNumber)")
+            } ?? order.shipment.map { [LocalizedText($0.trackingNumber)] } ?? [],
             status: analysis?.status.name ?? LocalizedText(ko: "발송 전", en: "Not shipped"),
             lastUpdate: analysis?.lastEventAt?.display(), timeline: entries, disagreement: disagreement,
             findings: findings, claims: claimLines, buyerPageURL: buyerPageURL)

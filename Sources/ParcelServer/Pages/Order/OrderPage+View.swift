@@ -28,7 +28,7 @@ extension OrderPage {
                 (LocalizedText(ko: "주문일", en: "Placed"), model.placedAt),
                 (LocalizedText(ko: "구매자", en: "Buyer"), model.buyerName ?? "—"),
                 (LocalizedText(ko: "상품", en: "Items"), model.items.joined(separator: ", ")),
-                (LocalizedText(ko: "송장", en: "Tracking"), model.legs.joined(separator: " → ")),
+                (LocalizedText(ko: "송장", en: "Tracking"), model.legs.map { say($0) }.joined(separator: " → ")),
                 (LocalizedText(ko: "마지막 갱신", en: "Last update"), model.lastUpdate ?? "—"),
             ]
             return .section(
@@ -47,7 +47,7 @@ extension OrderPage {
                 .class("card"), .id("disagreement"),
                 .h2(.text(say(LocalizedText(ko: "조회처마다 다르게 보입니다", en: "The sources disagree")))),
                 .table(
-                    .tr(.th(.text(disagreement.leading.source)), .th(.text(disagreement.lagging.source))),
+                    .tr(.th(.text(say(disagreement.leading.source))), .th(.text(say(disagreement.lagging.source)))),
                     .tr(.td(.text(say(disagreement.leading.state))), .td(.text(say(disagreement.lagging.state))))),
                 .p(.text(say(disagreement.explanation))))
         }
@@ -63,7 +63,7 @@ extension OrderPage {
                     self.step(step, id: "f\(index)s\(position)", say)
                 }
                 return .section(
-                    .class("card finding"), .attribute(named: "data-code", value: finding.code),
+                    .class("card finding"), .attribute(named: "data-code", value: HTMLText.escaped(finding.code)),
                     .h2(
                         .span(
                             .class("sev sev-\(finding.severity.rawValue)"),
