@@ -70,6 +70,9 @@ public protocol AccountRepository: Sendable {
     /// Marks tokens revoked at `at`; returns how many were still live.
     func revokeTokens(_ ids: [UUID], at: Double, audit: AuditEntry) async throws -> Int
     func auditLog(limit: Int) async throws -> [AuditEntry]
+    /// One subject's entries of one action, oldest first.
+    func auditLog(subject: String, action: String) async throws -> [AuditEntry]
+    func appendAudit(_ entry: AuditEntry) async throws
 }
 
 /// One line of the seller's record of who did what.

@@ -95,6 +95,23 @@ extension Store: AccountRepository {
             }
     }
 
+    public func auditLog(subject: String, action: String) async throws -> [AuditEntry] {
+        try await sql.select().columns("at", "actor", "action", "subject", "detail").from(Tables.auditLog.name)
+            .where("subject", .equal, subject).where("action", .equal, action).orderBy("id").limit(1000).all()
+            .map { row in
+                AuditEntry(
+                    at: try row.decode(column: "at", as: Double.self),
+                    actor: try row.decode(column: "actor", as: String.self),
+                    action: try row.decode(column: "action", as: String.self),
+                    subject: try row.decode(column: "subject", as: String.self),
+                    detail: try row.decode(column: "detail", as: String.self))
+            }
+    }
+
+    public func appendAudit(_ entry: AuditEntry) async throws {
+        try await write { sql in try await sql.insert([entry], into: Tables.auditLog) }
+    }
+
     private static func user(_ row: any SQLRow, prefix: String) throws -> User {
         let role = try row.decode(column: prefix + "role", as: String.self)
         guard let known = Role(rawValue: role) else { throw StoreError.corruptRow(column: "users.role") }

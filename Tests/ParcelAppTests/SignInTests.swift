@@ -89,6 +89,12 @@ actor MemoryAccounts: AccountRepository {
 
     func users() -> [User] { usersByEmail.values.map(\.user).sorted { $0.createdAt < $1.createdAt } }
 
+    func auditLog(subject: String, action: String) -> [AuditEntry] {
+        log.filter { $0.subject == subject && $0.action == action }
+    }
+
+    func appendAudit(_ entry: AuditEntry) { log.append(entry) }
+
     func setPasswordHash(userID: UUID, hash: String, audit: AuditEntry) -> Bool {
         guard let found = usersByEmail.values.first(where: { $0.user.id == userID }) else { return false }
         usersByEmail[found.user.email] = (found.user, hash)

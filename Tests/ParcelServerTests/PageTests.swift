@@ -117,6 +117,18 @@ struct PageTests {
         #expect(html.contains("3, placedAt"))
     }
 
+    @Test("an order: sources side by side, the playbook with the message in both languages, steps done, the buyer link")
+    func order() throws {
+        let html = OrderPage.View(model: .mock).html()
+        try matchesSnapshot(html, "order.ko.html")
+        #expect(html.contains("id=\"disagreement\""))
+        #expect(html.contains("id=\"f0s1-ko\"") && html.contains("id=\"f0s1-en\""))
+        #expect(html.contains("✓ 완료 · owner@shop.kr"))
+        #expect(html.contains("data-step=\"long_silence 4\""))
+        #expect(html.contains("rel=\"noreferrer\""))
+        #expect(html.contains("id=\"buyer-link\""))
+    }
+
     @Test("the inbox: the waiting question with its order and since when")
     func inbox() throws {
         let html = InboxPage.View(model: .mock).html()

@@ -235,6 +235,18 @@ struct SellerPageTests {
             #expect(page.contains("구매자에게 보낼 메시지"))
             #expect(page.contains("/t/"))
             #expect(try await browser.get("/orders/no-such-order").status == .notFound)
+            // Marking a step done: kept in the audit log with who, and shown on the page from then on.
+            let mark = try #require(page.range(of: "data-step=\"")).upperBound
+            let parts = page[mark...].prefix { $0 != "\"" }.split(separator: " ")
+            let csrf = try #require(TestBrowser.csrf(page))
+            let marked = try await browser.post(
+                "/orders/\(id)/steps", [("_csrf", csrf), ("code", String(parts[0])), ("step", String(parts[1]))])
+            #expect(marked.status == .seeOther)
+            #expect(try await browser.get("/orders/" + id).body.string.contains("✓ 완료 · owner@shop.kr"))
+            #expect(try await server.services.accounts.auditLog().contains { $0.action == "playbook.done" })
+            #expect(
+                try await browser.post("/orders/\(id)/steps", [("_csrf", csrf), ("code", "nonsense"), ("step", "1")])
+                    .status == .unprocessableEntity)
         }
     }
 }

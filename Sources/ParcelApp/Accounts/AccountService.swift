@@ -56,6 +56,29 @@ public struct AccountService: Sendable {
         }
     }
 
+    // MARK: - The playbook's steps marked done (kept in the audit log)
+
+    static let stepDone = "playbook.done"
+
+    /// Records that `actor` did step `step` of finding `code` on an order.
+    public func markStepDone(order externalID: String, code: String, step: Int, actor: String, now: Timestamp)
+        async throws
+    {
+        try await repository.appendAudit(
+            AuditEntry(
+                at: now.epochSeconds, actor: actor, action: Self.stepDone, subject: externalID,
+                detail: "\(code) \(step)"))
+    }
+
+    /// The steps marked done on an order: by `code step`, who and when (the latest).
+    public func stepsDone(order externalID: String) async throws -> [String: (actor: String, at: Timestamp)] {
+        var done: [String: (actor: String, at: Timestamp)] = [:]
+        for entry in try await repository.auditLog(subject: externalID, action: Self.stepDone) {
+            done[entry.detail] = (entry.actor, Timestamp(epochSeconds: entry.at, utcOffset: Timestamp.kst))
+        }
+        return done
+    }
+
     public func user(email: String) async throws -> User? {
         try await repository.user(email: email.trimmed.lowercased())?.user
     }

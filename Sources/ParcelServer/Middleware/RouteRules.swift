@@ -97,6 +97,7 @@ enum RouteRules {
         RouteRule(.GET, "orders", answers: html),
         RouteRule(.GET, "orders.csv", answers: "text/csv"),
         RouteRule(.GET, "orders/:id", answers: html),
+        RouteRule(.POST, "orders/:id/steps", answers: html, takes: form, maxBody: 16 * kilobyte),
         RouteRule(.GET, "claims", answers: html),
         RouteRule(.GET, "claims/:id", answers: html),
         RouteRule(.POST, "claims/:id/actions", answers: html, takes: form, maxBody: 16 * kilobyte),

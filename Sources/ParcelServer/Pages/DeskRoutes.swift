@@ -16,6 +16,7 @@ struct DeskRoutes {
         desk.get("orders") { request async throws -> Response in try await orders(request) }
         desk.get("orders.csv") { request async throws -> Response in try await ordersCSV(request) }
         desk.get("orders", ":id") { request async throws -> Response in try await order(request) }
+        desk.post("orders", ":id", "steps") { request async throws -> Response in try await markStep(request) }
         desk.get("claims") { request async throws -> Response in try await claimsBoard(request) }
         desk.get("claims", ":id") { request async throws -> Response in try await claimPage(request, notice: nil) }
         desk.post("claims", ":id", "actions") { request async throws -> Response in try await claimAction(request) }
@@ -177,8 +178,28 @@ struct DeskRoutes {
         let token = try await services.customerCenter.buyerToken(for: detail.order.id, now: now)
         let model = OrderPage.model(
             detail, claims: claims, playbook: services.orders.playbook,
-            buyerPageURL: Self.origin(of: request) + "/t/" + token, chrome: Self.chrome(request, section: nil))
+            buyerPageURL: Self.origin(of: request) + "/t/" + token,
+            stepsDone: try await services.accounts.stepsDone(order: detail.order.info.id),
+            chrome: Self.chrome(request, section: nil))
         return PageResponse.html(OrderPage.View(model: model).html(), language: model.chrome.language)
+    }
+
+    /// A playbook step marked done, kept in the audit log with who and when.
+    func markStep(_ request: Request) async throws -> Response {
+        let form = PostedForm(request)
+        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        guard let order = try await services.orders.order(request.parameters.get("id") ?? "") else {
+            return Self.notFound(request)
+        }
+        guard let code = form["code"].flatMap(DiagnosisCode.init(rawValue:)),
+            let step = form["step"].flatMap(Int.init), PlaybookAction.Kind.allCases.indices.contains(step - 1)
+        else {
+            return problem(.unprocessableEntity, "expected a finding's code and a step from 1 to 5")
+        }
+        try await services.accounts.markStepDone(
+            order: order.info.id, code: code.rawValue, step: step,
+            actor: "user:" + (RequestContext.caller?.user.email ?? ""), now: clock.now())
+        return PageResponse.seeOther("/orders/" + order.id.uuidString.lowercased())
     }
 
     /// `scheme://host` as the browser reached us, for links the seller copies.

@@ -19,6 +19,7 @@ public enum StoreMigrations {
         AddClaimCountToOrders(),
         CreateCustomerCenter(),
         AddShipmentSeverityIndex(),
+        AddAuditSubjectIndex(),
     ]
 }
 

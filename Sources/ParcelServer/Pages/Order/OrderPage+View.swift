@@ -60,7 +60,7 @@ extension OrderPage {
             }
             let blocks: [Node<HTML.BodyContext>] = model.findings.enumerated().map { index, finding in
                 let steps: [Node<HTML.ListContext>] = finding.steps.enumerated().map { position, step in
-                    self.step(step, id: "f\(index)s\(position)", say)
+                    self.step(step, code: finding.code, id: "f\(index)s\(position)", say)
                 }
                 return .section(
                     .class("card finding"), .attribute(named: "data-code", value: HTMLText.escaped(finding.code)),
@@ -74,7 +74,23 @@ extension OrderPage {
             return .group(blocks)
         }
 
-        func step(_ step: Step, id: String, _ say: PageLanguage) -> Node<HTML.ListContext> {
+        /// Done (who, when), or the button that marks it done.
+        func doneMark(_ step: Step, code: String, _ say: PageLanguage) -> Node<HTML.BodyContext> {
+            if let done = step.done {
+                return .p(.class("muted done"), .text("✓ " + say(LocalizedText(ko: "완료", en: "Done")) + " · " + done))
+            }
+            return .form(
+                .method(.post), .action("/orders/" + HTMLText.escaped(model.id) + "/steps"), .class("inline"),
+                .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                .input(.type(.hidden), .name("code"), .value(HTMLText.escaped(code))),
+                .input(.type(.hidden), .name("step"), .value("\(step.number)")),
+                .button(
+                    .type(.submit), .class("link"),
+                    .attribute(named: "data-step", value: HTMLText.escaped("\(code) \(step.number)")),
+                    .text(say(LocalizedText(ko: "이 단계 완료로 표시", en: "Mark this step done")))))
+        }
+
+        func step(_ step: Step, code: String, id: String, _ say: PageLanguage) -> Node<HTML.ListContext> {
             let links: [Node<HTML.BodyContext>] = step.links.map { link in
                 .a(
                     .href(HTMLText.escaped(link.url)), .attribute(named: "rel", value: "noreferrer"),
@@ -82,6 +98,7 @@ extension OrderPage {
             }
             return .li(
                 .p(.text(say(step.text))),
+                doneMark(step, code: code, say),
                 .if(!links.isEmpty, .p(.class("muted"), .group(links.flatMap { [$0, .text(" ")] }))),
                 .unwrap(step.message) { message in
                     .div(
