@@ -65,6 +65,7 @@ struct PageTests {
         #expect(html.contains("2026-11-25 23:59 KST"))
         #expect(html.contains("action=\"/logout\""))
         #expect(html.contains("src=\"/assets/desk.js\""))
+        #expect(html.contains("<body data-refresh=\"60\">"))
     }
 
     @Test(

@@ -1,6 +1,7 @@
 /// `/assets/desk.js`: conveniences only; every flow works without it.
-/// Copy buttons, printing the carrier inquiry, and the import's upload
-/// progress (without the script the form posts and the page answers the same).
+/// Copy buttons, printing the carrier inquiry, the import's upload progress
+/// (without the script the form posts and the page answers the same), and
+/// live refresh of the pages that ask for it (`data-refresh` on the body).
 enum DeskScript {
     static let source = """
         "use strict";
@@ -43,6 +44,13 @@ enum DeskScript {
             request.onerror = function () { upload.submit(); };
             request.send(new FormData(upload));
           });
+        }
+        var every = Number(document.body && document.body.getAttribute("data-refresh"));
+        if (every > 0) {
+          setInterval(function () {
+            var typing = document.activeElement && /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+            if (document.visibilityState === "visible" && !typing) window.location.reload();
+          }, every * 1000);
         }
         function select(node) {
           var range = document.createRange();

@@ -4,8 +4,9 @@ import Plot
 /// The frame every page shares: language, viewport for phones, our own
 /// small stylesheet inline (no CDN, no web font), and the page's body.
 enum Layout {
+    /// `refresh`: the page reloads itself this often while it is on screen and nothing is being typed.
     static func document(
-        title: LocalizedText, language: PageLanguage, script: Bool = false,
+        title: LocalizedText, language: PageLanguage, script: Bool = false, refresh: Int? = nil,
         @ComponentBuilder body: () -> any Component
     ) -> HTML {
         HTML(
@@ -18,16 +19,18 @@ enum Layout {
                 .raw(styleElement),
                 .if(script, .script(.src("/assets/desk.js"), .attribute(named: "defer", value: "defer")))
             ),
-            .body(.component(body()))
+            .body(
+                .unwrap(refresh) { .attribute(named: "data-refresh", value: "\($0)") },
+                .component(body()))
         )
     }
 
     /// A seller page: the desk's navigation, the language switch and signing out above the page's own body.
     static func desk(
-        title: LocalizedText, chrome: DeskChrome, @ComponentBuilder body: () -> any Component
+        title: LocalizedText, chrome: DeskChrome, refresh: Int? = nil, @ComponentBuilder body: () -> any Component
     ) -> HTML {
         let say = chrome.language
-        return document(title: title, language: say, script: true) {
+        return document(title: title, language: say, script: true, refresh: refresh) {
             Node<HTML.BodyContext>.header(
                 .class("desk"),
                 .nav(

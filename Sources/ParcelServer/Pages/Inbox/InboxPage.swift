@@ -66,7 +66,7 @@ enum InboxPage {
                 LocalizedText(ko: "주문", en: "Order"), LocalizedText(ko: "상태", en: "Status"),
                 LocalizedText(ko: "사유", en: "Reason"), LocalizedText(ko: "기다린 시각 (KST)", en: "Waiting since (KST)"),
             ]
-            return Layout.desk(title: InboxPage.title, chrome: model.chrome) {
+            return Layout.desk(title: InboxPage.title, chrome: model.chrome, refresh: 30) {
                 Node<HTML.BodyContext>.h1(.text(say(InboxPage.title)))
                 if model.rows.isEmpty {
                     Node<HTML.BodyContext>.p(

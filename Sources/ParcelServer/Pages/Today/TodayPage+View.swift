@@ -9,7 +9,7 @@ extension TodayPage {
 
         func document() -> HTML {
             let say = model.chrome.language
-            return Layout.desk(title: TodayPage.title, chrome: model.chrome) {
+            return Layout.desk(title: TodayPage.title, chrome: model.chrome, refresh: 60) {
                 Node<HTML.BodyContext>.h1(.text(say(TodayPage.title)))
                 counts(say)
                 filterForm(say)
