@@ -86,9 +86,16 @@ seller_pages() {
     measure "GET /orders/{id}" orderpage "$TOKEN" "$WORK/orders.txt"
     measure "GET /claims" path "$TOKEN" "/claims"
     measure "GET /inbox" path "$TOKEN" "/inbox"
+    measure "GET /claims/{id}" path "$TOKEN" "/claims/$CLAIM"
+    measure "GET /lanes (kept)" path "$TOKEN" "/lanes"
+    measure "GET /import" path "$TOKEN" "/import"
     measure "GET /settings" path "$TOKEN" "/settings"
     measure "GET /login" path - "/login"
 }
+
+CLAIM=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/claims?limit=1" | grep -o '"id":"[0-9a-f-]*"' | head -n 1 | cut -d'"' -f4)
+# The lanes page works its figures out from the latest 2,000 orders once, then keeps them ten minutes.
+echo "GET /lanes, first (works the figures out): $(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/lanes") s"
 
 # Throughput: every connection asks again the moment it is answered.
 echo "== $CONNECTIONS connections, $THREADS wrk threads, ${DURATION} s each"
