@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ParcelApp
 import ParcelCore
 import ParcelTestSupport
@@ -287,6 +288,35 @@ struct ClaimPageTests {
             let stale = try await seller.post(
                 "/claims/\(id)/actions", [("_csrf", csrf), ("action", "approve"), ("version", "1")])
             #expect(stale.status == .conflict)
+            // A photo from the page's form: stored, listed, ticked on the checklist.
+            let boundary = "parceldesk-page-boundary"
+            func evidence(csrf: String?) async throws -> TestingHTTPResponse {
+                var body = Data()
+                if let csrf {
+                    body.append(
+                        Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n".utf8))
+                }
+                body.append(
+                    Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nitem_photos\r\n".utf8))
+                body.append(
+                    Data(
+                        ("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"broken.jpg\"\r\n"
+                            + "Content-Type: image/jpeg\r\n\r\n").utf8))
+                body.append(jpegBytes(4096))
+                body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+                var headers = HTTPHeaders([("Accept", "text/html")])
+                headers.add(
+                    name: .cookie, value: seller.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+                headers.contentType = HTTPMediaType(
+                    type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+                return try await server.app.testing().sendRequest(
+                    .POST, "/claims/\(id)/evidence", headers: headers, body: ByteBuffer(bytes: body))
+            }
+            #expect(try await evidence(csrf: nil).status == .forbidden)
+            let uploaded = try await evidence(csrf: csrf)
+            #expect(uploaded.status == .seeOther)
+            let withFile = try await seller.get("/claims/" + id).body.string
+            #expect(withFile.contains("broken.jpg"))
             let bundle = try await seller.get("/claims/\(id)/bundle", accept: "application/zip")
             #expect(bundle.status == .ok)
             #expect(Array(bundle.body.readableBytesView.prefix(2)) == [0x50, 0x4B])

@@ -81,41 +81,50 @@ enum RouteRules {
             RouteRule(.GET, "api/v1/claims/:id/bundle", answers: "application/zip"),
             RouteRule(.GET, "api/v1/tickets"),
             RouteRule(.POST, "api/v1/tickets/:id/replies", takes: json, maxBody: 64 * kilobyte),
-        ] + pages
+        ] + pages(evidenceFileBytes: evidenceFileBytes)
     }
 
     static let html = "text/html"
     static let form = "application/x-www-form-urlencoded"
 
-    /// The seller's pages and the buyer's: HTML, forms in, 64 KB at most.
-    static let pages: [RouteRule] = [
-        RouteRule(.GET, "assets/desk.js", answers: "text/javascript", open: true),
-        RouteRule(.GET, "login", answers: html, open: true),
-        RouteRule(.POST, "login", answers: html, takes: form, maxBody: 16 * kilobyte, open: true),
-        RouteRule(.POST, "logout", answers: html, takes: form, maxBody: 16 * kilobyte),
-        RouteRule(.GET, "", answers: html),
-        RouteRule(.GET, "orders", answers: html),
-        RouteRule(.GET, "orders.csv", answers: "text/csv"),
-        RouteRule(.GET, "orders/:id", answers: html),
-        RouteRule(.POST, "orders/:id/steps", answers: html, takes: form, maxBody: 16 * kilobyte),
-        RouteRule(.GET, "claims", answers: html),
-        RouteRule(.GET, "claims/:id", answers: html),
-        RouteRule(.POST, "claims/:id/actions", answers: html, takes: form, maxBody: 16 * kilobyte),
-        RouteRule(.GET, "claims/:id/bundle", answers: "application/zip"),
-        RouteRule(.GET, "settings", answers: html),
-        RouteRule(.POST, "settings/users", answers: html, takes: form, maxBody: 16 * kilobyte),
-        RouteRule(.GET, "inbox", answers: html),
-        RouteRule(.GET, "lanes", answers: html),
-        RouteRule(.GET, "import", answers: html),
-        RouteRule(
-            .POST, "import", answers: html, takes: "multipart/form-data", maxBody: ImportPage.maxFile + multipartSlack),
-        RouteRule(.GET, "inbox/:id", answers: html),
-        RouteRule(.POST, "inbox/:id/reply", answers: html, takes: form, maxBody: 64 * kilobyte),
-        RouteRule(.POST, "inbox/:id/close", answers: html, takes: form, maxBody: 16 * kilobyte),
-        RouteRule(.GET, "t/:id", answers: html, open: true),
-        RouteRule(
-            .POST, "t/:id/ask", answers: "text/html, application/json", takes: form, maxBody: 16 * kilobyte,
-            open: true),
-        RouteRule(.POST, "t/:id/claims", answers: html, takes: form, maxBody: 16 * kilobyte, open: true),
-    ]
+    /// The pages' rules with the default evidence limit.
+    static var pages: [RouteRule] { pages(evidenceFileBytes: EvidenceLimits().fileBytes) }
+
+    /// The seller's pages and the buyer's: HTML, forms in (16 or 64 KB; files as their own limits say).
+    static func pages(evidenceFileBytes: Int) -> [RouteRule] {
+        [
+            RouteRule(.GET, "assets/desk.js", answers: "text/javascript", open: true),
+            RouteRule(.GET, "login", answers: html, open: true),
+            RouteRule(.POST, "login", answers: html, takes: form, maxBody: 16 * kilobyte, open: true),
+            RouteRule(.POST, "logout", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.GET, "", answers: html),
+            RouteRule(.GET, "orders", answers: html),
+            RouteRule(.GET, "orders.csv", answers: "text/csv"),
+            RouteRule(.GET, "orders/:id", answers: html),
+            RouteRule(.POST, "orders/:id/steps", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.GET, "claims", answers: html),
+            RouteRule(.GET, "claims/:id", answers: html),
+            RouteRule(.POST, "claims/:id/actions", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.GET, "claims/:id/bundle", answers: "application/zip"),
+            RouteRule(
+                .POST, "claims/:id/evidence", answers: html, takes: "multipart/form-data",
+                maxBody: evidenceFileBytes + multipartSlack),
+            RouteRule(.GET, "settings", answers: html),
+            RouteRule(.POST, "settings/users", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.GET, "inbox", answers: html),
+            RouteRule(.GET, "lanes", answers: html),
+            RouteRule(.GET, "import", answers: html),
+            RouteRule(
+                .POST, "import", answers: html, takes: "multipart/form-data",
+                maxBody: ImportPage.maxFile + multipartSlack),
+            RouteRule(.GET, "inbox/:id", answers: html),
+            RouteRule(.POST, "inbox/:id/reply", answers: html, takes: form, maxBody: 64 * kilobyte),
+            RouteRule(.POST, "inbox/:id/close", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.GET, "t/:id", answers: html, open: true),
+            RouteRule(
+                .POST, "t/:id/ask", answers: "text/html, application/json", takes: form, maxBody: 16 * kilobyte,
+                open: true),
+            RouteRule(.POST, "t/:id/claims", answers: html, takes: form, maxBody: 16 * kilobyte, open: true),
+        ]
+    }
 }

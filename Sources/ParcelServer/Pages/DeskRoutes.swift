@@ -20,6 +20,9 @@ struct DeskRoutes {
         desk.get("claims") { request async throws -> Response in try await claimsBoard(request) }
         desk.get("claims", ":id") { request async throws -> Response in try await claimPage(request, notice: nil) }
         desk.post("claims", ":id", "actions") { request async throws -> Response in try await claimAction(request) }
+        desk.post("claims", ":id", "evidence") { request async throws -> Response in
+            try await claimEvidence(request)
+        }
         desk.get("claims", ":id", "bundle") { request async throws -> Response in
             try await ClaimFileRoutes(claims: services.claims, clock: clock).bundle(request)
         }
@@ -297,6 +300,42 @@ struct DeskRoutes {
         return answer(
             ImportPage.Model(chrome: chrome, report: ImportPage.report(report), problem: nil, format: format),
             report.succeeded ? .ok : .unprocessableEntity)
+    }
+
+    struct EvidenceUpload: Content {
+        var _csrf: String?
+        var kind: String?
+        var file: File?
+    }
+
+    /// A file from the claim page's form: the same checks as the API's upload, then back to the page.
+    func claimEvidence(_ request: Request) async throws -> Response {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            return Self.notFound(request)
+        }
+        let upload = try? request.content.decode(EvidenceUpload.self)
+        guard FormGuard.accepts(upload?._csrf, secret: RequestContext.session) else {
+            let language = PageResponse.language(of: request)
+            return PageResponse.html(
+                ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),
+                status: .forbidden, language: language)
+        }
+        guard let file = upload?.file, let kind = upload?.kind.flatMap(EvidenceKind.init(rawValue:)), !kind.isGenerated
+        else {
+            return try await claimPage(
+                request, notice: LocalizedText(ko: "증빙 종류와 파일을 골라 주세요.", en: "Please choose a kind and a file."),
+                status: .unprocessableEntity)
+        }
+        do {
+            _ = try await services.claims.attach(
+                Data(file.data.readableBytesView), name: file.filename, kind: kind, to: id,
+                actor: "user:" + (RequestContext.caller?.user.email ?? ""), now: clock.now())
+        } catch EvidenceError.claimNotFound {
+            return Self.notFound(request)
+        } catch let error as EvidenceError {
+            return try await claimPage(request, notice: LocalizedText("\(error)"), status: .unprocessableEntity)
+        }
+        return PageResponse.seeOther("/claims/" + id.uuidString.lowercased() + "#evidence")
     }
 
     func inbox(_ request: Request) async throws -> Response {

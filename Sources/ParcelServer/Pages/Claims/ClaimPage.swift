@@ -59,6 +59,21 @@ enum ClaimPage {
     struct View {
         let model: Model
 
+        /// Adding a file: its kind, the file; the page's script shows the upload's progress.
+        func uploadForm(_ base: String, _ say: PageLanguage) -> Node<HTML.BodyContext> {
+            let kinds: [Node<HTML.SelectContext>] = EvidenceKind.allCases.filter { !$0.isGenerated }.map {
+                Layout.option(value: $0.rawValue, text: say($0.label), selected: $0 == .itemPhotos)
+            }
+            return .form(
+                .method(.post), .action(base + "/evidence"), .enctype(.multipartData), .id("upload"),
+                .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                .label(
+                    .text(say(LocalizedText(ko: "증빙 종류", en: "Kind")) + " "),
+                    .element(named: "select", nodes: [.attribute(named: "name", value: "kind"), .group(kinds)])),
+                .input(.type(.file), .id("file"), .name("file"), .required(true)),
+                .button(.type(.submit), .text(say(LocalizedText(ko: "증빙 올리기", en: "Upload")))))
+        }
+
         func html() -> String {
             let say = model.chrome.language
             let base = "/claims/" + HTMLText.escaped(model.id)
@@ -122,6 +137,7 @@ enum ClaimPage {
                         .forEach(model.evidence) { file in
                             .li(.text("\(file.name) (\(say(file.kind)), \(ByteCount(file.size)))"))
                         }),
+                    uploadForm(base, say),
                     .p(
                         .a(
                             .href(base + "/bundle"),
