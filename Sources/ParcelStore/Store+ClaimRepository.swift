@@ -82,8 +82,8 @@ extension Store: ClaimRepository {
     public func claimDeadlines(before moment: Double, limit: Int) async throws -> [ClaimDue] {
         let rows = try await sql.raw(
             """
-            SELECT c.id, c.order_id, o.external_id, c.number, c.type, c.state, c.next_due_at, c.next_due_kind,
-                   c.next_due_who
+            SELECT c.id, c.order_id, o.external_id, o.marketplace, c.number, c.type, c.state, c.next_due_at,
+                   c.next_due_kind, c.next_due_who
             FROM claims c JOIN orders o ON o.id = c.order_id
             WHERE c.next_due_at <= \(bind: moment)
             ORDER BY c.next_due_at, c.id
@@ -100,7 +100,8 @@ extension Store: ClaimRepository {
                 id: try row.decode(column: "id", as: UUID.self),
                 orderID: try row.decode(column: "order_id", as: UUID.self),
                 orderExternalID: try row.decode(column: "external_id", as: String.self),
-                number: try row.decode(column: "number", as: Int.self), type: type, state: state, deadline: deadline)
+                number: try row.decode(column: "number", as: Int.self), type: type, state: state, deadline: deadline,
+                marketplace: try row.decode(column: "marketplace", as: String?.self))
         }
     }
 

@@ -120,7 +120,7 @@ extension Store: OrderRepository {
         let rows = try await sql.raw(
             """
             SELECT d.code, d.severity, d.confidence, d.since, d.deadline, d.summary_ko, d.summary_en,
-                   o.id AS order_id, o.external_id, s.tracking_number, s.carrier, s.status
+                   o.id AS order_id, o.external_id, o.marketplace, s.tracking_number, s.carrier, s.status
             FROM diagnoses d
             JOIN shipments s ON s.id = d.shipment_id
             JOIN orders o ON o.id = d.order_id
@@ -147,7 +147,8 @@ extension Store: OrderRepository {
                 deadline: try row.decode(column: "deadline", as: Double?.self).map { Timestamp(epochSeconds: $0) },
                 summary: LocalizedText(
                     ko: try row.decode(column: "summary_ko", as: String.self),
-                    en: try row.decode(column: "summary_en", as: String.self)))
+                    en: try row.decode(column: "summary_en", as: String.self)),
+                marketplace: try row.decode(column: "marketplace", as: String?.self))
         }
     }
 

@@ -220,6 +220,8 @@ struct SellerPageTests {
             #expect(html.contains("<html lang=\"ko\">"))
             #expect(html.contains("data-order=\"A-1001\""))
             #expect(html.contains("→ "))
+            #expect(try await browser.get("/?marketplace=aliexpress").body.string.contains("data-order=\"A-1001\""))
+            #expect(!(try await browser.get("/?marketplace=smartstore").body.string.contains("data-order=")))
             let english = try await browser.get("/?lang=en")
             #expect(english.body.string.contains("<html lang=\"en\">"))
             #expect(english.body.string.contains("What is wrong, and the next step"))

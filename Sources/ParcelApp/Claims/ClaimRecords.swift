@@ -152,11 +152,14 @@ public struct ClaimDue: Sendable, Equatable {
     public let type: ClaimType
     public let state: ClaimState
     public let deadline: ClaimDeadline
+    /// The order's marketplace, for the queue's filter.
+    public var marketplace: String?
 
     public init(
         id: UUID, orderID: UUID, orderExternalID: String, number: Int, type: ClaimType, state: ClaimState,
-        deadline: ClaimDeadline
+        deadline: ClaimDeadline, marketplace: String? = nil
     ) {
+        self.marketplace = marketplace
         self.id = id
         self.orderID = orderID
         self.orderExternalID = orderExternalID

@@ -152,7 +152,7 @@ public struct ClaimService: Sendable {
                     en:
                         "\(claim.label) \(claim.type.label.en): \(deadline.kind.label.en) \(due) (\(deadline.who.label.en))"
                 ),
-                claimID: claim.id)
+                claimID: claim.id, marketplace: claim.marketplace)
         }
     }
 

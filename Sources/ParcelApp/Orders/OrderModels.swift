@@ -170,13 +170,16 @@ public struct QueueItem: Sendable {
     public let summary: LocalizedText
     /// For a claim's deadline: the claim.
     public let claimID: UUID?
+    /// The order's marketplace, for the queue's filter.
+    public var marketplace: String?
 
     public init(
         orderID: UUID, externalID: String, trackingNumber: String, carrier: String?, status: String, code: String,
         severity: Severity, confidence: Double, since: Timestamp, deadline: Timestamp?, summary: LocalizedText,
-        claimID: UUID? = nil
+        claimID: UUID? = nil, marketplace: String? = nil
     ) {
         self.claimID = claimID
+        self.marketplace = marketplace
         self.orderID = orderID
         self.externalID = externalID
         self.trackingNumber = trackingNumber

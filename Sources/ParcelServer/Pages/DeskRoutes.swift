@@ -69,6 +69,7 @@ struct DeskRoutes {
         let query = request.url.query
         let filters = TodayPage.Filters(
             severity: OrderDetailRoute.queryValue("severity", in: query).flatMap(Severity.init(rawValue:)),
+            marketplace: OrderDetailRoute.queryValue("marketplace", in: query).flatMap { $0.isEmpty ? nil : $0 },
             carrier: OrderDetailRoute.queryValue("carrier", in: query).flatMap { $0.isEmpty ? nil : $0 },
             finding: OrderDetailRoute.queryValue("finding", in: query).flatMap { $0.isEmpty ? nil : $0 })
         var items = try await services.orders.queue(minimum: .watch, limit: 150)
@@ -79,6 +80,7 @@ struct DeskRoutes {
             chrome: Self.chrome(request, section: .today),
             counts: [Severity.urgent, .act, .watch].map { ($0, summary[$0] ?? 0) },
             rows: all.filter(filters.admits).prefix(Self.todayRows).map(TodayPage.row), filters: filters,
+            marketplaces: Set(items.compactMap(\.marketplace)).sorted(),
             carriers: Set(items.compactMap(\.carrier)).sorted(), findings: Set(items.map(\.code)).sorted())
         return PageResponse.html(TodayPage.View(model: model).html(), language: model.chrome.language)
     }

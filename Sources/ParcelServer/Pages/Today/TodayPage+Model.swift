@@ -22,11 +22,13 @@ enum TodayPage {
 
     struct Filters: Sendable, Equatable {
         var severity: Severity?
+        var marketplace: String?
         var carrier: String?
         var finding: String?
 
         func admits(_ row: ActionRow) -> Bool {
             if let severity, row.severity < severity { return false }
+            if let marketplace, !row.items.contains(where: { $0.marketplace == marketplace }) { return false }
             if let carrier, !row.items.contains(where: { $0.carrier == carrier }) { return false }
             if let finding, !row.items.contains(where: { $0.code == finding }) { return false }
             return true
@@ -39,7 +41,8 @@ enum TodayPage {
         let counts: [(Severity, Int)]
         let rows: [Row]
         let filters: Filters
-        /// What the filters offer: the carriers and findings in the queue.
+        /// What the filters offer: the marketplaces, carriers and findings in the queue.
+        var marketplaces: [String] = []
         let carriers: [String]
         let findings: [String]
 

@@ -80,6 +80,9 @@ extension TodayPage {
                     LocalizedText(ko: "긴급도", en: "Severity"), name: "severity", severities,
                     selected: filters.severity?.rawValue, say),
                 choice(
+                    LocalizedText(ko: "마켓", en: "Marketplace"), name: "marketplace",
+                    model.marketplaces.map { ($0, $0) }, selected: filters.marketplace, say),
+                choice(
                     LocalizedText(ko: "택배사", en: "Carrier"), name: "carrier", model.carriers.map { ($0, $0) },
                     selected: filters.carrier, say),
                 choice(
