@@ -23,7 +23,7 @@ BIN=${PARCELDESK_BIN:-"$(swift build --show-bin-path)/parceldesk"}
 [ -x "$BIN" ] || swift build --product parceldesk
 
 # Korean text in the screenshots needs a CJK font.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi cjk; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -i cjk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing chromium, chromium-driver and fonts-noto-cjk (Debian)"
     apt-get update -qq
