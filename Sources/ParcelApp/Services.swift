@@ -13,6 +13,8 @@ public struct Services: Sendable {
     public let customerCenter: CustomerCenterService
     /// Each lane's reliability from the shop's recent orders.
     public let lanes: LaneService
+    /// The key the pages' `_csrf` values are derived with, besides the visitor's own cookie.
+    public let formKey: String
     /// Checks incoming orders and events with the same detector the diagnosis uses.
     public let validator: OrderValidator
 
@@ -30,6 +32,7 @@ public struct Services: Sendable {
         accounts = AccountService(repository: store, passwords: passwords, sessionLifetime: sessionLifetime)
         claims = ClaimService(
             repository: store, orders: store, diagnoser: diagnoser, files: evidence, limits: evidenceLimits)
+        formKey = secretKey.derived("forms").base64EncodedString()
         lanes = LaneService(orders: orders, claims: store, diagnoser: diagnoser)
         customerCenter = CustomerCenterService(
             repository: store, orders: orders, claims: claims, linkKey: secretKey.derived("buyer links"))

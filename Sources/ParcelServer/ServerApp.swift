@@ -149,13 +149,16 @@ public func configure(
         .register(on: dailyWork)
 
     // The pages: the seller's behind a session cookie, the buyer's behind their token.
+    let forms = FormGuard(key: services.formKey)
     SessionRoutes(
         accounts: services.accounts, limits: signInLimits, cache: tokenCache, clock: clock,
-        sessionSeconds: configuration.sessionHours * 3600
+        sessionSeconds: configuration.sessionHours * 3600, forms: forms
     ).register(on: app.routes)
-    DeskRoutes(services: services, clock: clock).register(on: app.routes)
-    BuyerRoutes(services: services, clock: clock, limiter: RateLimiter(limit: configuration.buyerRequestsPerMinute))
-        .register(on: app.routes)
+    DeskRoutes(services: services, clock: clock, forms: forms).register(on: app.routes)
+    BuyerRoutes(
+        services: services, clock: clock, limiter: RateLimiter(limit: configuration.buyerRequestsPerMinute),
+        forms: forms
+    ).register(on: app.routes)
     app.get("assets", "desk.js") { _ in
         Response(
             status: .ok,

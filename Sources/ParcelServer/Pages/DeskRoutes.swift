@@ -9,6 +9,7 @@ import Vapor
 struct DeskRoutes {
     let services: Services
     let clock: ServerClock
+    let forms: FormGuard
 
     func register(on routes: any RoutesBuilder) {
         let desk = routes.grouped(RequirePage(permission: .dailyWork))
@@ -28,14 +29,14 @@ struct DeskRoutes {
         }
         desk.get("inbox") { request async throws -> Response in try await inbox(request) }
         desk.get("import") { request async throws -> Response in
-            let model = ImportPage.Model(chrome: Self.chrome(request, section: .imports), report: nil, problem: nil)
+            let model = ImportPage.Model(chrome: chrome(request, section: .imports), report: nil, problem: nil)
             return PageResponse.html(ImportPage.View(model: model).html(), language: model.chrome.language)
         }
         desk.post("import") { request async throws -> Response in try await importFile(request) }
         desk.get("lanes") { request async throws -> Response in
             let report = try await services.lanes.report(now: clock.now())
             let model = LanesPage.Model(
-                chrome: Self.chrome(request, section: .lanes), lanes: report.lanes.map { LanesPage.lane($0) },
+                chrome: chrome(request, section: .lanes), lanes: report.lanes.map { LanesPage.lane($0) },
                 orders: report.orders)
             return PageResponse.html(LanesPage.View(model: model).html(), language: model.chrome.language)
         }
@@ -49,10 +50,10 @@ struct DeskRoutes {
         owner.post("settings", "users") { request async throws -> Response in try await addUser(request) }
     }
 
-    static func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
+    func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
         DeskChrome(
             language: PageResponse.language(of: request), email: RequestContext.caller?.user.email ?? "",
-            csrf: FormGuard.token(for: RequestContext.session ?? ""), section: section,
+            csrf: forms.token(for: RequestContext.session ?? ""), section: section,
             // As routed: `//orders` must not become a link to the host "orders".
             path: "/" + request.url.path.split(separator: "/").joined(separator: "/"),
             showsSettings: RequestContext.caller?.allows(.manageAccounts) ?? false)
@@ -77,7 +78,7 @@ struct DeskRoutes {
         let all = ActionQueue.rows(items)
         let summary = try await services.orders.queueSummary()
         let model = TodayPage.Model(
-            chrome: Self.chrome(request, section: .today),
+            chrome: chrome(request, section: .today),
             counts: [Severity.urgent, .act, .watch].map { ($0, summary[$0] ?? 0) },
             rows: all.filter(filters.admits).prefix(Self.todayRows).map(TodayPage.row), filters: filters,
             marketplaces: Set(items.compactMap(\.marketplace)).sorted(),
@@ -87,7 +88,7 @@ struct DeskRoutes {
 
     func orders(_ request: Request) async throws -> Response {
         let query = OrdersPage.Query(query: request.url.query)
-        let chrome = Self.chrome(request, section: .orders)
+        let chrome = chrome(request, section: .orders)
         switch query.filter(limit: 50) {
         case .failure(let problems):
             let model = OrdersPage.Model(chrome: chrome, query: query, rows: [], next: nil, problems: problems.fields)
@@ -142,14 +143,14 @@ struct DeskRoutes {
                 email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display())
         }
         let model = SettingsPage.Model(
-            chrome: Self.chrome(request, section: .settings), accounts: accounts, notice: notice, failed: failed)
+            chrome: chrome(request, section: .settings), accounts: accounts, notice: notice, failed: failed)
         return PageResponse.html(
             SettingsPage.View(model: model).html(), status: status, language: model.chrome.language)
     }
 
     func addUser(_ request: Request) async throws -> Response {
         let form = PostedForm(request)
-        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
         let email = (form["email"] ?? "").trimmed.lowercased()
         guard let role = form["role"].flatMap(Role.init(rawValue:)), !email.isEmpty,
             email.count <= InputLimits.email, (form["password"] ?? "").utf8.count <= InputLimits.password
@@ -185,14 +186,14 @@ struct DeskRoutes {
             detail, claims: claims, playbook: services.orders.playbook,
             buyerPageURL: Self.origin(of: request) + "/t/" + token,
             stepsDone: try await services.accounts.stepsDone(order: detail.order.info.id),
-            chrome: Self.chrome(request, section: nil))
+            chrome: chrome(request, section: nil))
         return PageResponse.html(OrderPage.View(model: model).html(), language: model.chrome.language)
     }
 
     /// A playbook step marked done, kept in the audit log with who and when.
     func markStep(_ request: Request) async throws -> Response {
         let form = PostedForm(request)
-        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
         guard let order = try await services.orders.order(request.parameters.get("id") ?? "") else {
             return Self.notFound(request)
         }
@@ -222,7 +223,7 @@ struct DeskRoutes {
             claims += page.items
             cursor = page.nextCursor.flatMap(ClaimCursor.init(encoded:))
         } while cursor != nil && claims.count < 1000
-        let model = ClaimsBoard.model(claims, chrome: Self.chrome(request, section: .claims))
+        let model = ClaimsBoard.model(claims, chrome: chrome(request, section: .claims))
         return PageResponse.html(ClaimsBoard.View(model: model).html(), language: model.chrome.language)
     }
 
@@ -232,14 +233,14 @@ struct DeskRoutes {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let view = try await services.claims.view(id, now: clock.now())
         else { return Self.notFound(request) }
-        let model = ClaimPage.model(view, chrome: Self.chrome(request, section: .claims), notice: notice)
+        let model = ClaimPage.model(view, chrome: chrome(request, section: .claims), notice: notice)
         return PageResponse.html(ClaimPage.View(model: model).html(), status: status, language: model.chrome.language)
     }
 
     /// An action from the claim page's buttons, judged by the same rules as the API's.
     func claimAction(_ request: Request) async throws -> Response {
         let form = PostedForm(request)
-        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
             return Self.notFound(request)
         }
@@ -274,7 +275,7 @@ struct DeskRoutes {
     }
 
     func importFile(_ request: Request) async throws -> Response {
-        let chrome = Self.chrome(request, section: .imports)
+        let chrome = chrome(request, section: .imports)
         func answer(_ model: ImportPage.Model, _ status: HTTPResponseStatus) -> Response {
             PageResponse.html(ImportPage.View(model: model).html(), status: status, language: chrome.language)
         }
@@ -283,7 +284,7 @@ struct DeskRoutes {
                 ko: "파일을 읽지 못했습니다. 다시 올려 주세요.", en: "The upload could not be read. Please try again.")
             return answer(ImportPage.Model(chrome: chrome, report: nil, problem: problem), .unprocessableEntity)
         }
-        guard FormGuard.accepts(upload._csrf, secret: RequestContext.session) else {
+        guard forms.accepts(upload._csrf, secret: RequestContext.session) else {
             return PageResponse.html(
                 ErrorPage.View(model: .init(language: chrome.language, status: 403, message: ErrorPage.staleForm))
                     .html(),
@@ -316,7 +317,7 @@ struct DeskRoutes {
             return Self.notFound(request)
         }
         let upload = try? request.content.decode(EvidenceUpload.self)
-        guard FormGuard.accepts(upload?._csrf, secret: RequestContext.session) else {
+        guard forms.accepts(upload?._csrf, secret: RequestContext.session) else {
             let language = PageResponse.language(of: request)
             return PageResponse.html(
                 ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),
@@ -342,7 +343,7 @@ struct DeskRoutes {
 
     func inbox(_ request: Request) async throws -> Response {
         let tickets = try await services.customerCenter.tickets()
-        let model = InboxPage.Model(chrome: Self.chrome(request, section: .inbox), rows: tickets.map(InboxPage.row))
+        let model = InboxPage.Model(chrome: chrome(request, section: .inbox), rows: tickets.map(InboxPage.row))
         return PageResponse.html(InboxPage.View(model: model).html(), language: model.chrome.language)
     }
 
@@ -368,7 +369,7 @@ struct DeskRoutes {
             suggestions.append(answers.answer(.whereIsIt, in: situation).text.text(language))
         }
         let model = InboxPage.Conversation(
-            chrome: Self.chrome(request, section: .inbox), id: id.uuidString.lowercased(),
+            chrome: chrome(request, section: .inbox), id: id.uuidString.lowercased(),
             orderID: found.ticket.orderID.uuidString.lowercased(), orderExternalID: found.ticket.orderExternalID,
             status: found.ticket.status, lines: found.messages.map { ($0.author, $0.text, $0.at.display()) },
             orderState: state, suggestions: suggestions)
@@ -377,7 +378,7 @@ struct DeskRoutes {
 
     func reply(_ request: Request) async throws -> Response {
         let form = PostedForm(request)
-        if let refused = FormCheck.refusal(form, request: request) { return refused }
+        if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
             return Self.notFound(request)
         }
@@ -402,7 +403,7 @@ struct DeskRoutes {
     }
 
     func close(_ request: Request) async throws -> Response {
-        if let refused = FormCheck.refusal(PostedForm(request), request: request) { return refused }
+        if let refused = FormCheck.refusal(PostedForm(request), request: request, forms: forms) { return refused }
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
             return Self.notFound(request)
         }

@@ -128,8 +128,8 @@ struct RequirePage: AsyncMiddleware {
 
 /// The `_csrf` check of a signed-in page's form: 403 with the page's explanation without a matching one.
 enum FormCheck {
-    static func refusal(_ form: PostedForm, request: Request) -> Response? {
-        guard FormGuard.accepts(form[FormGuard.field], secret: RequestContext.session) else {
+    static func refusal(_ form: PostedForm, request: Request, forms: FormGuard) -> Response? {
+        guard forms.accepts(form[FormGuard.field], secret: RequestContext.session) else {
             let language = PageResponse.language(of: request)
             return PageResponse.html(
                 ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),

@@ -11,6 +11,7 @@ struct BuyerRoutes {
     let services: Services
     let clock: ServerClock
     let limiter: RateLimiter
+    let forms: FormGuard
     let pacer = ResponsePacer()
 
     /// The cookie that carries the buyer's form secret (the buyer has no session).
@@ -60,7 +61,7 @@ struct BuyerRoutes {
         }
         if request.method == .POST {
             guard
-                FormGuard.accepts(
+                forms.accepts(
                     PostedForm(request)[FormGuard.field], secret: request.cookies[Self.visitorCookie]?.string)
             else {
                 let language = PageResponse.language(of: request)
@@ -82,7 +83,7 @@ struct BuyerRoutes {
         let language = PageResponse.language(of: request)
         let model = BuyerPage.model(
             view, messages: try await services.customerCenter.messages(of: view.ticket), language: language,
-            csrf: FormGuard.token(for: secret), notice: notice)
+            csrf: forms.token(for: secret), notice: notice)
         let response = PageResponse.html(BuyerPage.View(model: model).html(), status: status, language: language)
         if secret != existing {
             response.cookies[Self.visitorCookie] = HTTPCookies.Value(

@@ -13,6 +13,7 @@ struct SessionRoutes {
     let cache: TokenCache
     let clock: ServerClock
     let sessionSeconds: Int
+    let forms: FormGuard
 
     func register(on routes: any RoutesBuilder) {
         routes.get("login") { request async throws -> Response in
@@ -32,7 +33,7 @@ struct SessionRoutes {
         let next =
             OrderDetailRoute.queryValue("next", in: request.url.query) ?? PostedForm(request)["next"]
         let model = LoginPage.Model(
-            language: PageResponse.language(of: request), csrf: FormGuard.token(for: secret), email: email,
+            language: PageResponse.language(of: request), csrf: forms.token(for: secret), email: email,
             problem: problem, next: next.map(SafeNext.path).flatMap { $0 == "/" ? nil : $0 })
         let response = PageResponse.html(LoginPage.View(model: model).html(), status: status, language: model.language)
         if secret != existing {
@@ -46,7 +47,7 @@ struct SessionRoutes {
     func signIn(_ request: Request) async throws -> Response {
         let posted = PostedForm(request)
         let email = (posted["email"] ?? "").trimmed.lowercased()
-        guard FormGuard.accepts(posted[FormGuard.field], secret: request.cookies[FormGuard.signInCookie]?.string)
+        guard forms.accepts(posted[FormGuard.field], secret: request.cookies[FormGuard.signInCookie]?.string)
         else {
             return form(request, email: email, problem: ErrorPage.staleForm, status: .forbidden)
         }
@@ -79,7 +80,7 @@ struct SessionRoutes {
             SessionCookie.clear(on: response, secure: PageResponse.isSecure(request))
             return response
         }
-        if let refused = FormCheck.refusal(PostedForm(request), request: request) { return refused }
+        if let refused = FormCheck.refusal(PostedForm(request), request: request, forms: forms) { return refused }
         _ = try await accounts.signOut(caller, now: clock.now())
         cache.forget(tokenID: caller.token.id)
         let response = PageResponse.seeOther("/login")
