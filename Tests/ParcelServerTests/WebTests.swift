@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import ParcelApp
 import ParcelCore
+import ParcelStore
 import ParcelTestSupport
 import Testing
 import VaporTesting
@@ -433,6 +434,36 @@ struct SettingsPageTests {
                 [("_csrf", staffCSRF), ("email", "x@shop.kr"), ("password", "long enough pass"), ("role", "owner")])
             #expect(refused.status == .forbidden)
             #expect(try await server.services.accounts.users().count == 2)
+            #expect(
+                try await staff.post(
+                    "/settings/source-keys", [("_csrf", staffCSRF), ("source", "17track"), ("key", "stolen")]
+                ).status == .forbidden)
+        }
+    }
+
+    @Test("a tracking source's key is stored sealed, never shown back, and opens again with the installation's key")
+    func sourceKeys() async throws {
+        try await withServer { server in
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let page = try await owner.get("/settings").body.string
+            #expect(page.contains("data-source=\"17track\""))
+            #expect(page.contains("설정되지 않음"))
+            let csrf = try #require(TestBrowser.csrf(page))
+            let secret = "17track-secret-key-0123456789"
+            let saved = try await owner.post(
+                "/settings/source-keys", [("_csrf", csrf), ("source", "17track"), ("key", secret)])
+            #expect(saved.status == .seeOther)
+            let after = try await owner.get("/settings").body.string
+            #expect(after.contains("설정됨 · owner@shop.kr"))
+            #expect(!after.contains(secret))
+            #expect(try await server.services.sourceKeys.key(for: .seventeenTrack) == secret)
+            let stored = try #require(try await server.store.sealedSourceKey(source: "17track"))
+            #expect(!stored.contains(secret) && !stored.contains("17track-secret"))
+            #expect(try await server.services.accounts.auditLog().contains { $0.action == "settings.source_key" })
+            let empty = try await owner.post(
+                "/settings/source-keys", [("_csrf", csrf), ("source", "17track"), ("key", " ")])
+            #expect(empty.status == .unprocessableEntity)
         }
     }
 }

@@ -44,6 +44,24 @@ extension StoreTests {
     }
 
     @Test(
+        "a tracking source's key: stored sealed, replaced in place, opened with the key it was sealed with",
+        arguments: Engine.available)
+    func sourceKeys(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            let keys = desk.services.sourceKeys
+            #expect(try await keys.key(for: .afterShip) == nil)
+            try await keys.set(.afterShip, key: "first-key", now: now, actor: "test")
+            try await keys.set(.afterShip, key: "second-key", now: now.adding(hours: 1), actor: "test")
+            #expect(try await keys.key(for: .afterShip) == "second-key")
+            let statuses = try await keys.statuses()
+            #expect(statuses.map(\.source) == ["aftership"])
+            #expect(statuses.first?.updatedAt == now.adding(hours: 1))
+            let sealed = try #require(try await desk.store.sealedSourceKey(source: "aftership"))
+            #expect(!sealed.contains("second-key"))
+        }
+    }
+
+    @Test(
         "the lane's delivery days: its delivered shipments only, from shipping to the last scan",
         arguments: Engine.available)
     func laneDeliveryDays(engine: Engine) async throws {

@@ -111,6 +111,7 @@ enum RouteRules {
                 maxBody: evidenceFileBytes + multipartSlack),
             RouteRule(.GET, "settings", answers: html),
             RouteRule(.POST, "settings/users", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.POST, "settings/source-keys", answers: html, takes: form, maxBody: 16 * kilobyte),
             RouteRule(.GET, "inbox", answers: html),
             RouteRule(.GET, "lanes", answers: html),
             RouteRule(.GET, "import", answers: html),

@@ -48,6 +48,7 @@ struct DeskRoutes {
             try await settings(request, notice: nil, added: OrderDetailRoute.queryValue("added", in: request.url.query))
         }
         owner.post("settings", "users") { request async throws -> Response in try await addUser(request) }
+        owner.post("settings", "source-keys") { request async throws -> Response in try await saveSourceKey(request) }
     }
 
     func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
@@ -138,14 +139,44 @@ struct DeskRoutes {
         if let added, users.contains(where: { $0.email == added }) {
             notice = LocalizedText(ko: "\(added) 계정을 추가했습니다.", en: "Added \(added).")
         }
+        let statuses = Dictionary(
+            try await services.sourceKeys.statuses().map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let sourceKeys = TrackingSourceAccount.allCases.map { source in
+            SettingsPage.SourceKey(
+                source: source.rawValue, name: source.name,
+                set: statuses[source.rawValue].map {
+                    "\($0.updatedBy.replacingOccurrences(of: "user:", with: "")) · \($0.updatedAt.display())"
+                })
+        }
         let accounts = users.map {
             SettingsPage.Account(
                 email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display())
         }
-        let model = SettingsPage.Model(
+        var model = SettingsPage.Model(
             chrome: chrome(request, section: .settings), accounts: accounts, notice: notice, failed: failed)
+        model.sourceKeys = sourceKeys
         return PageResponse.html(
             SettingsPage.View(model: model).html(), status: status, language: model.chrome.language)
+    }
+
+    /// A tracking source's API key, stored sealed; the page says only that it is set.
+    func saveSourceKey(_ request: Request) async throws -> Response {
+        let form = PostedForm(request)
+        if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
+        guard let source = form["source"].flatMap(TrackingSourceAccount.init(rawValue:)) else {
+            return try await settings(
+                request, notice: LocalizedText(ko: "알 수 없는 조회 서비스입니다.", en: "Unknown tracking source."), failed: true,
+                status: .unprocessableEntity)
+        }
+        do {
+            try await services.sourceKeys.set(
+                source, key: form["key"] ?? "", now: clock.now(),
+                actor: "user:" + (RequestContext.caller?.user.email ?? ""))
+        } catch let error as SourceKeyError {
+            return try await settings(
+                request, notice: LocalizedText(error.description), failed: true, status: .unprocessableEntity)
+        }
+        return PageResponse.seeOther("/settings#source-keys")
     }
 
     func addUser(_ request: Request) async throws -> Response {

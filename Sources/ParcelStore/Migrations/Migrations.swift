@@ -20,6 +20,7 @@ public enum StoreMigrations {
         CreateCustomerCenter(),
         AddShipmentSeverityIndex(),
         AddAuditSubjectIndex(),
+        CreateSourceKeys(),
     ]
 }
 

@@ -12,9 +12,18 @@ enum SettingsPage {
         let createdAt: String
     }
 
+    /// A tracking source's key: set or not, when and by whom; never the key.
+    struct SourceKey: Sendable, Equatable {
+        let source: String
+        let name: LocalizedText
+        /// `who · when (KST)`, nil when none is set.
+        let set: String?
+    }
+
     struct Model: Sendable, Equatable {
         let chrome: DeskChrome
         let accounts: [Account]
+        var sourceKeys: [SourceKey] = []
         /// What the last form did, or why it could not.
         let notice: LocalizedText?
         let failed: Bool
@@ -91,7 +100,41 @@ enum SettingsPage {
                             .element(
                                 named: "select", nodes: [.attribute(named: "name", value: "role"), .group(options)])),
                         .button(.type(.submit), .text(say(LocalizedText(ko: "추가", en: "Add"))))))
+                keys(say)
             }.render()
+        }
+
+        func keys(_ say: PageLanguage) -> Node<HTML.BodyContext> {
+            let rows: [Node<HTML.BodyContext>] = model.sourceKeys.map { key in
+                .form(
+                    .method(.post), .action("/settings/source-keys"), .class("source-key"),
+                    .attribute(named: "data-source", value: HTMLText.escaped(key.source)),
+                    .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                    .input(.type(.hidden), .name("source"), .value(HTMLText.escaped(key.source))),
+                    .h3(.text(say(key.name))),
+                    .p(
+                        .class("muted"),
+                        .text(
+                            key.set.map { say(LocalizedText(ko: "설정됨 · ", en: "Set · ")) + $0 }
+                                ?? say(LocalizedText(ko: "설정되지 않음", en: "Not set")))),
+                    .input(
+                        .type(.password), .name("key"), .required(true),
+                        .attribute(named: "autocomplete", value: "off"),
+                        .placeholder(say(LocalizedText(ko: "새 API 키", en: "New API key")))),
+                    .button(.type(.submit), .text(say(LocalizedText(ko: "저장", en: "Save")))))
+            }
+            return .section(
+                .class("card"), .id("source-keys"),
+                .h2(.text(say(LocalizedText(ko: "조회 서비스 API 키", en: "Tracking source API keys")))),
+                .p(
+                    .class("muted"),
+                    .text(
+                        say(
+                            LocalizedText(
+                                ko: "키는 암호화해 저장하며 화면에 다시 보여 드리지 않습니다. 바꾸려면 새 키를 저장하세요.",
+                                en: "Keys are stored encrypted and never shown again. Save a new key to replace one.")))
+                ),
+                .group(rows))
         }
     }
 }
