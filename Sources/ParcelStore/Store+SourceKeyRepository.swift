@@ -7,9 +7,10 @@ extension Store: SourceKeyRepository {
     public func saveSourceKey(source: String, sealed: String, at moment: Double, by actor: String, audit: AuditEntry)
         async throws
     {
+        let table = Tables.sourceKeys
+        let row = Tables.SourceKeyRow(source: source, sealed: sealed, at: moment, by: actor)
         try await write { sql in
-            try await sql.insert(into: "source_keys").columns("source", "sealed", "updated_at", "updated_by")
-                .values(SQLBind(source), SQLBind(sealed), SQLBind(moment), SQLBind(actor))
+            try await sql.insert(into: table.name).columns(table.columnNames).values(table.binds(row, now: 0))
                 .onConflict(with: ["source"]) { update in
                     update.set(excludedValueOf: "sealed").set(excludedValueOf: "updated_at")
                         .set(excludedValueOf: "updated_by")
@@ -20,19 +21,21 @@ extension Store: SourceKeyRepository {
     }
 
     public func sourceKeys() async throws -> [SourceKeyStatus] {
-        try await sql.select().columns("source", "updated_at", "updated_by").from("source_keys").orderBy("source")
-            .all()
-            .map { row in
-                SourceKeyStatus(
-                    source: try row.decode(column: "source", as: String.self),
-                    updatedAt: Timestamp(
-                        epochSeconds: try row.decode(column: "updated_at", as: Double.self), utcOffset: Timestamp.kst),
-                    updatedBy: try row.decode(column: "updated_by", as: String.self))
-            }
+        try await sql.select().columns("source", "updated_at", "updated_by").from(Tables.sourceKeys.name).orderBy(
+            "source"
+        )
+        .all()
+        .map { row in
+            SourceKeyStatus(
+                source: try row.decode(column: "source", as: String.self),
+                updatedAt: Timestamp(
+                    epochSeconds: try row.decode(column: "updated_at", as: Double.self), utcOffset: Timestamp.kst),
+                updatedBy: try row.decode(column: "updated_by", as: String.self))
+        }
     }
 
     public func sealedSourceKey(source: String) async throws -> String? {
-        try await sql.select().column("sealed").from("source_keys").where("source", .equal, source).first()?
+        try await sql.select().column("sealed").from(Tables.sourceKeys.name).where("source", .equal, source).first()?
             .decode(column: "sealed", as: String.self)
     }
 }

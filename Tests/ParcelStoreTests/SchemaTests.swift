@@ -88,6 +88,10 @@ extension StoreTests {
             try await checkTable(Tables.claims, engine: engine, sql: sql)
             try await checkTable(Tables.claimSteps, engine: engine, sql: sql)
             try await checkTable(Tables.claimEvidence, engine: engine, sql: sql)
+            try await checkTable(Tables.buyerLinks, engine: engine, sql: sql)
+            try await checkTable(Tables.tickets, engine: engine, sql: sql)
+            try await checkTable(Tables.ticketMessages, engine: engine, sql: sql)
+            try await checkTable(Tables.sourceKeys, engine: engine, sql: sql)
         }
     }
 

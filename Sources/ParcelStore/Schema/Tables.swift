@@ -241,4 +241,21 @@ enum Tables {
             Column("intent", .text, nullable: true) { row, _ in Cell(row.intent?.rawValue) },
             Column("at", .double) { row, _ in .double(row.at.epochSeconds) },
         ])
+
+    struct SourceKeyRow: Sendable {
+        let source: String
+        let sealed: String
+        let at: Double
+        let by: String
+    }
+
+    /// A tracking source's API key, sealed (`SourceKeyService`).
+    static let sourceKeys = Table<SourceKeyRow>(
+        name: "source_keys",
+        columns: [
+            Column("source", .text) { row, _ in .text(row.source) },
+            Column("sealed", .text) { row, _ in .text(row.sealed) },
+            Column("updated_at", .double) { row, _ in .double(row.at) },
+            Column("updated_by", .text) { row, _ in .text(row.by) },
+        ])
 }
