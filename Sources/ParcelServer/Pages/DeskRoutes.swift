@@ -61,10 +61,7 @@ struct DeskRoutes {
     }
 
     static func notFound(_ request: Request) -> Response {
-        let language = PageResponse.language(of: request)
-        return PageResponse.html(
-            ErrorPage.View(model: .init(language: language, status: 404, message: ErrorPage.notFound)).html(),
-            status: .notFound, language: language)
+        PageResponse.error(.notFound, ErrorPage.notFound, for: request)
     }
 
     func today(_ request: Request) async throws -> Response {
@@ -171,7 +168,7 @@ struct DeskRoutes {
         do {
             try await services.sourceKeys.set(
                 source, key: form["key"] ?? "", now: clock.now(),
-                actor: "user:" + (RequestContext.caller?.user.email ?? ""))
+                actor: actor)
         } catch let error as SourceKeyError {
             return try await settings(
                 request, notice: LocalizedText(error.description), failed: true, status: .unprocessableEntity)
@@ -195,7 +192,7 @@ struct DeskRoutes {
         do {
             _ = try await services.accounts.createUser(
                 email: email, password: form["password"] ?? "", role: role, now: clock.now(),
-                actor: "user:" + (RequestContext.caller?.user.email ?? ""))
+                actor: actor)
         } catch let error as AccountError {
             return try await settings(
                 request, notice: SettingsPage.problem(error), failed: true,
@@ -235,9 +232,12 @@ struct DeskRoutes {
         }
         try await services.accounts.markStepDone(
             order: order.info.id, code: code.rawValue, step: step,
-            actor: "user:" + (RequestContext.caller?.user.email ?? ""), now: clock.now())
+            actor: actor, now: clock.now())
         return PageResponse.seeOther("/orders/" + order.id.uuidString.lowercased())
     }
+
+    /// Who the audit log says did it: the signed-in seller.
+    var actor: String { "user:" + (RequestContext.caller?.user.email ?? "") }
 
     /// `scheme://host` as the browser reached us, for links the seller copies.
     static func origin(of request: Request) -> String {
@@ -286,7 +286,7 @@ struct DeskRoutes {
                 claim: id, action: action, by: .seller, note: nil,
                 trackingNumber: nil, carrier: nil, amount: nil, idempotencyKey: nil,
                 expectedVersion: form["version"].flatMap(Int.init),
-                actor: "user:" + (RequestContext.caller?.user.email ?? ""),
+                actor: actor,
                 now: clock.now())
         } catch ClaimService.Failure.claimNotFound {
             return Self.notFound(request)
@@ -316,10 +316,7 @@ struct DeskRoutes {
             return answer(ImportPage.Model(chrome: chrome, report: nil, problem: problem), .unprocessableEntity)
         }
         guard forms.accepts(upload._csrf, secret: RequestContext.session) else {
-            return PageResponse.html(
-                ErrorPage.View(model: .init(language: chrome.language, status: 403, message: ErrorPage.staleForm))
-                    .html(),
-                status: .forbidden, language: chrome.language)
+            return PageResponse.error(.forbidden, ErrorPage.staleForm, for: request)
         }
         guard let format = upload.format.flatMap(ImportFormat.init(rawValue:)), let file = upload.file,
             file.data.readableBytes > 0
@@ -330,7 +327,7 @@ struct DeskRoutes {
         }
         let report = try await services.imports.run(
             Data(file.data.readableBytesView), format: format, skipBad: upload.skipBad == "1", now: clock.now(),
-            actor: "user:" + (RequestContext.caller?.user.email ?? ""))
+            actor: actor)
         return answer(
             ImportPage.Model(chrome: chrome, report: ImportPage.report(report), problem: nil, format: format),
             report.succeeded ? .ok : .unprocessableEntity)
@@ -349,10 +346,7 @@ struct DeskRoutes {
         }
         let upload = try? request.content.decode(EvidenceUpload.self)
         guard forms.accepts(upload?._csrf, secret: RequestContext.session) else {
-            let language = PageResponse.language(of: request)
-            return PageResponse.html(
-                ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),
-                status: .forbidden, language: language)
+            return PageResponse.error(.forbidden, ErrorPage.staleForm, for: request)
         }
         guard let file = upload?.file, let kind = upload?.kind.flatMap(EvidenceKind.init(rawValue:)), !kind.isGenerated
         else {
@@ -363,7 +357,7 @@ struct DeskRoutes {
         do {
             _ = try await services.claims.attach(
                 Data(file.data.readableBytesView), name: file.filename, kind: kind, to: id,
-                actor: "user:" + (RequestContext.caller?.user.email ?? ""), now: clock.now())
+                actor: actor, now: clock.now())
         } catch EvidenceError.claimNotFound {
             return Self.notFound(request)
         } catch let error as EvidenceError {
@@ -391,13 +385,14 @@ struct DeskRoutes {
             let situation = BuyerSituation(
                 order: claims.report.order, analysis: detail.analysis, report: claims.report, now: now)
             let answers = services.customerCenter.answers
-            state = answers.answer(.whereIsIt, in: situation).text
+            let whereItIs = answers.answer(.whereIsIt, in: situation).text
+            state = whereItIs
             if let last = found.messages.last(where: { $0.author == .buyer }), let intent = last.intent,
                 intent != .human, intent != .other
             {
                 suggestions.append(answers.answer(intent, in: situation).text.text(language))
             }
-            suggestions.append(answers.answer(.whereIsIt, in: situation).text.text(language))
+            suggestions.append(whereItIs.text(language))
         }
         let model = InboxPage.Conversation(
             chrome: chrome(request, section: .inbox), id: id.uuidString.lowercased(),
@@ -418,7 +413,6 @@ struct DeskRoutes {
         } catch TicketError.unknownTicket {
             return Self.notFound(request)
         } catch let error as TicketError {
-            let language = PageResponse.language(of: request)
             let message =
                 switch error {
                 case .closed: LocalizedText(ko: "이미 종료된 문의입니다.", en: "This question is closed.")
@@ -426,9 +420,7 @@ struct DeskRoutes {
                     LocalizedText(ko: "답변은 \(limit)자 이내로 써 주세요.", en: "Please keep the reply to \(limit) characters.")
                 default: LocalizedText(ko: "답변 내용을 입력해 주세요.", en: "Please write a reply.")
                 }
-            return PageResponse.html(
-                ErrorPage.View(model: .init(language: language, status: 422, message: message)).html(),
-                status: .unprocessableEntity, language: language)
+            return PageResponse.error(.unprocessableEntity, message, for: request)
         }
         return PageResponse.seeOther("/inbox/" + id.uuidString.lowercased())
     }

@@ -58,6 +58,20 @@ enum Layout {
         }
     }
 
+    /// A filter's labelled `<select>`: "all" (the empty value) first, then each choice.
+    static func filter(
+        _ label: LocalizedText, name: String, _ choices: [(value: String, text: String)], selected: String?,
+        _ say: PageLanguage
+    ) -> Node<HTML.FormContext> {
+        let selected = selected ?? ""
+        let options: [Node<HTML.SelectContext>] =
+            [option(value: "", text: say(LocalizedText(ko: "전체", en: "All")), selected: selected.isEmpty)]
+            + choices.map { option(value: $0.value, text: $0.text, selected: selected == $0.value) }
+        return .label(
+            .text(say(label) + " "),
+            .element(named: "select", nodes: [.attribute(named: "name", value: name), .group(options)]))
+    }
+
     /// An `<option>` with its text (Plot's own has only attributes).
     static func option<Context>(value: String, text: String, selected: Bool) -> Node<Context> {
         .element(

@@ -47,6 +47,14 @@ enum PageResponse {
         return response
     }
 
+    /// The error page for `status` with why, in the request's language.
+    static func error(_ status: HTTPResponseStatus, _ message: LocalizedText, for request: Request) -> Response {
+        let language = language(of: request)
+        return html(
+            ErrorPage.View(model: .init(language: language, status: Int(status.code), message: message)).html(),
+            status: status, language: language)
+    }
+
     /// 303 See Other: where a form's answer continues.
     static func seeOther(_ location: String) -> Response {
         var headers = HTTPHeaders(securityHeaders)
@@ -117,12 +125,29 @@ struct RequirePage: AsyncMiddleware {
             return PageResponse.seeOther("/login" + next)
         }
         guard caller.allows(permission) else {
-            let language = PageResponse.language(of: request)
-            return PageResponse.html(
-                ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.forbidden)).html(),
-                status: .forbidden, language: language)
+            return PageResponse.error(.forbidden, ErrorPage.forbidden, for: request)
         }
         return try await next.respond(to: request)
+    }
+}
+
+/// The form secret of a visitor without a session (before signing in, on a
+/// buyer page): kept in its own cookie, made the first time it is missing.
+struct VisitorSecret {
+    let cookie: String
+    let path: String
+    let maxAge: Int
+
+    /// The request's secret, or a new one (`isNew`) to `keep` on the response.
+    func read(_ request: Request) -> (value: String, isNew: Bool) {
+        let existing = request.cookies[cookie]?.string ?? ""
+        return existing.count >= 32 ? (existing, false) : (AccountService.randomToken(), true)
+    }
+
+    func keep(_ value: String, on response: Response, for request: Request) {
+        response.cookies[cookie] = HTTPCookies.Value(
+            string: value, maxAge: maxAge, path: path, isSecure: PageResponse.isSecure(request), isHTTPOnly: true,
+            sameSite: .lax)
     }
 }
 
@@ -130,10 +155,7 @@ struct RequirePage: AsyncMiddleware {
 enum FormCheck {
     static func refusal(_ form: PostedForm, request: Request, forms: FormGuard) -> Response? {
         guard forms.accepts(form[FormGuard.field], secret: RequestContext.session) else {
-            let language = PageResponse.language(of: request)
-            return PageResponse.html(
-                ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),
-                status: .forbidden, language: language)
+            return PageResponse.error(.forbidden, ErrorPage.staleForm, for: request)
         }
         return nil
     }

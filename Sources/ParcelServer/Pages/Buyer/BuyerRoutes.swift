@@ -39,15 +39,12 @@ struct BuyerRoutes {
     func guarded(_ request: Request, _ body: (BuyerView) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         if let wait = limiter.attempt(RequestContext.remoteAddress ?? "unknown") {
-            let language = PageResponse.language(of: request)
-            let response = PageResponse.html(
-                ErrorPage.View(
-                    model: .init(
-                        language: language, status: 429,
-                        message: LocalizedText(
-                            ko: "요청이 너무 많습니다. \(wait)초 뒤에 다시 시도해 주세요.",
-                            en: "Too many requests. Please try again in \(wait) seconds."))
-                ).html(), status: .tooManyRequests, language: language)
+            let response = PageResponse.error(
+                .tooManyRequests,
+                LocalizedText(
+                    ko: "요청이 너무 많습니다. \(wait)초 뒤에 다시 시도해 주세요.",
+                    en: "Too many requests. Please try again in \(wait) seconds."),
+                for: request)
             response.headers.replaceOrAdd(name: "Retry-After", value: "\(wait)")
             return response
         }
@@ -64,10 +61,7 @@ struct BuyerRoutes {
                 forms.accepts(
                     PostedForm(request)[FormGuard.field], secret: request.cookies[Self.visitorCookie]?.string)
             else {
-                let language = PageResponse.language(of: request)
-                return PageResponse.html(
-                    ErrorPage.View(model: .init(language: language, status: 403, message: ErrorPage.staleForm)).html(),
-                    status: .forbidden, language: language)
+                return PageResponse.error(.forbidden, ErrorPage.staleForm, for: request)
             }
         }
         let response = try await body(view)
@@ -78,20 +72,17 @@ struct BuyerRoutes {
     func page(
         _ request: Request, _ view: BuyerView, notice: LocalizedText?, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let existing = request.cookies[Self.visitorCookie]?.string ?? ""
-        let secret = existing.count >= 32 ? existing : AccountService.randomToken()
+        let secret = Self.visitor.read(request)
         let language = PageResponse.language(of: request)
         let model = BuyerPage.model(
             view, messages: try await services.customerCenter.messages(of: view.ticket), language: language,
-            csrf: forms.token(for: secret), notice: notice)
+            csrf: forms.token(for: secret.value), notice: notice)
         let response = PageResponse.html(BuyerPage.View(model: model).html(), status: status, language: language)
-        if secret != existing {
-            response.cookies[Self.visitorCookie] = HTTPCookies.Value(
-                string: secret, maxAge: 30 * 86_400, path: "/t/", isSecure: PageResponse.isSecure(request),
-                isHTTPOnly: true, sameSite: .lax)
-        }
+        if secret.isNew { Self.visitor.keep(secret.value, on: response, for: request) }
         return response
     }
+
+    static let visitor = VisitorSecret(cookie: visitorCookie, path: "/t/", maxAge: 30 * 86_400)
 
     func ask(_ request: Request, _ view: BuyerView) async throws -> Response {
         let question = (PostedForm(request)["question"] ?? "").trimmed

@@ -28,21 +28,18 @@ struct SessionRoutes {
 
     /// The sign-in form, with a fresh pre-sign-in secret when the browser has none.
     func form(_ request: Request, email: String, problem: LocalizedText?, status: HTTPResponseStatus) -> Response {
-        let existing = request.cookies[FormGuard.signInCookie]?.string ?? ""
-        let secret = existing.count >= 32 ? existing : AccountService.randomToken()
+        let secret = Self.visitor.read(request)
         let next =
             OrderDetailRoute.queryValue("next", in: request.url.query) ?? PostedForm(request)["next"]
         let model = LoginPage.Model(
-            language: PageResponse.language(of: request), csrf: forms.token(for: secret), email: email,
+            language: PageResponse.language(of: request), csrf: forms.token(for: secret.value), email: email,
             problem: problem, next: next.map(SafeNext.path).flatMap { $0 == "/" ? nil : $0 })
         let response = PageResponse.html(LoginPage.View(model: model).html(), status: status, language: model.language)
-        if secret != existing {
-            response.cookies[FormGuard.signInCookie] = HTTPCookies.Value(
-                string: secret, maxAge: 3600, path: "/login", isSecure: PageResponse.isSecure(request),
-                isHTTPOnly: true, sameSite: .lax)
-        }
+        if secret.isNew { Self.visitor.keep(secret.value, on: response, for: request) }
         return response
     }
+
+    static let visitor = VisitorSecret(cookie: FormGuard.signInCookie, path: "/login", maxAge: 3600)
 
     func signIn(_ request: Request) async throws -> Response {
         let posted = PostedForm(request)

@@ -68,26 +68,16 @@ extension OrdersPage {
                 .label(
                     .text(say(LocalizedText(ko: "검색 (주문번호, 송장번호, 구매자)", en: "Search (order, tracking number, buyer)"))),
                     .input(.type(.search), .name("q"), .value(HTMLText.escaped(query.text)))),
-                choice(LocalizedText(ko: "배송 상태", en: "Status"), "status", statuses, query.status, say),
-                choice(LocalizedText(ko: "문제 유형", en: "Finding"), "finding", findings, query.finding, say),
+                Layout.filter(
+                    LocalizedText(ko: "배송 상태", en: "Status"), name: "status", statuses, selected: query.status, say),
+                Layout.filter(
+                    LocalizedText(ko: "문제 유형", en: "Finding"), name: "finding", findings, selected: query.finding, say),
                 text(LocalizedText(ko: "마켓", en: "Marketplace"), "marketplace", query.marketplace, say),
                 text(LocalizedText(ko: "택배사", en: "Carrier"), "carrier", query.carrier, say),
                 text(LocalizedText(ko: "배송 방식(구간)", en: "Shipping option (lane)"), "lane", query.lane, say),
                 date(LocalizedText(ko: "주문일 부터", en: "Placed from"), "from", query.from, say),
                 date(LocalizedText(ko: "까지", en: "to"), "to", query.to, say),
                 .button(.type(.submit), .text(say(LocalizedText(ko: "찾기", en: "Search")))))
-        }
-
-        func choice(
-            _ label: LocalizedText, _ name: String, _ choices: [(value: String, text: String)], _ selected: String,
-            _ say: PageLanguage
-        ) -> Node<HTML.FormContext> {
-            let options: [Node<HTML.SelectContext>] =
-                [Layout.option(value: "", text: say(LocalizedText(ko: "전체", en: "All")), selected: selected.isEmpty)]
-                + choices.map { Layout.option(value: $0.value, text: $0.text, selected: selected == $0.value) }
-            return .label(
-                .text(say(label) + " "),
-                .element(named: "select", nodes: [.attribute(named: "name", value: name), .group(options)]))
         }
 
         func text(_ label: LocalizedText, _ name: String, _ value: String, _ say: PageLanguage) -> Node<

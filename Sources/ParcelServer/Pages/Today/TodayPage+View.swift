@@ -54,20 +54,6 @@ extension TodayPage {
                 .td(badge), .td(order), .td(what), .td(.text(row.deadline ?? "—")))
         }
 
-        /// A `<select>` of the filter form: "all" first, then each choice.
-        func choice(
-            _ label: LocalizedText, name: String, _ choices: [(value: String, text: String)], selected: String?,
-            _ say: PageLanguage
-        ) -> Node<HTML.FormContext> {
-            let all = LocalizedText(ko: "전체", en: "All")
-            let options: [Node<HTML.SelectContext>] =
-                [Layout.option(value: "", text: say(all), selected: selected == nil)]
-                + choices.map { Layout.option(value: $0.value, text: $0.text, selected: selected == $0.value) }
-            return .label(
-                .text(say(label) + " "),
-                .element(named: "select", nodes: [.attribute(named: "name", value: name), .group(options)]))
-        }
-
         func filterForm(_ say: PageLanguage) -> Node<HTML.BodyContext> {
             let andUp = say(LocalizedText(ko: " 이상", en: " and up"))
             let severities = [Severity.urgent, .act, .watch].map {
@@ -76,16 +62,16 @@ extension TodayPage {
             let filters = model.filters
             return .form(
                 .method(.get), .action("/"), .class("card"),
-                choice(
+                Layout.filter(
                     LocalizedText(ko: "긴급도", en: "Severity"), name: "severity", severities,
                     selected: filters.severity?.rawValue, say),
-                choice(
+                Layout.filter(
                     LocalizedText(ko: "마켓", en: "Marketplace"), name: "marketplace",
                     model.marketplaces.map { ($0, $0) }, selected: filters.marketplace, say),
-                choice(
+                Layout.filter(
                     LocalizedText(ko: "택배사", en: "Carrier"), name: "carrier", model.carriers.map { ($0, $0) },
                     selected: filters.carrier, say),
-                choice(
+                Layout.filter(
                     LocalizedText(ko: "문제 유형", en: "Finding"), name: "finding", model.findings.map { ($0, $0) },
                     selected: filters.finding, say),
                 .button(.type(.submit), .text(say(LocalizedText(ko: "보기", en: "Show"))))
