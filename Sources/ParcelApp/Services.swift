@@ -15,6 +15,10 @@ public struct Services: Sendable {
     public let lanes: LaneService
     /// The tracking sources' API keys, stored sealed.
     public let sourceKeys: SourceKeyService
+    /// The owner's thresholds per lane and message wording, in force as saved.
+    public let settings: SettingsService
+    /// Signed event deliveries to the owner's URLs.
+    public let webhooks: WebhookService
     /// The key the pages' `_csrf` values are derived with, besides the visitor's own cookie.
     public let formKey: String
     /// Checks incoming orders and events with the same detector the diagnosis uses.
@@ -22,22 +26,25 @@ public struct Services: Sendable {
 
     public init(
         store: some OrderRepository & AccountRepository & ClaimRepository & CustomerCenterRepository
-            & SourceKeyRepository,
+            & SourceKeyRepository & SettingsRepository & WebhookRepository,
         passwords: any PasswordHasher, evidence: any EvidenceFiles, evidenceLimits: EvidenceLimits = EvidenceLimits(),
         diagnoser: Diagnoser = Diagnoser(), sessionLifetime: Double = Double(AccountService.defaultSessionHours) * 3600,
         secretKey: SecretKey
     ) {
-        let analyst = ShipmentAnalyst(diagnoser: diagnoser)
+        let live = LiveSettings(diagnoser)
+        let analyst = ShipmentAnalyst(settings: live)
         validator = OrderValidator(detector: diagnoser.detector)
         orders = OrderService(repository: store, analyst: analyst)
         ingestion = IngestionService(repository: store, analyst: analyst)
         imports = ImportService(orders: orders, validator: validator)
         accounts = AccountService(repository: store, passwords: passwords, sessionLifetime: sessionLifetime)
         claims = ClaimService(
-            repository: store, orders: store, diagnoser: diagnoser, files: evidence, limits: evidenceLimits)
+            repository: store, orders: store, settings: live, files: evidence, limits: evidenceLimits)
         formKey = secretKey.derived("forms").base64EncodedString()
         sourceKeys = SourceKeyService(repository: store, key: secretKey.derived("source keys"))
-        lanes = LaneService(orders: orders, claims: store, diagnoser: diagnoser)
+        lanes = LaneService(orders: orders, claims: store, settings: live)
+        settings = SettingsService(repository: store, live: live)
+        webhooks = WebhookService(repository: store, key: secretKey.derived("webhook secrets"))
         customerCenter = CustomerCenterService(
             repository: store, orders: orders, claims: claims, linkKey: secretKey.derived("buyer links"))
     }

@@ -71,6 +71,12 @@ public func configure(
         }
     }
     let services = try configuration.services(over: store, passwords: dependencies.passwords)
+    do {
+        try await services.settings.load()
+    } catch  where Store.isUnavailable(error) {
+        app.logger.warning(
+            "the owner's thresholds and wording could not be read; the built-in ones apply until a restart")
+    }
     let rules = RouteRules.rules(evidenceFileBytes: configuration.evidenceLimits.fileBytes)
     let clock = dependencies.clock
 
@@ -181,6 +187,17 @@ public func configure(
                 } while refreshed == chunk && !Task.isCancelled
                 // Claims whose deadline passed: time may have moved them on (a seller's silence decided).
                 try await claims.refreshDue(now: clock.now())
+            })
+    }
+    if dependencies.refresher, configuration.webhookSeconds > 0 {
+        // Receivers are not followed elsewhere: a redirect is an answer, not a new address to post to.
+        app.http.client.configuration.redirectConfiguration = .disallow
+        let transport = VaporWebhookTransport(client: app.client)
+        let webhooks = services.webhooks
+        app.lifecycle.use(
+            PeriodicTask(name: "webhooks", every: .seconds(Int64(configuration.webhookSeconds)), logger: app.logger) {
+                try await webhooks.collect(now: clock.now())
+                try await webhooks.deliverDue(now: clock.now(), transport: transport)
             })
     }
     if store.wantsCheckpoints {

@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeoutSeconds = 30
     /// How often shipments due for re-diagnosis are refreshed (0 turns it off).
     public var refreshSeconds = 60
+    /// How often events are collected and due webhook deliveries sent; 0 sends none.
+    public var webhookSeconds = 5
     /// bcrypt cost for new passwords, here and in `parceldesk user create`.
     public var bcryptCost = 12
     /// How long a sign-in token lasts.
@@ -130,6 +132,7 @@ public struct ServerConfiguration: Sendable {
             }
         }
         if let value = integer("PARCELDESK_REFRESH_SECONDS", 0...86_400) { configuration.refreshSeconds = value }
+        if let value = integer("PARCELDESK_WEBHOOK_SECONDS", 0...3600) { configuration.webhookSeconds = value }
         if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }
         if let value = integer("PARCELDESK_SESSION_HOURS", 1...8760) { configuration.sessionHours = value }
         if let value = integer("PARCELDESK_BUYER_REQUESTS_PER_MINUTE", 1...1_000_000) {

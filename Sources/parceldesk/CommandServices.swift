@@ -27,7 +27,9 @@ enum CommandServices {
                 let pending = try await handle.pendingMigrations()
                 if pending > 0 { throw ValidationError("\(ServerStartError.pendingMigrations(pending))") }
             }
-            let result = try await body(try configuration.services(over: handle.store), handle.store)
+            let services = try configuration.services(over: handle.store)
+            try await services.settings.load()
+            let result = try await body(services, handle.store)
             await handle.close()
             return result
         } catch {

@@ -92,6 +92,9 @@ extension StoreTests {
             try await checkTable(Tables.tickets, engine: engine, sql: sql)
             try await checkTable(Tables.ticketMessages, engine: engine, sql: sql)
             try await checkTable(Tables.sourceKeys, engine: engine, sql: sql)
+            try await checkTable(Tables.settings, engine: engine, sql: sql)
+            try await checkTable(Tables.webhooks, engine: engine, sql: sql)
+            try await checkTable(Tables.webhookDeliveries, engine: engine, sql: sql)
         }
     }
 

@@ -10,18 +10,19 @@ public struct ClaimService: Sendable {
     let repository: any ClaimRepository
     let orders: any OrderRepository
     public let engine: ClaimEngine
-    let diagnoser: Diagnoser
+    let settings: LiveSettings
+    var diagnoser: Diagnoser { settings.diagnoser }
     public let files: any EvidenceFiles
     public let limits: EvidenceLimits
 
     public init(
-        repository: any ClaimRepository, orders: any OrderRepository, diagnoser: Diagnoser, files: any EvidenceFiles,
+        repository: any ClaimRepository, orders: any OrderRepository, settings: LiveSettings, files: any EvidenceFiles,
         limits: EvidenceLimits = EvidenceLimits()
     ) {
         self.repository = repository
         self.orders = orders
-        self.diagnoser = diagnoser
-        self.engine = ClaimEngine(detector: diagnoser.detector)
+        self.settings = settings
+        self.engine = ClaimEngine(detector: settings.diagnoser.detector)
         self.files = files
         self.limits = limits
     }

@@ -9,16 +9,17 @@ import Synchronization
 public struct LaneService: Sendable {
     let orders: OrderService
     let claims: any ClaimRepository
-    let diagnoser: Diagnoser
+    let settings: LiveSettings
+    var diagnoser: Diagnoser { settings.diagnoser }
     let cache = LaneStatsCache()
 
     /// The latest orders a lane's figures come from.
     public static let sample = 2000
 
-    public init(orders: OrderService, claims: any ClaimRepository, diagnoser: Diagnoser) {
+    public init(orders: OrderService, claims: any ClaimRepository, settings: LiveSettings) {
         self.orders = orders
         self.claims = claims
-        self.diagnoser = diagnoser
+        self.settings = settings
     }
 
     public struct Report: Sendable {

@@ -4,12 +4,18 @@ import ParcelCore
 /// Diagnoses shipments and writes back what the analysis found: the step
 /// that creating orders, ingesting events and refreshing due shipments share.
 public struct ShipmentAnalyst: Sendable {
-    public let diagnoser: Diagnoser
-    public let playbook: Playbook
+    /// Thresholds and wording as the owner set them, read afresh for each batch.
+    public let settings: LiveSettings
+
+    public var diagnoser: Diagnoser { settings.diagnoser }
+    public var playbook: Playbook { settings.playbook }
 
     public init(diagnoser: Diagnoser = Diagnoser()) {
-        self.diagnoser = diagnoser
-        self.playbook = Playbook(registry: diagnoser.detector.registry)
+        self.init(settings: LiveSettings(diagnoser))
+    }
+
+    public init(settings: LiveSettings) {
+        self.settings = settings
     }
 
     /// What the first analysis of a new shipment leaves in the database.

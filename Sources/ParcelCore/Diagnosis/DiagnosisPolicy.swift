@@ -164,3 +164,108 @@ public struct PolicyBook: Sendable, Hashable {
         return policy
     }
 }
+
+extension PolicyOverride {
+    /// One threshold a seller may set per lane: its stored key, unit and sane range.
+    public enum Field: String, Sendable, CaseIterable {
+        case notActivatedHours = "not_activated_hours"
+        case stalledOriginDays = "stalled_origin_days"
+        case stalledInternationalDays = "stalled_international_days"
+        case customsDays = "customs_days"
+        case customsRepeats = "customs_repeats"
+        case handoffDays = "handoff_days"
+        case sourcesDisagreeHours = "sources_disagree_hours"
+        case longSilenceDays = "long_silence_days"
+        case refundDays = "refund_days"
+        case deadlineNearDays = "deadline_near_days"
+        case expiredDays = "expired_days"
+
+        public enum Unit: Sendable { case hours, days, times }
+
+        public var unit: Unit {
+            switch self {
+            case .notActivatedHours, .sourcesDisagreeHours: .hours
+            case .customsRepeats: .times
+            default: .days
+            }
+        }
+
+        /// Beyond these a threshold would silence its finding or raise it on every parcel.
+        public var range: ClosedRange<Double> {
+            switch unit {
+            case .hours: 1...2160
+            case .days: 0.5...365
+            case .times: 2...20
+            }
+        }
+
+        public var name: LocalizedText {
+            switch self {
+            case .notActivatedHours: LocalizedText(ko: "첫 스캔을 기다리는 시간", en: "Wait for the first scan")
+            case .stalledOriginDays: LocalizedText(ko: "출발지에서 멈춤", en: "Stalled at origin")
+            case .stalledInternationalDays: LocalizedText(ko: "국제 구간에서 멈춤", en: "Stalled in transit abroad")
+            case .customsDays: LocalizedText(ko: "통관이 걸리는 기간", en: "Customs taking longer than")
+            case .customsRepeats: LocalizedText(ko: "같은 통관 단계 반복", en: "Same customs stage repeated")
+            case .handoffDays: LocalizedText(ko: "국내 택배사 인계 대기", en: "Wait for the domestic hand-off")
+            case .sourcesDisagreeHours: LocalizedText(ko: "조회 화면끼리 어긋남", en: "Sources disagreeing")
+            case .longSilenceDays: LocalizedText(ko: "오래 소식 없음 (대안 준비)", en: "Long silence (prepare plan B)")
+            case .refundDays: LocalizedText(ko: "환불·재발송 기준", en: "Refund or reship after")
+            case .deadlineNearDays: LocalizedText(ko: "기한 임박 알림", en: "Deadline is near within")
+            case .expiredDays: LocalizedText(ko: "조회 만료로 보는 기간", en: "Tracking treated as expired after")
+            }
+        }
+
+        public func value(in override: PolicyOverride) -> Double? {
+            switch self {
+            case .notActivatedHours: override.notActivatedHours
+            case .stalledOriginDays: override.stalledOriginDays
+            case .stalledInternationalDays: override.stalledInternationalDays
+            case .customsDays: override.customsDays
+            case .customsRepeats: override.customsRepeats.map(Double.init)
+            case .handoffDays: override.handoffDays
+            case .sourcesDisagreeHours: override.sourcesDisagreeHours
+            case .longSilenceDays: override.longSilenceDays
+            case .refundDays: override.refundDays
+            case .deadlineNearDays: override.deadlineNearDays
+            case .expiredDays: override.expiredDays
+            }
+        }
+
+        public func value(in policy: DiagnosisPolicy) -> Double {
+            switch self {
+            case .notActivatedHours: policy.notActivatedHours
+            case .stalledOriginDays: policy.stalledOriginDays
+            case .stalledInternationalDays: policy.stalledInternationalDays
+            case .customsDays: policy.customsDays
+            case .customsRepeats: Double(policy.customsRepeats)
+            case .handoffDays: policy.handoffDays
+            case .sourcesDisagreeHours: policy.sourcesDisagreeHours
+            case .longSilenceDays: policy.longSilenceDays
+            case .refundDays: policy.refundDays
+            case .deadlineNearDays: policy.deadlineNearDays
+            case .expiredDays: policy.expiredDays
+            }
+        }
+
+        public func set(_ value: Double?, in override: inout PolicyOverride) {
+            switch self {
+            case .notActivatedHours: override.notActivatedHours = value
+            case .stalledOriginDays: override.stalledOriginDays = value
+            case .stalledInternationalDays: override.stalledInternationalDays = value
+            case .customsDays: override.customsDays = value
+            case .customsRepeats: override.customsRepeats = value.map { Int($0.rounded()) }
+            case .handoffDays: override.handoffDays = value
+            case .sourcesDisagreeHours: override.sourcesDisagreeHours = value
+            case .longSilenceDays: override.longSilenceDays = value
+            case .refundDays: override.refundDays = value
+            case .deadlineNearDays: override.deadlineNearDays = value
+            case .expiredDays: override.expiredDays = value
+            }
+        }
+    }
+
+    /// The thresholds this override sets, by field.
+    public var values: [(Field, Double)] {
+        Field.allCases.compactMap { field in field.value(in: self).map { (field, $0) } }
+    }
+}

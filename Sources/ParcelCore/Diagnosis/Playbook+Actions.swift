@@ -18,7 +18,8 @@ extension Playbook {
                 text: LocalizedText(
                     ko: "구매자에게 상황을 먼저 알리세요. 아래 문구를 그대로 보내도 됩니다.",
                     en: "Tell the buyer first; the message below is ready to send."))
-            action.message = template.render(facts, extras)
+            let ours = template.render(facts, extras)
+            action.message = customTemplates[template]?.render(facts, extras, ours: ours) ?? ours
             action.template = template
             return action
         }

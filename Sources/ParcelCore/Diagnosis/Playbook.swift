@@ -74,9 +74,12 @@ public struct CarrierInquiry: Sendable, Hashable {
 /// nothing decides anything the rules did not.
 public struct Playbook: Sendable {
     public let registry: CarrierRegistry
+    /// The seller's own wording of some messages (Settings); the rest are ours.
+    public var customTemplates: [MessageTemplate: CustomTemplate]
 
-    public init(registry: CarrierRegistry = .standard) {
+    public init(registry: CarrierRegistry = .standard, customTemplates: [MessageTemplate: CustomTemplate] = [:]) {
         self.registry = registry
+        self.customTemplates = customTemplates
     }
 
     /// The facts every message about this shipment starts from.

@@ -112,6 +112,13 @@ enum RouteRules {
             RouteRule(.GET, "settings", answers: html),
             RouteRule(.POST, "settings/users", answers: html, takes: form, maxBody: 16 * kilobyte),
             RouteRule(.POST, "settings/source-keys", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.POST, "settings/lanes", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.POST, "settings/lanes/:id/remove", answers: html, takes: form, maxBody: 16 * kilobyte),
+            // Two languages of 1,500 characters, percent-encoded.
+            RouteRule(.POST, "settings/templates", answers: html, takes: form, maxBody: 64 * kilobyte),
+            RouteRule(.POST, "settings/webhooks", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.POST, "settings/webhooks/:id/remove", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.POST, "settings/webhooks/:id/test", answers: html, takes: form, maxBody: 16 * kilobyte),
             RouteRule(.GET, "inbox", answers: html),
             RouteRule(.GET, "lanes", answers: html),
             RouteRule(.GET, "import", answers: html),

@@ -4,7 +4,7 @@ import ParcelCore
 import Vapor
 
 /// The seller's pages: Today, orders, an order, claims, the inbox, lanes,
-/// import and settings. Each needs a signed-in session (`RequirePage`,
+/// import (and settings, in `SettingsRoutes`). Each needs a signed-in session (`RequirePage`,
 /// settings the owner's permission); each form its `_csrf`.
 struct DeskRoutes {
     let services: Services
@@ -43,12 +43,7 @@ struct DeskRoutes {
         desk.get("inbox", ":id") { request async throws -> Response in try await conversation(request) }
         desk.post("inbox", ":id", "reply") { request async throws -> Response in try await reply(request) }
         desk.post("inbox", ":id", "close") { request async throws -> Response in try await close(request) }
-        let owner = routes.grouped(RequirePage(permission: .manageAccounts))
-        owner.get("settings") { request async throws -> Response in
-            try await settings(request, notice: nil, added: OrderDetailRoute.queryValue("added", in: request.url.query))
-        }
-        owner.post("settings", "users") { request async throws -> Response in try await addUser(request) }
-        owner.post("settings", "source-keys") { request async throws -> Response in try await saveSourceKey(request) }
+        SettingsRoutes(desk: self).register(on: routes)
     }
 
     func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
@@ -125,83 +120,6 @@ struct DeskRoutes {
     static let csvLimit = 100_000
     /// The most urgent this many orders; the orders page reaches the rest.
     static let todayRows = 100
-
-    /// `added`: the account the last form added, said only when it is there.
-    func settings(
-        _ request: Request, notice: LocalizedText?, failed: Bool = false, status: HTTPResponseStatus = .ok,
-        added: String? = nil
-    ) async throws -> Response {
-        let users = try await services.accounts.users()
-        var notice = notice
-        if let added, users.contains(where: { $0.email == added }) {
-            notice = LocalizedText(ko: "\(added) 계정을 추가했습니다.", en: "Added \(added).")
-        }
-        let statuses = Dictionary(
-            try await services.sourceKeys.statuses().map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
-        let sourceKeys = TrackingSourceAccount.allCases.map { source in
-            SettingsPage.SourceKey(
-                source: source.rawValue, name: source.name,
-                set: statuses[source.rawValue].map {
-                    "\($0.updatedBy.replacingOccurrences(of: "user:", with: "")) · \($0.updatedAt.display())"
-                })
-        }
-        let accounts = users.map {
-            SettingsPage.Account(
-                email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display())
-        }
-        var model = SettingsPage.Model(
-            chrome: chrome(request, section: .settings), accounts: accounts, notice: notice, failed: failed)
-        model.sourceKeys = sourceKeys
-        return PageResponse.html(
-            SettingsPage.View(model: model).html(), status: status, language: model.chrome.language)
-    }
-
-    /// A tracking source's API key, stored sealed; the page says only that it is set.
-    func saveSourceKey(_ request: Request) async throws -> Response {
-        let form = PostedForm(request)
-        if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
-        guard let source = form["source"].flatMap(TrackingSourceAccount.init(rawValue:)) else {
-            return try await settings(
-                request, notice: LocalizedText(ko: "알 수 없는 조회 서비스입니다.", en: "Unknown tracking source."), failed: true,
-                status: .unprocessableEntity)
-        }
-        do {
-            try await services.sourceKeys.set(
-                source, key: form["key"] ?? "", now: clock.now(),
-                actor: actor)
-        } catch let error as SourceKeyError {
-            return try await settings(
-                request, notice: LocalizedText(error.description), failed: true, status: .unprocessableEntity)
-        }
-        return PageResponse.seeOther("/settings#source-keys")
-    }
-
-    func addUser(_ request: Request) async throws -> Response {
-        let form = PostedForm(request)
-        if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
-        let email = (form["email"] ?? "").trimmed.lowercased()
-        guard let role = form["role"].flatMap(Role.init(rawValue:)), !email.isEmpty,
-            email.count <= InputLimits.email, (form["password"] ?? "").utf8.count <= InputLimits.password
-        else {
-            return try await settings(
-                request,
-                notice: LocalizedText(
-                    ko: "이메일, 비밀번호, 역할을 모두 입력해 주세요.", en: "Please fill in the e-mail, password and role."),
-                failed: true, status: .unprocessableEntity)
-        }
-        do {
-            _ = try await services.accounts.createUser(
-                email: email, password: form["password"] ?? "", role: role, now: clock.now(),
-                actor: actor)
-        } catch let error as AccountError {
-            return try await settings(
-                request, notice: SettingsPage.problem(error), failed: true,
-                status: error == .emailTaken(email) ? .conflict : .unprocessableEntity)
-        }
-        // Back to the page: a reload does not post the form again.
-        return PageResponse.seeOther(
-            "/settings?added=" + (email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
-    }
 
     func order(_ request: Request) async throws -> Response {
         let now = clock.now()

@@ -21,6 +21,7 @@ public enum StoreMigrations {
         AddShipmentSeverityIndex(),
         AddAuditSubjectIndex(),
         CreateSourceKeys(),
+        CreateSettings(),
     ]
 }
 

@@ -258,4 +258,47 @@ enum Tables {
             Column("updated_at", .double) { row, _ in .double(row.at) },
             Column("updated_by", .text) { row, _ in .text(row.by) },
         ])
+
+    struct SettingRow: Sendable {
+        let key: String
+        let value: String
+        let at: Double
+        let by: String
+    }
+
+    /// One of the owner's settings as a JSON document (`SettingsService`), or the webhook cursor.
+    static let settings = Table<SettingRow>(
+        name: "settings",
+        columns: [
+            Column("key", .text) { row, _ in .text(row.key) },
+            Column("value", .text) { row, _ in .text(row.value) },
+            Column("updated_at", .double) { row, _ in .double(row.at) },
+            Column("updated_by", .text) { row, _ in .text(row.by) },
+        ])
+
+    /// An outbound webhook; its signing secret sealed like the source keys.
+    static let webhooks = Table<NewWebhook>(
+        name: "webhooks",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.id) },
+            Column("url", .text) { row, _ in .text(row.url) },
+            Column("sealed_secret", .text) { row, _ in .text(row.sealedSecret) },
+            Column("events", .text) { row, _ in .text(row.events.map(\.rawValue).joined(separator: ",")) },
+            Column("created_at", .double) { row, _ in .double(row.at) },
+            Column("created_by", .text) { row, _ in .text(row.by) },
+        ])
+
+    /// One event for one webhook: `pending` with its next attempt, then `delivered` or `failed`.
+    static let webhookDeliveries = Table<WebhookDelivery>(
+        name: "webhook_deliveries",
+        columns: [
+            Column("id", .uuid) { row, _ in .uuid(row.id) },
+            Column("webhook_id", .uuid) { row, _ in .uuid(row.webhookID) },
+            Column("type", .text) { row, _ in .text(row.type.rawValue) },
+            Column("payload", .text) { row, _ in .text(row.payload) },
+            Column("created_at", .double) { row, _ in .double(row.createdAt) },
+            Column("state", .text) { _, _ in .text("pending") },
+            Column("attempts", .int) { _, _ in .int(0) },
+            Column("next_attempt_at", .double, nullable: true) { row, _ in .double(row.createdAt) },
+        ])
 }

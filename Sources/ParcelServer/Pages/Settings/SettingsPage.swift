@@ -3,8 +3,9 @@ import ParcelApp
 import ParcelCore
 import Plot
 
-/// `GET /settings`: the owner's page. For now the accounts: who may sign
-/// in, with which role, and adding one. Staff get 403.
+/// `GET /settings`: the owner's page. Accounts, the tracking sources'
+/// keys, thresholds per lane, the wording of messages to buyers, and
+/// outbound webhooks, each section its own forms. Staff get 403.
 enum SettingsPage {
     struct Account: Sendable, Equatable {
         let email: String
@@ -23,10 +24,15 @@ enum SettingsPage {
     struct Model: Sendable, Equatable {
         let chrome: DeskChrome
         let accounts: [Account]
-        var sourceKeys: [SourceKey] = []
         /// What the last form did, or why it could not.
         let notice: LocalizedText?
         let failed: Bool
+        var sourceKeys: [SourceKey] = []
+        var lanes = Lanes()
+        var templates: [Wording] = []
+        var webhooks: [Hook] = []
+        /// A webhook's signing secret, on the page that added it only.
+        var newSecret: String? = nil
     }
 
     static let title = LocalizedText(ko: "설정", en: "Settings")
@@ -101,6 +107,9 @@ enum SettingsPage {
                                 named: "select", nodes: [.attribute(named: "name", value: "role"), .group(options)])),
                         .button(.type(.submit), .text(say(LocalizedText(ko: "추가", en: "Add"))))))
                 keys(say)
+                lanes(say)
+                templates(say)
+                webhooks(say)
             }.render()
         }
 
@@ -148,5 +157,44 @@ extension SettingsPage.Model {
             SettingsPage.Account(email: "owner@shop.kr", role: .owner, createdAt: "2026-11-01 10:00 KST"),
             SettingsPage.Account(email: "staff@shop.kr", role: .staff, createdAt: "2026-11-02 09:00 KST"),
         ],
-        notice: nil, failed: false)
+        notice: nil, failed: false, lanes: mockLanes, templates: mockTemplates,
+        webhooks: [
+            SettingsPage.Hook(
+                id: "0193A7E2-0000-7000-8000-000000000001", url: "https://hooks.shop.kr/parceldesk",
+                events: [WebhookEventType.orderFindings.name, WebhookEventType.ticketOpened.name],
+                created: "owner@shop.kr · 2026-11-20 10:00 KST", pending: 1, failed: 0,
+                last: "2026-11-22 08:59 KST HTTP 204")
+        ])
+
+    static let mockLanes = SettingsPage.Lanes(
+        defaults: Dictionary(
+            uniqueKeysWithValues: PolicyOverride.Field.allCases.map {
+                ($0, SettingsPage.number($0.value(in: DiagnosisPolicy())))
+            }),
+        builtIn: PolicyBook.standard.lanes.map {
+            SettingsPage.LaneRow(
+                id: nil, lane: SettingsPage.laneName($0.0),
+                values: $0.1.values.map { ($0.0, SettingsPage.number($0.1)) })
+        },
+        rules: [
+            SettingsPage.LaneRow(
+                id: "0193A7E2-0000-7000-8000-000000000002",
+                lane: SettingsPage.laneName(LaneMatch(origin: "CN", destination: "KR", shippingOption: "cainiao")),
+                values: [(.stalledInternationalDays, "10"), (.customsDays, "4")])
+        ])
+
+    static let mockTemplates: [SettingsPage.Wording] = {
+        let facts = MessageFacts(
+            buyerName: "김민수", orderID: "2026120600123", carrierName: LocalizedText(ko: "CJ대한통운", en: "CJ Logistics"),
+            trackingNumber: "685471234560", shippedAt: Timestamp(epochSeconds: 1_795_300_000),
+            nextUpdateBy: Timestamp(epochSeconds: 1_795_900_000))
+        return [
+            SettingsPage.Wording(
+                template: .notActivated, ours: MessageTemplate.notActivated.render(facts),
+                ko: "{name}, {order} 주문은 {next}까지 다시 알려드릴게요.",
+                en: "", custom: true),
+            SettingsPage.Wording(
+                template: .stalled, ours: MessageTemplate.stalled.render(facts), ko: "", en: "", custom: false),
+        ]
+    }()
 }

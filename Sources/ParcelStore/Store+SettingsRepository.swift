@@ -1,0 +1,225 @@
+import Foundation
+import ParcelApp
+import ParcelCore
+import SQLKit
+
+extension Store: SettingsRepository {
+    public func setting(_ key: String) async throws -> String? {
+        try await sql.select().column("value").from(Tables.settings.name).where("key", .equal, key).first()?
+            .decode(column: "value", as: String.self)
+    }
+
+    public func saveSetting(
+        _ key: String, value: String?, at moment: Double, by actor: String, audit: AuditEntry, reviewShipments: Bool
+    ) async throws {
+        try await write { sql in
+            try await Self.put(key, value: value, at: moment, by: actor, on: sql)
+            try await sql.insert([audit], into: Tables.auditLog)
+            if reviewShipments {
+                // Due now, so the refresher re-diagnoses every shipment under the new thresholds.
+                try await sql.update(Tables.shipments.name).set("review_due_at", to: moment)
+                    .where("review_due_at", .greaterThan, moment).run()
+            }
+        }
+    }
+
+    static func put(_ key: String, value: String?, at moment: Double, by actor: String, on sql: any SQLDatabase)
+        async throws
+    {
+        guard let value else {
+            try await sql.delete(from: Tables.settings.name).where("key", .equal, key).run()
+            return
+        }
+        let table = Tables.settings
+        try await sql.insert(into: table.name).columns(table.columnNames)
+            .values(table.binds(Tables.SettingRow(key: key, value: value, at: moment, by: actor), now: 0))
+            .onConflict(with: ["key"]) { update in
+                update.set(excludedValueOf: "value").set(excludedValueOf: "updated_at")
+                    .set(excludedValueOf: "updated_by")
+            }
+            .run()
+    }
+}
+
+extension Store: WebhookRepository {
+    static let webhookCursorKey = "webhooks.cursor"
+
+    public func insertWebhook(_ webhook: NewWebhook, audit: AuditEntry) async throws {
+        try await write { sql in
+            try await sql.insert([webhook], into: Tables.webhooks)
+            try await sql.insert([audit], into: Tables.auditLog)
+        }
+    }
+
+    public func deleteWebhook(_ id: UUID, audit: AuditEntry) async throws -> Bool {
+        try await write { sql in
+            let found = try await sql.select().column("id").from(Tables.webhooks.name).where("id", .equal, id).first()
+            guard found != nil else { return false }
+            // Deliveries first: SQLite enforces the cascade only with foreign keys switched on.
+            try await sql.delete(from: Tables.webhookDeliveries.name).where("webhook_id", .equal, id).run()
+            try await sql.delete(from: Tables.webhooks.name).where("id", .equal, id).run()
+            try await sql.insert([audit], into: Tables.auditLog)
+            return true
+        }
+    }
+
+    public func webhooks() async throws -> [WebhookStatus] {
+        let hooks = try await sql.select().columns("id", "url", "events", "created_at", "created_by")
+            .from(Tables.webhooks.name).orderBy("created_at").all()
+        var statuses: [WebhookStatus] = []
+        for row in hooks {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let counts = try await sql.select().column("state").column(
+                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+            )
+            .from(Tables.webhookDeliveries.name).where("webhook_id", .equal, id).groupBy("state").all()
+            var byState: [String: Int] = [:]
+            for count in counts {
+                byState[try count.decode(column: "state", as: String.self)] = try count.decode(
+                    column: "n", as: Int.self)
+            }
+            let last = try await sql.select().columns("last_attempt_at", "last_result").from(
+                Tables.webhookDeliveries.name
+            )
+            .where("webhook_id", .equal, id).where("last_attempt_at", .isNot, SQLLiteral.null)
+            .orderBy("last_attempt_at", .descending).limit(1).first()
+            statuses.append(
+                WebhookStatus(
+                    id: id, url: try row.decode(column: "url", as: String.self),
+                    events: try row.decode(column: "events", as: String.self).split(separator: ",")
+                        .compactMap { WebhookEventType(rawValue: String($0)) },
+                    createdAt: Timestamp(epochSeconds: try row.decode(column: "created_at", as: Double.self)),
+                    createdBy: try row.decode(column: "created_by", as: String.self),
+                    pending: byState["pending"] ?? 0, failed: byState["failed"] ?? 0,
+                    lastAttempt: try last?.decode(column: "last_attempt_at", as: Double?.self)
+                        .map { Timestamp(epochSeconds: $0) },
+                    lastResult: try last?.decode(column: "last_result", as: String?.self)))
+        }
+        return statuses
+    }
+
+    public func webhookCursor() async throws -> Double? {
+        try await setting(Self.webhookCursorKey).flatMap { Double($0) }
+    }
+
+    public func webhookSources(after: Double, through: Double) async throws -> WebhookSources {
+        var sources = WebhookSources()
+        sources.claimEntries = try await sql.select().columns("at", "actor", "action", "subject", "detail")
+            .from(Tables.auditLog.name).where("at", .greaterThan, after).where("at", .lessThanOrEqual, through)
+            .where("action", .like, "claims.%").where("action", .notEqual, "claims.evidence").orderBy("at").all()
+            .map { row in
+                AuditEntry(
+                    at: try row.decode(column: "at", as: Double.self),
+                    actor: try row.decode(column: "actor", as: String.self),
+                    action: try row.decode(column: "action", as: String.self),
+                    subject: try row.decode(column: "subject", as: String.self),
+                    detail: try row.decode(column: "detail", as: String.self))
+            }
+        let findings = Tables.diagnoses.name
+        let orders = Tables.orders.name
+        sources.findings = try await sql.select()
+            .columns(
+                SQLColumn("order_id", table: findings), SQLColumn("code", table: findings),
+                SQLColumn("severity", table: findings), SQLColumn("summary_ko", table: findings),
+                SQLColumn("summary_en", table: findings), SQLColumn("deadline", table: findings),
+                SQLColumn("updated_at", table: findings), SQLColumn("external_id", table: orders)
+            )
+            .from(Tables.diagnoses.name)
+            .join(
+                Tables.orders.name, on: SQLColumn("id", table: orders), .equal, SQLColumn("order_id", table: findings)
+            )
+            .where(SQLColumn("updated_at", table: findings), .greaterThan, SQLBind(after))
+            .where(SQLColumn("updated_at", table: findings), .lessThanOrEqual, SQLBind(through))
+            .where(SQLColumn("severity", table: findings), .greaterThanOrEqual, SQLBind(Severity.act.rank))
+            .all()
+            .map { row in
+                WebhookSources.Finding(
+                    orderID: try row.decode(column: "order_id", as: UUID.self),
+                    orderNumber: try row.decode(column: "external_id", as: String.self),
+                    code: try row.decode(column: "code", as: String.self),
+                    severity: Severity.allCases.first { $0.rank == (try? row.decode(column: "severity", as: Int.self)) }
+                        ?? .act,
+                    summary: LocalizedText(
+                        ko: try row.decode(column: "summary_ko", as: String.self),
+                        en: try row.decode(column: "summary_en", as: String.self)),
+                    deadline: try row.decode(column: "deadline", as: Double?.self),
+                    at: try row.decode(column: "updated_at", as: Double.self))
+            }
+        sources.tickets = try await sql.select().columns("id", "order_external_id", "reason", "waiting_since")
+            .from(Tables.tickets.name).where("waiting_since", .greaterThan, after)
+            .where("waiting_since", .lessThanOrEqual, through).where("status", .equal, "open").all()
+            .map { row in
+                WebhookSources.OpenedTicket(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    orderNumber: try row.decode(column: "order_external_id", as: String.self),
+                    reason: try row.decode(column: "reason", as: String?.self),
+                    at: try row.decode(column: "waiting_since", as: Double.self))
+            }
+        return sources
+    }
+
+    public func enqueue(_ deliveries: [WebhookDelivery], cursorFrom: Double?, to: Double) async throws -> Bool {
+        try await write { sql in
+            let text = try await sql.select().column("value").from(Tables.settings.name)
+                .where("key", .equal, Self.webhookCursorKey).first()?.decode(column: "value", as: String.self)
+            let stored = text.flatMap { Double($0) }
+            guard stored == cursorFrom else { return false }
+            for chunk in deliveries.chunked(200) {
+                try await sql.insert(Array(chunk), into: Tables.webhookDeliveries)
+            }
+            if stored != to {
+                try await Self.put(Self.webhookCursorKey, value: String(to), at: to, by: "system", on: sql)
+            }
+            return true
+        }
+    }
+
+    public func dueDeliveries(now: Double, limit: Int) async throws -> [DueDelivery] {
+        let deliveries = Tables.webhookDeliveries.name
+        let hooks = Tables.webhooks.name
+        return try await sql.select()
+            .columns(
+                SQLColumn("id", table: deliveries), SQLColumn("webhook_id", table: deliveries),
+                SQLColumn("type", table: deliveries), SQLColumn("payload", table: deliveries),
+                SQLColumn("created_at", table: deliveries), SQLColumn("attempts", table: deliveries),
+                SQLColumn("url", table: hooks), SQLColumn("sealed_secret", table: hooks)
+            )
+            .from(Tables.webhookDeliveries.name)
+            .join(
+                Tables.webhooks.name, on: SQLColumn("id", table: hooks), .equal,
+                SQLColumn("webhook_id", table: deliveries)
+            )
+            .where(SQLColumn("next_attempt_at", table: deliveries), .lessThanOrEqual, SQLBind(now))
+            .orderBy(SQLColumn("next_attempt_at", table: deliveries)).limit(limit).all()
+            .compactMap { row in
+                guard let type = WebhookEventType(rawValue: try row.decode(column: "type", as: String.self)) else {
+                    return nil
+                }
+                return DueDelivery(
+                    delivery: WebhookDelivery(
+                        id: try row.decode(column: "id", as: UUID.self),
+                        webhookID: try row.decode(column: "webhook_id", as: UUID.self), type: type,
+                        payload: try row.decode(column: "payload", as: String.self),
+                        createdAt: try row.decode(column: "created_at", as: Double.self)),
+                    url: try row.decode(column: "url", as: String.self),
+                    sealedSecret: try row.decode(column: "sealed_secret", as: String.self),
+                    attempts: try row.decode(column: "attempts", as: Int.self))
+            }
+    }
+
+    public func recordAttempt(_ id: UUID, outcome: DeliveryOutcome, at moment: Double) async throws {
+        let (state, next, result): (String, Double?, String) =
+            switch outcome {
+            case .delivered(let status): ("delivered", nil, "HTTP \(status)")
+            case .failed(let result, let retryAt): (retryAt == nil ? "failed" : "pending", retryAt, result)
+            }
+        try await write { sql in
+            try await sql.update(Tables.webhookDeliveries.name)
+                .set("state", to: state).set("next_attempt_at", to: next).set("last_attempt_at", to: moment)
+                .set("last_result", to: result).set(
+                    SQLColumn("attempts"), to: SQLBinaryExpression(SQLColumn("attempts"), .add, SQLLiteral.numeric("1"))
+                )
+                .where("id", .equal, id).run()
+        }
+    }
+}
