@@ -92,7 +92,8 @@ public func configure(
     app.middleware.use(ProblemMiddleware(logger: app.logger, isUnavailable: Store.isUnavailable))
     app.middleware.use(MetricsMiddleware(metrics: metrics))
     let tokenCache = TokenCache()
-    app.middleware.use(IdentifyMiddleware(accounts: services.accounts, cache: tokenCache, clock: clock))
+    app.middleware.use(
+        IdentifyMiddleware(accounts: services.accounts, cache: tokenCache, clock: clock, proxy: configuration.proxy))
     app.middleware.use(RequestGuard(rules: rules))
 
     // Open to anyone: health checks, metrics scrapes, the contract.

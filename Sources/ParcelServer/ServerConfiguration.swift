@@ -37,6 +37,8 @@ public struct ServerConfiguration: Sendable {
     public var buyerRequestsPerMinute = 120
     /// `PARCELDESK_SECRET_KEY`; nil: the key file in the data directory, made on first start.
     public var secretKey: SecretKey?
+    /// `PARCELDESK_TRUSTED_PROXIES` and `PARCELDESK_PUBLIC_URL`.
+    public var proxy = ProxySettings()
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json
@@ -135,6 +137,21 @@ public struct ServerConfiguration: Sendable {
         if let value = integer("PARCELDESK_WEBHOOK_SECONDS", 0...3600) { configuration.webhookSeconds = value }
         if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }
         if let value = integer("PARCELDESK_SESSION_HOURS", 1...8760) { configuration.sessionHours = value }
+        if let value = environment["PARCELDESK_TRUSTED_PROXIES"], !value.isEmpty {
+            let addresses = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let bad = addresses.first(where: { !ProxySettings.looksLikeAddress($0) }) {
+                problems.append("PARCELDESK_TRUSTED_PROXIES: \(bad) is not an IP address (list them with commas)")
+            } else {
+                configuration.proxy.trustedProxies = Set(addresses)
+            }
+        }
+        if let value = environment["PARCELDESK_PUBLIC_URL"], !value.isEmpty {
+            if let origin = ProxySettings.origin(value) {
+                configuration.proxy.publicURL = origin
+            } else {
+                problems.append("PARCELDESK_PUBLIC_URL=\(value): expected https://host (or http://host:port), no path")
+            }
+        }
         if let value = integer("PARCELDESK_BUYER_REQUESTS_PER_MINUTE", 1...1_000_000) {
             configuration.buyerRequestsPerMinute = value
         }

@@ -292,12 +292,20 @@ struct HardeningTests {
         }
     }
 
-    @Test("the account limit holds across addresses, the address limit across accounts")
+    @Test(
+        "an account is limited at one address, ten times that across addresses; an address across accounts; the owner is not locked out from elsewhere"
+    )
     func limitsCountBothWays() {
-        let limits = SignInLimits(perAccount: 3, perAddress: 5)
+        let limits = SignInLimits(perAccount: 3, perAddress: 50)
         let now = Date()
-        let sameAccount = (1...4).map { limits.attempt(email: "owner@shop.kr", address: "10.0.0.\($0)", now: now) }
-        #expect(sameAccount.map { $0 == nil } == [true, true, true, false])
+        let oneAddress = (1...4).map { _ in limits.attempt(email: "owner@shop.kr", address: "10.0.0.1", now: now) }
+        #expect(oneAddress.map { $0 == nil } == [true, true, true, false])
+        // Someone failing on purpose at 10.0.0.1 does not keep the owner out at home.
+        #expect(limits.attempt(email: "owner@shop.kr", address: "192.168.0.7", now: now) == nil)
+        // Four counted so far (the refused one is not): 26 more from anywhere, then the account waits.
+        let spread = (1...27).map { limits.attempt(email: "owner@shop.kr", address: "10.0.1.\($0)", now: now) }
+        #expect(spread.dropLast().allSatisfy { $0 == nil })
+        #expect(spread.last! != nil, "the 31st attempt on one account within the minute")
         let limits2 = SignInLimits(perAccount: 3, perAddress: 5)
         let sameAddress = (1...6).map { limits2.attempt(email: "user\($0)@shop.kr", address: "10.0.0.9", now: now) }
         #expect(sameAddress.map { $0 == nil } == [true, true, true, true, true, false])
@@ -431,6 +439,28 @@ struct HardeningTests {
         }
         #expect(throws: ServerConfiguration.Invalid.self) {
             try ServerConfiguration.load(environment: ["PARCELDESK_METRICS_TOKEN": "short"])
+        }
+    }
+
+    @Test("PARCELDESK_TRUSTED_PROXIES and PARCELDESK_PUBLIC_URL are read, and a bad one stops the start naming it")
+    func proxyConfiguration() throws {
+        let loaded = try ServerConfiguration.load(environment: [
+            "PARCELDESK_TRUSTED_PROXIES": "127.0.0.1, ::1", "PARCELDESK_PUBLIC_URL": "https://Desk.Shop.kr/",
+        ])
+        #expect(loaded.proxy.trustedProxies == ["127.0.0.1", "::1"])
+        #expect(loaded.proxy.publicURL == "https://desk.shop.kr")
+        for (name, value) in [
+            ("PARCELDESK_TRUSTED_PROXIES", "127.0.0.1; rm -rf"), ("PARCELDESK_PUBLIC_URL", "desk.shop.kr"),
+            ("PARCELDESK_PUBLIC_URL", "https://desk.shop.kr/parceldesk"),
+        ] {
+            #expect(throws: ServerConfiguration.Invalid.self) {
+                try ServerConfiguration.load(environment: [name: value])
+            }
+            do {
+                _ = try ServerConfiguration.load(environment: [name: value])
+            } catch {
+                #expect(String(describing: error).contains(name))
+            }
         }
     }
 

@@ -111,9 +111,9 @@ struct SellerPageTests {
         }
     }
 
-    @Test("over TLS (as the proxy says) the session cookie is Secure")
+    @Test("the session cookie is Secure over TLS: as PARCELDESK_PUBLIC_URL says, never because any client claims it")
     func secureCookie() async throws {
-        try await withServer { server in
+        func signIn(_ server: TestServer) async throws -> TestingHTTPResponse {
             let browser = TestBrowser(server)
             let page = try await browser.get("/login")
             let csrf = try #require(TestBrowser.csrf(page.body.string))
@@ -124,8 +124,39 @@ struct SellerPageTests {
                 .POST, "/login", body: body, contentType: "application/x-www-form-urlencoded", token: .some(nil),
                 headers: headers)
             #expect(signedIn.status == .seeOther)
-            #expect(signedIn.headers[.setCookie].contains { $0.hasPrefix("pd_session=") && $0.contains("Secure") })
+            return signedIn
         }
+        try await withServer { server in
+            // The request's peer is no trusted proxy: its X-Forwarded-Proto is not believed.
+            let cookie = try #require(try await signIn(server).headers[.setCookie].first { $0.hasPrefix("pd_session=") })
+            #expect(!cookie.contains("Secure"))
+        }
+        try await withServer(settings: { $0.proxy.publicURL = "https://desk.shop.kr" }) { server in
+            let cookie = try #require(try await signIn(server).headers[.setCookie].first { $0.hasPrefix("pd_session=") })
+            #expect(cookie.contains("Secure"))
+            // Links handed out use the public address, whatever Host the request came with.
+            let id = try #require(
+                try server.object(try await server.send(.POST, "/api/v1/orders", json: orderJSON))["id"] as? String)
+            let detail = try server.object(
+                try await server.send(.GET, "/api/v1/orders/\(id)", headers: ["Host": "evil.example"]))
+            #expect((detail["buyerPageUrl"] as? String)?.hasPrefix("https://desk.shop.kr/t/") == true)
+        }
+    }
+
+    @Test("only a trusted proxy's X-Forwarded-For and -Proto are believed, rightmost untrusted hop first")
+    func forwardedHeaders() {
+        let proxy = ProxySettings(trustedProxies: ["127.0.0.1", "10.0.0.2"])
+        let headers = HTTPHeaders([("X-Forwarded-For", "6.6.6.6, 203.0.113.9, 10.0.0.2"), ("X-Forwarded-Proto", "https")])
+        let behind = proxy.client(peer: "127.0.0.1", headers: headers, scheme: "http")
+        #expect(behind.address == "203.0.113.9" && behind.secure)
+        let direct = proxy.client(peer: "198.51.100.4", headers: headers, scheme: "http")
+        #expect(direct.address == "198.51.100.4" && !direct.secure)
+        let garbage = proxy.client(
+            peer: "127.0.0.1", headers: HTTPHeaders([("X-Forwarded-For", "<script>, 1.2.3.4")]), scheme: nil)
+        #expect(garbage.address == "127.0.0.1")
+        #expect(ProxySettings.origin("https://desk.shop.kr/") == "https://desk.shop.kr")
+        #expect(ProxySettings.origin("https://desk.shop.kr/path") == nil)
+        #expect(ProxySettings.origin("javascript:alert(1)") == nil)
     }
 
     @Test("a sign-in without its _csrf, or another browser's, is refused with 403 and nobody signed in")

@@ -83,3 +83,26 @@ extension StoreTests {
         }
     }
 }
+
+extension StoreTests {
+    @Test(
+        "a first webhook hears what happens from then on, not what happened while nobody listened",
+        arguments: Engine.available)
+    func webhookStartsNow(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            let webhooks = desk.services.webhooks
+            let early = try await webhooks.add(
+                url: "https://a.example/hook", events: [.claimOpened], now: now, actor: "test")
+            #expect(try await webhooks.collect(now: now) == 0)
+            #expect(try await webhooks.remove(early.id, now: now, actor: "test"))
+            _ = try await deliveredOrder(desk)
+            _ = try await desk.claims.open(
+                order: "S-2001", type: .return, reason: .defective, detail: nil, amount: nil, noticedAt: nil,
+                by: .buyer, actor: "test", now: now.adding(hours: 1)
+            ).get()
+            let later = now.adding(days: 2)
+            _ = try await webhooks.add(url: "https://b.example/hook", events: [.claimOpened], now: later, actor: "test")
+            #expect(try await webhooks.collect(now: later.adding(hours: 1)) == 0)
+        }
+    }
+}

@@ -52,8 +52,12 @@ public struct WebhookService: Sendable {
         let url = try Self.checkedURL(text)
         let events = WebhookEventType.subscribable.filter(events.contains)
         guard !events.isEmpty else { throw WebhookError.noEvents }
-        guard try await repository.webhooks().count < Self.maximumWebhooks else {
-            throw WebhookError.tooMany(limit: Self.maximumWebhooks)
+        let existing = try await repository.webhooks()
+        guard existing.count < Self.maximumWebhooks else { throw WebhookError.tooMany(limit: Self.maximumWebhooks) }
+        if existing.isEmpty, let cursor = try await repository.webhookCursor() {
+            // Nobody was listening since the cursor stopped: the first webhook hears from now on.
+            _ = try await repository.enqueue(
+                [], cursorFrom: cursor, to: max(cursor, now.epochSeconds - Self.settleSeconds))
         }
         let secret = "whsec_" + AccountService.randomToken()
         let sealed = try AES.GCM.seal(Data(secret.utf8), using: SymmetricKey(data: key))
@@ -107,15 +111,15 @@ public struct WebhookService: Sendable {
     @discardableResult
     public func collect(now: Timestamp) async throws -> Int {
         let hooks = try await repository.webhooks()
+        guard !hooks.isEmpty else { return 0 }
         let through = now.epochSeconds - Self.settleSeconds
         let cursor = try await repository.webhookCursor()
-        // Before the first webhook, or the first run: start from now, not from the shop's whole history.
-        guard !hooks.isEmpty, let after = cursor, after < through else {
-            if hooks.isEmpty || cursor == nil {
-                _ = try await repository.enqueue([], cursorFrom: cursor, to: max(through, cursor ?? through))
-            }
+        guard let after = cursor else {
+            // The first run: from now on, not the shop's whole history.
+            _ = try await repository.enqueue([], cursorFrom: nil, to: through)
             return 0
         }
+        guard after < through else { return 0 }
         let sources = try await repository.webhookSources(after: after, through: through)
         var events: [(WebhookEventType, Double, [(String, JSONValue)])] = []
         for entry in sources.claimEntries {

@@ -65,9 +65,11 @@ struct IdentifyMiddleware: AsyncMiddleware {
     let accounts: AccountService
     let cache: TokenCache
     let clock: ServerClock
+    var proxy = ProxySettings()
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let client = proxy.client(
+            peer: request.remoteAddress?.ipAddress, headers: request.headers, scheme: request.url.scheme)
         var caller: Caller?
         var problem: String?
         var session: String?
@@ -85,9 +87,13 @@ struct IdentifyMiddleware: AsyncMiddleware {
         }
         return try await RequestContext.$caller.withValue(caller) {
             try await RequestContext.$tokenProblem.withValue(problem) {
-                try await RequestContext.$remoteAddress.withValue(address) {
-                    try await RequestContext.$session.withValue(session) {
-                        try await next.respond(to: request)
+                try await RequestContext.$remoteAddress.withValue(client.address) {
+                    try await RequestContext.$secure.withValue(client.secure) {
+                        try await RequestContext.$publicURL.withValue(proxy.publicURL) {
+                            try await RequestContext.$session.withValue(session) {
+                                try await next.respond(to: request)
+                            }
+                        }
                     }
                 }
             }
@@ -202,20 +208,29 @@ final class RateLimiter: Sendable {
 /// account guessed from many machines), and per address, whatever the
 /// account (many accounts tried from one machine).
 struct SignInLimits: Sendable {
-    let accounts: RateLimiter
+    /// One account from one address: what a guesser at one place gets.
+    let accountAtAddress: RateLimiter
+    /// One account from everywhere, ten times that: guessing spread over many
+    /// addresses stays bounded, and one address failing on purpose cannot
+    /// lock the owner out from their own.
+    let account: RateLimiter
     let addresses: RateLimiter
 
+    static let spreadFactor = 10
+
     init(perAccount: Int, perAddress: Int) {
-        accounts = RateLimiter(limit: perAccount)
+        accountAtAddress = RateLimiter(limit: perAccount)
+        account = RateLimiter(limit: perAccount * Self.spreadFactor)
         addresses = RateLimiter(limit: perAddress)
     }
 
-    /// Counts the attempt: nil when both allow it, else the seconds to wait.
+    /// Counts the attempt: nil when every limit allows it, else the seconds to wait.
     /// An address over its limit is refused before its e-mail is counted, so
-    /// one address cannot fill the account table with made-up e-mails.
+    /// one address cannot fill the account tables with made-up e-mails.
     func attempt(email: String, address: String, now: Date = Date()) -> Int? {
         if let wait = addresses.attempt(address, now: now) { return wait }
-        return accounts.attempt(email, now: now)
+        if let wait = accountAtAddress.attempt(email + "\u{0}" + address, now: now) { return wait }
+        return account.attempt(email, now: now)
     }
 }
 

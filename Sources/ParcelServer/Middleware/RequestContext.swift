@@ -6,8 +6,12 @@ import Vapor
 enum RequestContext {
     /// The owner of the request's live bearer token; nil for a request without one.
     @TaskLocal static var caller: Caller?
-    /// The caller's address, for rate limits.
+    /// The caller's address, for rate limits: the peer's, or a trusted proxy's word for it.
     @TaskLocal static var remoteAddress: String?
+    /// The browser reached us over TLS (directly, or as a trusted proxy says).
+    @TaskLocal static var secure: Bool?
+    /// `PARCELDESK_PUBLIC_URL`, for links handed out.
+    @TaskLocal static var publicURL: String?
 }
 
 /// The moment handlers work at: the wall clock in production, a fixed or

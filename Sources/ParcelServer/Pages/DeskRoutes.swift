@@ -157,8 +157,9 @@ struct DeskRoutes {
     /// Who the audit log says did it: the signed-in seller.
     var actor: String { "user:" + (RequestContext.caller?.user.email ?? "") }
 
-    /// `scheme://host` as the browser reached us, for links the seller copies.
+    /// `PARCELDESK_PUBLIC_URL`, else `scheme://host` as the browser reached us, for links the seller copies.
     static func origin(of request: Request) -> String {
+        if let configured = RequestContext.publicURL { return configured }
         let host = request.headers.first(name: .host) ?? "localhost"
         return (PageResponse.isSecure(request) ? "https://" : "http://") + host
     }

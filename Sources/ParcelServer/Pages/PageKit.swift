@@ -68,9 +68,9 @@ enum PageResponse {
             cookie: request.cookies[PageLanguage.cookieName]?.string)
     }
 
-    /// Whether the browser reached us over TLS (directly or, as the proxy says, through it).
+    /// Whether the browser reached us over TLS (directly or, as a trusted proxy says, through it).
     static func isSecure(_ request: Request) -> Bool {
-        request.url.scheme == "https" || request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+        RequestContext.secure ?? (request.url.scheme == "https")
     }
 }
 
