@@ -4,9 +4,14 @@ width. Run by scripts/browser-tests.sh, which starts the server.
 
     BASE=http://127.0.0.1:18930 EMAIL=… PASSWORD=… TOKEN=… SHOTS=screenshots python flow.py
 """
+import hashlib
+import hmac
+import http.server
 import json
 import os
 import sys
+import threading
+import time
 import urllib.request
 
 from selenium import webdriver
@@ -156,10 +161,12 @@ def main():
         shoot(driver, "claim")
 
         # The other seller pages, for the screenshots.
-        for path, name, marker in [("/orders", "orders", "orders"), ("/lanes", "lanes", "days-chart"), ("/settings", "settings", "accounts")]:
+        for path, name, marker in [("/orders", "orders", "orders"), ("/lanes", "lanes", "days-chart")]:
             driver.get(BASE + path)
             check(len(driver.find_elements(By.ID, marker)) == 1, f"{path} shows #{marker}")
             shoot(driver, name)
+
+        settings(driver, wait)
 
         # Import a file from the browser (the script shows the upload's progress), and its report.
         csv_path = os.path.join(SHOTS, "browser-import.csv")
@@ -186,6 +193,65 @@ def main():
         raise
     finally:
         driver.quit()
+
+
+def settings(driver, wait):
+    """A lane's threshold, the wording of a message (previewed, then saved), a webhook that receives a signed test."""
+    driver.get(BASE + "/settings")
+    form = driver.find_element(By.CSS_SELECTOR, "form.lane-rule")
+    form.find_element(By.NAME, "origin").send_keys("CN")
+    form.find_element(By.NAME, "destination").send_keys("KR")
+    form.find_element(By.NAME, "t_stalled_international_days").send_keys("9")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait.until(lambda d: "CN → KR" in text_of(d, "lanes"))
+    check("9일" in text_of(driver, "lanes"), "a lane's threshold is saved and listed")
+
+    details = driver.find_element(By.ID, "template-stalled")
+    details.find_element(By.TAG_NAME, "summary").click()
+    details.find_element(By.NAME, "ko").send_keys("{name}, 주문 {order} 건을 운송사에 확인하고 있어요. {next}까지 알려드릴게요.")
+    details.find_element(By.CSS_SELECTOR, "button[value=preview]").click()
+    wait.until(lambda d: "김민수님, 주문 2026120600123 건을" in text_of(d, "preview-stalled"))
+    check(True, "the wording's preview is filled from a sample order")
+    driver.find_element(By.CSS_SELECTOR, "#template-stalled button[value=save]").click()
+    wait.until(lambda d: "문구를 저장했습니다" in text_of(d, "notice"))
+    check(True, "the wording is saved")
+
+    received = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((dict(self.headers), body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    receiver = http.server.HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    try:
+        form = driver.find_element(By.CSS_SELECTOR, "#webhooks form[action='/settings/webhooks']")
+        form.find_element(By.NAME, "url").send_keys(f"http://127.0.0.1:{receiver.server_port}/hook")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        secret = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#new-secret code")).text
+        check(secret.startswith("whsec_"), "a webhook's secret is shown once")
+        driver.get(BASE + "/settings")
+        check(secret not in driver.page_source, "and not again")
+        driver.find_element(By.CSS_SELECTOR, "#webhooks form[action$='/test'] button").click()
+        deadline = time.time() + 30
+        while not received and time.time() < deadline:
+            time.sleep(0.5)
+        check(len(received) == 1, "the test delivery reaches the receiver")
+        headers, body = received[0]
+        stamp, signature = (part.split("=", 1)[1] for part in headers["ParcelDesk-Signature"].split(","))
+        expected = hmac.new(secret.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+        check(hmac.compare_digest(expected, signature), "signed with the secret as docs/API.md says")
+        check(json.loads(body)["type"] == "webhook.test", "as a webhook.test event")
+    finally:
+        receiver.shutdown()
+    driver.get(BASE + "/settings")
+    shoot(driver, "settings")
 
 
 def ask(driver, wait, question):

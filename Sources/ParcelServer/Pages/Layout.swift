@@ -90,7 +90,7 @@ enum Layout {
         main{max-width:60em;margin:0 auto;padding:1em}\
         form.narrow{max-width:22em;margin:3em auto;background:#fff;padding:1.5em;border-radius:8px;box-shadow:0 1px 3px #0002}\
         label{display:block;margin:.8em 0 .2em;font-weight:600}\
-        input[type=email],input[type=password],input[type=text]{width:100%;box-sizing:border-box;padding:.6em;font-size:1rem;border:1px solid #aab;border-radius:6px}\
+        input[type=email],input[type=password],input[type=text],input[type=url]{width:100%;box-sizing:border-box;padding:.6em;font-size:1rem;border:1px solid #aab;border-radius:6px}\
         button{margin-top:1.2em;padding:.7em 1.2em;font-size:1rem;border:0;border-radius:6px;background:#1f5fbf;color:#fff;cursor:pointer}\
         .error{background:#fde8e8;color:#8a1c1c;padding:.6em;border-radius:6px}\
         nav.lang{text-align:right;font-size:.9em}\
@@ -107,6 +107,9 @@ enum Layout {
         .bubble{padding:.6em .8em;border-radius:10px;margin:.4em 0;max-width:36em}.from-buyer{background:#e7f0ff}.from-desk{background:#f1f3f5}.from-seller{background:#e6f4ea}\
         textarea{width:100%;box-sizing:border-box;min-height:5em;font-size:1rem;padding:.5em}\
         select{padding:.4em;font-size:1rem}\
+        input[type=number]{width:7em;padding:.4em;font-size:1rem;margin-left:.3em}\
+        button.secondary{background:#fff;color:#1f5fbf;border:1px solid #1f5fbf;margin-right:.5em}\
+        details{margin:.3em 0}summary{cursor:pointer;padding:.2em 0}blockquote{margin:.5em 0;padding:.6em .8em;background:#f1f3f5;border-radius:6px;white-space:pre-wrap}\
         @media (max-width:40em){td,th{display:block;border:0;padding:.2em .5em}tr{display:block;border-bottom:1px solid #e3e6ea;padding:.4em 0}thead{display:none}}
         """
 }
