@@ -30,9 +30,13 @@ extension Store: CustomerCenterRepository {
 
     public func tickets(_ filter: TicketFilter) async throws -> [Ticket] {
         guard !filter.statuses.isEmpty else { return [] }
+        let query = ticketQuery().where("status", .in, filter.statuses.map(\.rawValue))
+        if filter.newestFirst {
+            return try await query.orderBy("updated_at", .descending).orderBy("id").limit(filter.limit).all()
+                .map(Self.ticket)
+        }
         // Waiting ones first, the longest-waiting at the top; then the rest, newest first.
-        return try await ticketQuery().where("status", .in, filter.statuses.map(\.rawValue))
-            .orderBy(SQLRaw("CASE WHEN waiting_since IS NULL THEN 1 ELSE 0 END"))
+        return try await query.orderBy(SQLRaw("CASE WHEN waiting_since IS NULL THEN 1 ELSE 0 END"))
             .orderBy("waiting_since").orderBy("updated_at", .descending).orderBy("id")
             .limit(filter.limit).all().map(Self.ticket)
     }

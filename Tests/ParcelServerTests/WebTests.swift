@@ -128,11 +128,13 @@ struct SellerPageTests {
         }
         try await withServer { server in
             // The request's peer is no trusted proxy: its X-Forwarded-Proto is not believed.
-            let cookie = try #require(try await signIn(server).headers[.setCookie].first { $0.hasPrefix("pd_session=") })
+            let cookie = try #require(
+                try await signIn(server).headers[.setCookie].first { $0.hasPrefix("pd_session=") })
             #expect(!cookie.contains("Secure"))
         }
         try await withServer(settings: { $0.proxy.publicURL = "https://desk.shop.kr" }) { server in
-            let cookie = try #require(try await signIn(server).headers[.setCookie].first { $0.hasPrefix("pd_session=") })
+            let cookie = try #require(
+                try await signIn(server).headers[.setCookie].first { $0.hasPrefix("pd_session=") })
             #expect(cookie.contains("Secure"))
             // Links handed out use the public address, whatever Host the request came with.
             let id = try #require(
@@ -146,7 +148,9 @@ struct SellerPageTests {
     @Test("only a trusted proxy's X-Forwarded-For and -Proto are believed, rightmost untrusted hop first")
     func forwardedHeaders() {
         let proxy = ProxySettings(trustedProxies: ["127.0.0.1", "10.0.0.2"])
-        let headers = HTTPHeaders([("X-Forwarded-For", "6.6.6.6, 203.0.113.9, 10.0.0.2"), ("X-Forwarded-Proto", "https")])
+        let headers = HTTPHeaders([
+            ("X-Forwarded-For", "6.6.6.6, 203.0.113.9, 10.0.0.2"), ("X-Forwarded-Proto", "https"),
+        ])
         let behind = proxy.client(peer: "127.0.0.1", headers: headers, scheme: "http")
         #expect(behind.address == "203.0.113.9" && behind.secure)
         let direct = proxy.client(peer: "198.51.100.4", headers: headers, scheme: "http")
@@ -313,11 +317,21 @@ struct ClaimPageTests {
                 "/claims/\(id)/actions", [("_csrf", csrf), ("action", "refund"), ("version", "1")])
             #expect(refused.status == .conflict)
             #expect(refused.body.string.contains("role=\"alert\""))
+            let long = try await seller.post(
+                "/claims/\(id)/actions",
+                [
+                    ("_csrf", csrf), ("action", "approve"), ("version", "1"),
+                    ("note", String(repeating: "가", count: 2001)),
+                ])
+            #expect(long.status == .unprocessableEntity)
             let approved = try await seller.post(
-                "/claims/\(id)/actions", [("_csrf", csrf), ("action", "approve"), ("version", "1")])
+                "/claims/\(id)/actions",
+                [("_csrf", csrf), ("action", "approve"), ("version", "1"), ("note", "반품 택배 회수 요청함")])
             #expect(approved.status == .seeOther)
             let after = try await seller.get("/claims/" + id).body.string
             #expect(!after.contains("data-action=\"approve\""))
+            // The note is in the claim's history.
+            #expect(after.contains("반품 택배 회수 요청함"))
             // The same button from a page that is now out of date: refused, not done twice.
             let stale = try await seller.post(
                 "/claims/\(id)/actions", [("_csrf", csrf), ("action", "approve"), ("version", "1")])

@@ -77,3 +77,23 @@ extension StoreTests {
         }
     }
 }
+
+extension StoreTests {
+    @Test("the inbox reads the longest-waiting first, or the newest first when asked", arguments: Engine.available)
+    func inboxOrders(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            let center = desk.services.customerCenter
+            let first = try await deliveredOrder(desk, "S-2001")
+            let second = try await deliveredOrder(desk, "S-2002")
+            for (order, hours) in [(first, 1.0), (second, 2.0)] {
+                let token = try await center.buyerToken(for: order, now: now)
+                _ = try await center.ask(token: token, question: "상담원 연결해 주세요", now: now.adding(hours: hours))
+            }
+            #expect(try await center.tickets().map(\.orderExternalID) == ["S-2001", "S-2002"])
+            #expect(
+                try await center.tickets(TicketFilter(newestFirst: true)).map(\.orderExternalID) == [
+                    "S-2002", "S-2001",
+                ])
+        }
+    }
+}

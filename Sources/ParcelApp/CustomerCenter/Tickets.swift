@@ -73,10 +73,13 @@ public struct TicketMessage: Sendable, Equatable {
 public struct TicketFilter: Sendable {
     public var statuses: [TicketStatus]
     public var limit: Int
+    /// Latest activity first, instead of the longest-waiting first.
+    public var newestFirst: Bool
 
-    public init(statuses: [TicketStatus] = [.open, .answered], limit: Int = 100) {
+    public init(statuses: [TicketStatus] = [.open, .answered], limit: Int = 100, newestFirst: Bool = false) {
         self.statuses = statuses
         self.limit = limit
+        self.newestFirst = newestFirst
     }
 }
 

@@ -104,7 +104,8 @@ enum RouteRules {
             RouteRule(.POST, "orders/:id/steps", answers: html, takes: form, maxBody: 16 * kilobyte),
             RouteRule(.GET, "claims", answers: html),
             RouteRule(.GET, "claims/:id", answers: html),
-            RouteRule(.POST, "claims/:id/actions", answers: html, takes: form, maxBody: 16 * kilobyte),
+            // A note of 2,000 characters, percent-encoded.
+            RouteRule(.POST, "claims/:id/actions", answers: html, takes: form, maxBody: 64 * kilobyte),
             RouteRule(.GET, "claims/:id/bundle", answers: "application/zip"),
             RouteRule(
                 .POST, "claims/:id/evidence", answers: html, takes: "multipart/form-data",

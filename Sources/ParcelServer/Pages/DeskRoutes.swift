@@ -199,10 +199,20 @@ struct DeskRoutes {
                 request, notice: LocalizedText(ko: "알 수 없는 처리입니다.", en: "Unknown action."),
                 status: .unprocessableEntity)
         }
+        // What reads text back stops at a NUL: the note is kept without it.
+        let note = form["note"]?.replacingOccurrences(of: "\u{0}", with: "").trimmed
+        guard (note?.count ?? 0) <= InputLimits.claimNote else {
+            return try await claimPage(
+                request,
+                notice: LocalizedText(
+                    ko: "메모는 \(InputLimits.claimNote)자까지 쓸 수 있습니다.",
+                    en: "A note is at most \(InputLimits.claimNote) characters."),
+                status: .unprocessableEntity)
+        }
         let result: Result<ClaimService.View, ClaimService.Refusal>
         do {
             result = try await services.claims.act(
-                claim: id, action: action, by: .seller, note: nil,
+                claim: id, action: action, by: .seller, note: note?.isEmpty == false ? note : nil,
                 trackingNumber: nil, carrier: nil, amount: nil, idempotencyKey: nil,
                 expectedVersion: form["version"].flatMap(Int.init),
                 actor: actor,
@@ -286,8 +296,14 @@ struct DeskRoutes {
     }
 
     func inbox(_ request: Request) async throws -> Response {
-        let tickets = try await services.customerCenter.tickets()
-        let model = InboxPage.Model(chrome: chrome(request, section: .inbox), rows: tickets.map(InboxPage.row))
+        let query = request.url.query
+        let newestFirst = OrderDetailRoute.queryValue("sort", in: query) == "newest"
+        let everything = OrderDetailRoute.queryValue("show", in: query) == "all"
+        let tickets = try await services.customerCenter.tickets(
+            TicketFilter(statuses: everything ? TicketStatus.allCases : [.open, .answered], newestFirst: newestFirst))
+        let model = InboxPage.Model(
+            chrome: chrome(request, section: .inbox), rows: tickets.map(InboxPage.row), newestFirst: newestFirst,
+            everything: everything)
         return PageResponse.html(InboxPage.View(model: model).html(), language: model.chrome.language)
     }
 

@@ -77,17 +77,26 @@ enum ClaimPage {
         func html() -> String {
             let say = model.chrome.language
             let base = "/claims/" + HTMLText.escaped(model.id)
-            let buttons: [Node<HTML.BodyContext>] = model.actions.map { action in
-                .form(
-                    .method(.post), .action(base + "/actions"), .class("inline"),
-                    .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
-                    .input(.type(.hidden), .name("version"), .value("\(model.version)")),
-                    .input(.type(.hidden), .name("action"), .value(HTMLText.escaped(action.name))),
+            // One form: the note goes with whichever action is pressed.
+            let buttons: [Node<HTML.FormContext>] = model.actions.map { action in
+                .group(
                     .button(
-                        .type(.submit), .attribute(named: "data-action", value: HTMLText.escaped(action.name)),
+                        .type(.submit), .name("action"), .value(HTMLText.escaped(action.name)),
+                        .attribute(named: "data-action", value: HTMLText.escaped(action.name)),
                         .text(say(action.label))),
                     .text(" "))
             }
+            let actions: Node<HTML.BodyContext> = .form(
+                .method(.post), .action(base + "/actions"), .id("action-form"),
+                .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                .input(.type(.hidden), .name("version"), .value("\(model.version)")),
+                .label(
+                    .for("note"),
+                    .text(say(LocalizedText(ko: "메모 (선택, 처리 기록에 남습니다)", en: "Note (optional, kept in the history)")))),
+                .textarea(
+                    .id("note"), .name("note"),
+                    .attribute(named: "maxlength", value: "\(InputLimits.claimNote)")),
+                .group(buttons))
             return Layout.desk(title: ClaimsBoard.title, chrome: model.chrome) {
                 Node<HTML.BodyContext>.h1(
                     .text(model.label + " · " + say(model.type)),
@@ -116,7 +125,7 @@ enum ClaimPage {
                             .text(
                                 say(LocalizedText(ko: "지금은 판매자가 할 처리가 없습니다.", en: "Nothing for the seller to do now.")))
                         )),
-                    .group(buttons))
+                    .if(!model.actions.isEmpty, actions))
                 Node<HTML.BodyContext>.unwrap(model.buyerMessage) { message in
                     .section(
                         .class("card"),

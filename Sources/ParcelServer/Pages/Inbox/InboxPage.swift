@@ -19,6 +19,16 @@ enum InboxPage {
     struct Model: Sendable, Equatable {
         let chrome: DeskChrome
         let rows: [Row]
+        /// Latest activity first, instead of the longest-waiting first.
+        var newestFirst = false
+        /// Closed ones and the ones the desk answered itself too.
+        var everything = false
+    }
+
+    /// `/inbox` with these choices, as a link.
+    static func link(newestFirst: Bool, everything: Bool) -> String {
+        let query = [newestFirst ? "sort=newest" : nil, everything ? "show=all" : nil].compactMap { $0 }
+        return "/inbox" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
 
     struct Conversation: Sendable, Equatable {
@@ -68,6 +78,7 @@ enum InboxPage {
             ]
             return Layout.desk(title: InboxPage.title, chrome: model.chrome, refresh: 30) {
                 Node<HTML.BodyContext>.h1(.text(say(InboxPage.title)))
+                choices(say)
                 if model.rows.isEmpty {
                     Node<HTML.BodyContext>.p(
                         .class("card"),
@@ -86,6 +97,29 @@ enum InboxPage {
                             }))
                 }
             }.render()
+        }
+
+        func choices(_ say: PageLanguage) -> Node<HTML.BodyContext> {
+            func choice(_ text: LocalizedText, newestFirst: Bool, everything: Bool) -> Node<HTML.BodyContext> {
+                let current = newestFirst == model.newestFirst && everything == model.everything
+                return .a(
+                    .href(InboxPage.link(newestFirst: newestFirst, everything: everything)),
+                    .if(current, .attribute(named: "aria-current", value: "true")), .text(say(text)))
+            }
+            return .p(
+                .class("choices"), .id("inbox-order"),
+                choice(
+                    LocalizedText(ko: "오래 기다린 순", en: "Longest waiting first"), newestFirst: false,
+                    everything: model.everything),
+                .text(" · "),
+                choice(
+                    LocalizedText(ko: "최신 순", en: "Newest first"), newestFirst: true, everything: model.everything),
+                .text(" · "),
+                choice(
+                    model.everything
+                        ? LocalizedText(ko: "답을 기다리는 문의만", en: "Only the ones waiting")
+                        : LocalizedText(ko: "지난 문의까지 모두", en: "Every question, past ones too"),
+                    newestFirst: model.newestFirst, everything: !model.everything))
         }
     }
 
