@@ -47,7 +47,7 @@ echo "machine: $(nproc) cores, $(uname -sr)"
 echo "== SQLite: $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM orders") orders, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM tracking_events") events, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM claims") claims"
 
 # A buyer can send as many requests as the benchmark does.
-PARCELDESK_LOG_LEVEL=warning PARCELDESK_BUYER_REQUESTS_PER_MINUTE=1000000 \
+PARCELDESK_LOG_LEVEL=warning PARCELDESK_BUYER_REQUESTS_PER_MINUTE=1000000 PARCELDESK_REFRESH_SECONDS=1 \
     "$BIN" serve --port "$PORT" --db "$WORK/run.sqlite" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 BASE="http://127.0.0.1:$PORT"
@@ -107,3 +107,26 @@ measure "GET /ping (ceiling, again)" ping
 CONNECTIONS=${TEAM_CONNECTIONS:-4}
 echo "== $CONNECTIONS connections"
 seller_pages
+
+# The owner saves a lane's threshold on the settings page: every shipment becomes due,
+# and the refresher (every second here) re-diagnoses them all under it.
+EMAIL=$(sed -n 's/^ *Demo owner: *\([^ ]*\) .*/\1/p' "$WORK/demo.txt")
+PASSWORD=$(sed -n 's/^ *Demo owner:.*password: *\([^ ]*\).*/\1/p' "$WORK/demo.txt")
+OWNER="$WORK/owner-cookies.txt"
+csrf_of() { curl -fsS -c "$OWNER" -b "$OWNER" "$BASE$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+csrf=$(csrf_of /login)
+curl -fsS -o /dev/null -c "$OWNER" -b "$OWNER" --data-urlencode "_csrf=$csrf" --data-urlencode "email=$EMAIL" \
+    --data-urlencode "password=$PASSWORD" "$BASE/login"
+csrf=$(csrf_of /settings)
+saved_at=$(date +%s.%N)
+code=$(curl -sS -o /dev/null -w '%{http_code}' -b "$OWNER" --data-urlencode "_csrf=$csrf" --data-urlencode "origin=CN" \
+    --data-urlencode "destination=KR" --data-urlencode "t_stalled_international_days=9" "$BASE/settings/lanes")
+answered_at=$(date +%s.%N)
+test "$code" = 303
+shipments=$(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM shipments")
+while [ "$(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM shipments WHERE review_due_at <= $answered_at")" -gt 0 ]; do
+    sleep 1
+done
+done_at=$(date +%s.%N)
+awk -v s="$saved_at" -v a="$answered_at" -v d="$done_at" -v n="$shipments" 'BEGIN {
+    printf "POST /settings/lanes (a lane threshold): answered in %.2f s; all %d shipments re-diagnosed %.0f s after saving (%.0f a second)\n", a - s, n, d - s, n / (d - s) }'

@@ -107,6 +107,6 @@ public protocol CustomerCenterRepository: Sendable {
     /// Days from shipping to the last scan of the lane's delivered shipments, the latest `limit` of them.
     func deliveryDays(origin: String?, destination: String?, shippingOption: String?, carrier: String?, limit: Int)
         async throws -> [Double]
-    /// Writes the ticket (inserted or updated) and appends the messages, in one transaction.
-    func save(_ ticket: Ticket, appending messages: [TicketMessage]) async throws
+    /// Writes the ticket (inserted or updated), appends the messages and the audit entry, in one transaction.
+    func save(_ ticket: Ticket, appending messages: [TicketMessage], audit: AuditEntry?) async throws
 }

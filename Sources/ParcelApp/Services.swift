@@ -29,7 +29,7 @@ public struct Services: Sendable {
             & SourceKeyRepository & SettingsRepository & WebhookRepository,
         passwords: any PasswordHasher, evidence: any EvidenceFiles, evidenceLimits: EvidenceLimits = EvidenceLimits(),
         diagnoser: Diagnoser = Diagnoser(), sessionLifetime: Double = Double(AccountService.defaultSessionHours) * 3600,
-        secretKey: SecretKey
+        secretKey: SecretKey, allowsPrivateWebhooks: Bool = false
     ) {
         let live = LiveSettings(diagnoser)
         let analyst = ShipmentAnalyst(settings: live)
@@ -44,7 +44,8 @@ public struct Services: Sendable {
         sourceKeys = SourceKeyService(repository: store, key: secretKey.derived("source keys"))
         lanes = LaneService(orders: orders, claims: store, settings: live)
         settings = SettingsService(repository: store, live: live)
-        webhooks = WebhookService(repository: store, key: secretKey.derived("webhook secrets"))
+        webhooks = WebhookService(
+            repository: store, key: secretKey.derived("webhook secrets"), allowsPrivateAddresses: allowsPrivateWebhooks)
         customerCenter = CustomerCenterService(
             repository: store, orders: orders, claims: claims, linkKey: secretKey.derived("buyer links"))
     }

@@ -193,12 +193,21 @@ public func configure(
     if dependencies.refresher, configuration.webhookSeconds > 0 {
         // Receivers are not followed elsewhere: a redirect is an answer, not a new address to post to.
         app.http.client.configuration.redirectConfiguration = .disallow
-        let transport = VaporWebhookTransport(client: app.client)
+        let transport = VaporWebhookTransport(
+            client: app.client, allowsPrivateAddresses: configuration.allowsPrivateWebhooks)
         let webhooks = services.webhooks
         app.lifecycle.use(
             PeriodicTask(name: "webhooks", every: .seconds(Int64(configuration.webhookSeconds)), logger: app.logger) {
                 try await webhooks.collect(now: clock.now())
-                try await webhooks.deliverDue(now: clock.now(), transport: transport)
+                try await webhooks.deliverDue(clock: { clock.now() }, transport: transport)
+            })
+    }
+    if dependencies.refresher {
+        // Another server on the same database may have changed them; and a start without the database gets them here.
+        let settings = services.settings
+        app.lifecycle.use(
+            PeriodicTask(name: "settings", every: .seconds(30), logger: app.logger, firstRunAfterInterval: true) {
+                try await settings.load()
             })
     }
     if store.wantsCheckpoints {

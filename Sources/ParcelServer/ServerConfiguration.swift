@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var refreshSeconds = 60
     /// How often events are collected and due webhook deliveries sent; 0 sends none.
     public var webhookSeconds = 5
+    /// Webhooks may post to this machine or a private network (`PARCELDESK_WEBHOOKS_ALLOW_PRIVATE`).
+    public var allowsPrivateWebhooks = false
     /// bcrypt cost for new passwords, here and in `parceldesk user create`.
     public var bcryptCost = 12
     /// How long a sign-in token lasts.
@@ -52,7 +54,8 @@ public struct ServerConfiguration: Sendable {
         Services(
             store: store, passwords: passwords ?? Passwords(cost: bcryptCost), evidence: evidenceFiles(for: store),
             evidenceLimits: evidenceLimits, sessionLifetime: Double(sessionHours) * 3600,
-            secretKey: try secretKey ?? Self.keyFile(for: store.location, dataDirectory: dataDirectory))
+            secretKey: try secretKey ?? Self.keyFile(for: store.location, dataDirectory: dataDirectory),
+            allowsPrivateWebhooks: allowsPrivateWebhooks)
     }
 
     /// The installation's key when none is configured: `secret.key` in the
@@ -135,6 +138,13 @@ public struct ServerConfiguration: Sendable {
         }
         if let value = integer("PARCELDESK_REFRESH_SECONDS", 0...86_400) { configuration.refreshSeconds = value }
         if let value = integer("PARCELDESK_WEBHOOK_SECONDS", 0...3600) { configuration.webhookSeconds = value }
+        if let value = environment["PARCELDESK_WEBHOOKS_ALLOW_PRIVATE"], !value.isEmpty {
+            switch value.lowercased() {
+            case "1", "true", "yes": configuration.allowsPrivateWebhooks = true
+            case "0", "false", "no": configuration.allowsPrivateWebhooks = false
+            default: problems.append("PARCELDESK_WEBHOOKS_ALLOW_PRIVATE=\(value): expected 1 or 0")
+            }
+        }
         if let value = integer("PARCELDESK_BCRYPT_COST", 4...31) { configuration.bcryptCost = value }
         if let value = integer("PARCELDESK_SESSION_HOURS", 1...8760) { configuration.sessionHours = value }
         if let value = environment["PARCELDESK_TRUSTED_PROXIES"], !value.isEmpty {

@@ -72,7 +72,7 @@ extension Store: CustomerCenterRepository {
             .map { try $0.decode(column: "days", as: Double.self) }.filter { $0 >= 0 }
     }
 
-    public func save(_ ticket: Ticket, appending messages: [TicketMessage]) async throws {
+    public func save(_ ticket: Ticket, appending messages: [TicketMessage], audit: AuditEntry?) async throws {
         let table = Tables.tickets
         try await write { sql in
             try await sql.insert(into: table.name).columns(table.columnNames).values(table.binds(ticket, now: 0))
@@ -85,6 +85,7 @@ extension Store: CustomerCenterRepository {
                 }
                 .run()
             try await sql.insert(messages, into: Tables.ticketMessages)
+            if let audit { try await sql.insert([audit], into: Tables.auditLog) }
         }
     }
 

@@ -9,10 +9,15 @@ extension Store: SettingsRepository {
             .decode(column: "value", as: String.self)
     }
 
-    public func saveSetting(
-        _ key: String, value: String?, at moment: Double, by actor: String, audit: AuditEntry, reviewShipments: Bool
-    ) async throws {
+    public func updateSetting(
+        _ key: String, at moment: Double, by actor: String, audit: AuditEntry, reviewShipments: Bool,
+        change: @escaping @Sendable (String?) throws -> String?
+    ) async throws -> String? {
         try await write { sql in
+            // Locked until the transaction ends on PostgreSQL; SQLite has one writer anyway.
+            let stored = try await sql.select().column("value").from(Tables.settings.name).where("key", .equal, key)
+                .for(.update).first()?.decode(column: "value", as: String.self)
+            let value = try change(stored)
             try await Self.put(key, value: value, at: moment, by: actor, on: sql)
             try await sql.insert([audit], into: Tables.auditLog)
             if reviewShipments {
@@ -20,6 +25,7 @@ extension Store: SettingsRepository {
                 try await sql.update(Tables.shipments.name).set("review_due_at", to: moment)
                     .where("review_due_at", .greaterThan, moment).run()
             }
+            return value
         }
     }
 
@@ -98,22 +104,40 @@ extension Store: WebhookRepository {
         return statuses
     }
 
+    public func webhookTargets() async throws -> [WebhookTarget] {
+        try await sql.select().columns("id", "events", "created_at").from(Tables.webhooks.name).orderBy("created_at")
+            .all()
+            .map { row in
+                WebhookTarget(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    events: try row.decode(column: "events", as: String.self).split(separator: ",")
+                        .compactMap { WebhookEventType(rawValue: String($0)) },
+                    createdAt: try row.decode(column: "created_at", as: Double.self))
+            }
+    }
+
     public func webhookCursor() async throws -> Double? {
         try await setting(Self.webhookCursorKey).flatMap { Double($0) }
     }
 
     public func webhookSources(after: Double, through: Double) async throws -> WebhookSources {
         var sources = WebhookSources()
-        sources.claimEntries = try await sql.select().columns("at", "actor", "action", "subject", "detail")
+        sources.entries = try await sql.select().columns("id", "at", "actor", "action", "subject", "detail")
             .from(Tables.auditLog.name).where("at", .greaterThan, after).where("at", .lessThanOrEqual, through)
-            .where("action", .like, "claims.%").where("action", .notEqual, "claims.evidence").orderBy("at").all()
+            .where { group in
+                group.where("action", .like, "claims.%").orWhere("action", .equal, "tickets.open")
+            }
+            .where("action", .notEqual, "claims.evidence").orderBy("id").all()
             .map { row in
-                AuditEntry(
-                    at: try row.decode(column: "at", as: Double.self),
-                    actor: try row.decode(column: "actor", as: String.self),
-                    action: try row.decode(column: "action", as: String.self),
-                    subject: try row.decode(column: "subject", as: String.self),
-                    detail: try row.decode(column: "detail", as: String.self))
+                (
+                    try row.decode(column: "id", as: Int.self),
+                    AuditEntry(
+                        at: try row.decode(column: "at", as: Double.self),
+                        actor: try row.decode(column: "actor", as: String.self),
+                        action: try row.decode(column: "action", as: String.self),
+                        subject: try row.decode(column: "subject", as: String.self),
+                        detail: try row.decode(column: "detail", as: String.self))
+                )
             }
         let findings = Tables.diagnoses.name
         let orders = Tables.orders.name
@@ -137,40 +161,42 @@ extension Store: WebhookRepository {
                     orderID: try row.decode(column: "order_id", as: UUID.self),
                     orderNumber: try row.decode(column: "external_id", as: String.self),
                     code: try row.decode(column: "code", as: String.self),
-                    severity: Severity.allCases.first { $0.rank == (try? row.decode(column: "severity", as: Int.self)) }
-                        ?? .act,
+                    severity: try Self.severity(row.decode(column: "severity", as: Int.self)),
                     summary: LocalizedText(
                         ko: try row.decode(column: "summary_ko", as: String.self),
                         en: try row.decode(column: "summary_en", as: String.self)),
                     deadline: try row.decode(column: "deadline", as: Double?.self),
                     at: try row.decode(column: "updated_at", as: Double.self))
             }
-        sources.tickets = try await sql.select().columns("id", "order_external_id", "reason", "waiting_since")
-            .from(Tables.tickets.name).where("waiting_since", .greaterThan, after)
-            .where("waiting_since", .lessThanOrEqual, through).where("status", .equal, "open").all()
-            .map { row in
-                WebhookSources.OpenedTicket(
-                    id: try row.decode(column: "id", as: UUID.self),
-                    orderNumber: try row.decode(column: "order_external_id", as: String.self),
-                    reason: try row.decode(column: "reason", as: String?.self),
-                    at: try row.decode(column: "waiting_since", as: Double.self))
-            }
         return sources
     }
 
-    public func enqueue(_ deliveries: [WebhookDelivery], cursorFrom: Double?, to: Double) async throws -> Bool {
+    public func enqueue(_ deliveries: [WebhookDelivery], cursor: Double?) async throws -> Int {
         try await write { sql in
-            let text = try await sql.select().column("value").from(Tables.settings.name)
-                .where("key", .equal, Self.webhookCursorKey).first()?.decode(column: "value", as: String.self)
-            let stored = text.flatMap { Double($0) }
-            guard stored == cursorFrom else { return false }
-            for chunk in deliveries.chunked(200) {
-                try await sql.insert(Array(chunk), into: Tables.webhookDeliveries)
+            let table = Tables.webhookDeliveries
+            var queued = 0
+            for delivery in deliveries {
+                // One at a time: the rows a webhook already has are skipped, and counted as not new.
+                let inserted = try await sql.insert(into: table.name).columns(table.columnNames)
+                    .values(table.binds(delivery, now: 0))
+                    .ignoringConflicts(with: ["webhook_id", "event_key"]).returning("id").all()
+                queued += inserted.count
             }
-            if stored != to {
-                try await Self.put(Self.webhookCursorKey, value: String(to), at: to, by: "system", on: sql)
+            if let cursor {
+                let stored = try await sql.select().column("value").from(Tables.settings.name)
+                    .where("key", .equal, Self.webhookCursorKey).first()?.decode(column: "value", as: String.self)
+                if (stored.flatMap { Double($0) } ?? -.infinity) < cursor {
+                    try await Self.put(Self.webhookCursorKey, value: String(cursor), at: cursor, by: "system", on: sql)
+                }
             }
-            return true
+            return queued
+        }
+    }
+
+    public func pruneDeliveries(before moment: Double) async throws {
+        try await write { sql in
+            try await sql.delete(from: Tables.webhookDeliveries.name).where("state", .notEqual, "pending")
+                .where("last_attempt_at", .lessThan, moment).run()
         }
     }
 
@@ -180,7 +206,8 @@ extension Store: WebhookRepository {
         return try await sql.select()
             .columns(
                 SQLColumn("id", table: deliveries), SQLColumn("webhook_id", table: deliveries),
-                SQLColumn("type", table: deliveries), SQLColumn("payload", table: deliveries),
+                SQLColumn("event_key", table: deliveries), SQLColumn("type", table: deliveries),
+                SQLColumn("payload", table: deliveries),
                 SQLColumn("created_at", table: deliveries), SQLColumn("attempts", table: deliveries),
                 SQLColumn("url", table: hooks), SQLColumn("sealed_secret", table: hooks)
             )
@@ -191,14 +218,15 @@ extension Store: WebhookRepository {
             )
             .where(SQLColumn("next_attempt_at", table: deliveries), .lessThanOrEqual, SQLBind(now))
             .orderBy(SQLColumn("next_attempt_at", table: deliveries)).limit(limit).all()
-            .compactMap { row in
+            .map { row in
                 guard let type = WebhookEventType(rawValue: try row.decode(column: "type", as: String.self)) else {
-                    return nil
+                    throw StoreError.corruptRow(column: "webhook_deliveries.type")
                 }
                 return DueDelivery(
                     delivery: WebhookDelivery(
                         id: try row.decode(column: "id", as: UUID.self),
-                        webhookID: try row.decode(column: "webhook_id", as: UUID.self), type: type,
+                        webhookID: try row.decode(column: "webhook_id", as: UUID.self),
+                        eventKey: try row.decode(column: "event_key", as: String.self), type: type,
                         payload: try row.decode(column: "payload", as: String.self),
                         createdAt: try row.decode(column: "created_at", as: Double.self)),
                     url: try row.decode(column: "url", as: String.self),
@@ -221,5 +249,14 @@ extension Store: WebhookRepository {
                 )
                 .where("id", .equal, id).run()
         }
+    }
+}
+
+extension Store {
+    static func severity(_ rank: Int) throws -> Severity {
+        guard let severity = Severity.allCases.first(where: { $0.rank == rank }) else {
+            throw StoreError.corruptRow(column: "diagnoses.severity")
+        }
+        return severity
     }
 }

@@ -118,6 +118,8 @@ struct DemoCommand: AsyncParsableCommand {
         serving.location = location
         serving.host = host
         serving.port = port
+        // A demo runs on one machine: a webhook receiver to try it with is on it too.
+        serving.allowsPrivateWebhooks = true
         print("Serving \(base) (Ctrl-C to stop)")
         // Piped or redirected, standard output is block-buffered: the login
         // would otherwise wait there until the server stops.

@@ -155,9 +155,21 @@ struct SellerPageTests {
         #expect(behind.address == "203.0.113.9" && behind.secure)
         let direct = proxy.client(peer: "198.51.100.4", headers: headers, scheme: "http")
         #expect(direct.address == "198.51.100.4" && !direct.secure)
-        let garbage = proxy.client(
+        // What a client put in front of the real hop is never read, junk or not.
+        let junk = proxy.client(
             peer: "127.0.0.1", headers: HTTPHeaders([("X-Forwarded-For", "<script>, 1.2.3.4")]), scheme: nil)
-        #expect(garbage.address == "127.0.0.1")
+        #expect(junk.address == "1.2.3.4")
+        let twoLines = proxy.client(
+            peer: "127.0.0.1", headers: HTTPHeaders([("X-Forwarded-For", "9.9.9.9"), ("X-Forwarded-For", "1.2.3.4")]),
+            scheme: nil)
+        #expect(twoLines.address == "1.2.3.4")
+        let broken = proxy.client(
+            peer: "127.0.0.1", headers: HTTPHeaders([("X-Forwarded-For", "1.2.3.4, <script>")]), scheme: nil)
+        #expect(broken.address == "127.0.0.1")
+        // One IPv6 subscriber's /64 is one address to the limits.
+        let six = proxy.client(peer: "2001:db8:1:2:aaaa::1", headers: [:], scheme: nil)
+        #expect(six.address == "2001:db8:1:2::/64")
+        #expect(proxy.client(peer: "2001:db8:1:2:bbbb::9", headers: [:], scheme: nil).address == six.address)
         #expect(ProxySettings.origin("https://desk.shop.kr/") == "https://desk.shop.kr")
         #expect(ProxySettings.origin("https://desk.shop.kr/path") == nil)
         #expect(ProxySettings.origin("javascript:alert(1)") == nil)

@@ -48,7 +48,7 @@ extension StoreTests {
             #expect(try await webhooks.collect(now: now) == 0)
 
             let orderID = try await deliveredOrder(desk)
-            _ = try await desk.claims.open(
+            let opened = try await desk.claims.open(
                 order: "S-2001", type: .return, reason: .defective, detail: nil, amount: nil, noticedAt: nil,
                 by: .buyer, actor: "test", now: now.adding(hours: 1)
             ).get()
@@ -71,11 +71,22 @@ extension StoreTests {
             let findings = try #require(due.first { $0.delivery.type == .orderFindings })
             #expect(findings.delivery.payload.contains(#""orderNumber":"S-2002""#))
             #expect(findings.delivery.payload.contains(#""code":"not_activated""#))
-            // Another collector that read the cursor before this one moved it writes nothing.
-            #expect(
-                try await !desk.store.enqueue(due.map(\.delivery), cursorFrom: now.epochSeconds, to: later.epochSeconds)
-            )
+            // The same events again (another collector, or the window read again) are not queued twice.
+            let again = due.map {
+                WebhookDelivery(
+                    id: UUID(), webhookID: $0.delivery.webhookID, eventKey: $0.delivery.eventKey,
+                    type: $0.delivery.type, payload: $0.delivery.payload, createdAt: $0.delivery.createdAt)
+            }
+            #expect(try await desk.store.enqueue(again, cursor: nil) == 0)
             #expect(try await desk.store.dueDeliveries(now: later.epochSeconds, limit: 20).count == due.count)
+
+            // A write stamped before the last window that commits after it (a long import) is still seen.
+            _ = try await desk.claims.act(
+                claim: opened.claim.id, action: .approve, by: .seller, note: "회수 요청", trackingNumber: nil,
+                carrier: nil, amount: nil, idempotencyKey: nil, expectedVersion: nil, actor: "test",
+                now: later.adding(hours: 0.9)
+            ).get()
+            #expect(try await webhooks.collect(now: later.adding(hours: 1.2)) == 1)
 
             #expect(try await webhooks.remove(first.id, now: later, actor: "test"))
             #expect(try await desk.store.dueDeliveries(now: later.epochSeconds, limit: 20).count == 1)

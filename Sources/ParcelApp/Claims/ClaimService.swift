@@ -278,8 +278,18 @@ public struct ClaimService: Sendable {
                     ? nil : (current.id, cache)
             }
             guard !updates.isEmpty else { continue }
+            let moved = updates.compactMap { update -> AuditEntry? in
+                guard let claim = claims.first(where: { $0.id == update.0 }), claim.state != update.1.state else {
+                    return nil
+                }
+                // A deadline decided it: in the audit log like any other move (the webhooks read it).
+                return AuditEntry(
+                    at: now.epochSeconds, actor: "system", action: "claims.deadline", subject: claim.label,
+                    detail: "\(claim.state.rawValue) → \(update.1.state.rawValue)")
+            }
             try await repository.lockingClaims(ofOrder: order.id) { transaction in
                 for (claim, cache) in updates { try await transaction.updateCache(claim: claim, cache) }
+                for entry in moved { try await transaction.audit(entry) }
             }
             changed += updates.count
         }

@@ -121,10 +121,15 @@ public struct CustomerCenterService: Sendable {
                 id: UUID.forNewRow(), orderID: view.detail.order.id, orderExternalID: view.detail.order.info.id,
                 status: .selfServed, reason: nil, openedAt: now, updatedAt: now, waitingSince: nil)
         ticket.updatedAt = now
+        // Handed over now (not already waiting): in the audit log, which the webhooks read.
+        var handedOver: AuditEntry?
         if escalates {
             if ticket.status != .open {
                 ticket.reason = recognition.intent
                 ticket.waitingSince = now
+                handedOver = AuditEntry(
+                    at: now.epochSeconds, actor: "buyer", action: "tickets.open", subject: ticket.id.uuidString,
+                    detail: "\(view.detail.order.info.id) \(recognition.intent.rawValue)")
             }
             ticket.status = .open
         }
@@ -132,7 +137,7 @@ public struct CustomerCenterService: Sendable {
             TicketMessage(ticketID: ticket.id, author: .buyer, text: question, intent: recognition.intent, at: now),
             TicketMessage(ticketID: ticket.id, author: .desk, text: answer.text.text(language), intent: nil, at: now),
         ]
-        try await repository.save(ticket, appending: messages)
+        try await repository.save(ticket, appending: messages, audit: handedOver)
         let after = BuyerView(
             token: view.token, detail: view.detail, claims: view.claims, situation: view.situation,
             expectation: view.expectation, ticket: ticket)
@@ -178,7 +183,8 @@ public struct CustomerCenterService: Sendable {
         ticket.waitingSince = nil
         ticket.updatedAt = now
         try await repository.save(
-            ticket, appending: [TicketMessage(ticketID: id, author: .seller, text: text, intent: nil, at: now)])
+            ticket, appending: [TicketMessage(ticketID: id, author: .seller, text: text, intent: nil, at: now)],
+            audit: nil)
         return ticket
     }
 
@@ -187,7 +193,7 @@ public struct CustomerCenterService: Sendable {
         ticket.status = .closed
         ticket.waitingSince = nil
         ticket.updatedAt = now
-        try await repository.save(ticket, appending: [])
+        try await repository.save(ticket, appending: [], audit: nil)
         return ticket
     }
 }

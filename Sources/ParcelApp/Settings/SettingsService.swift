@@ -38,15 +38,19 @@ public enum SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Settings the owner keeps as small documents, each saved whole with its
+/// Settings the owner keeps as small documents, each changed whole with its
 /// audit entry.
 public protocol SettingsRepository: Sendable {
     func setting(_ key: String) async throws -> String?
-    /// Writes (or, with nil, removes) the setting and the audit entry in one
-    /// transaction; `reviewShipments` also makes every shipment due for
-    /// re-diagnosis, for a change that moves findings.
-    func saveSetting(_ key: String, value: String?, at: Double, by: String, audit: AuditEntry, reviewShipments: Bool)
-        async throws
+    /// In one write transaction (the row locked where the engine can): reads
+    /// the setting, lets `change` work out its new text (nil removes it),
+    /// writes it and the audit entry; `reviewShipments` also makes every
+    /// shipment due for re-diagnosis, for a change that moves findings.
+    /// Answers the new text; what `change` throws leaves everything as it was.
+    func updateSetting(
+        _ key: String, at: Double, by: String, audit: AuditEntry, reviewShipments: Bool,
+        change: @escaping @Sendable (String?) throws -> String?
+    ) async throws -> String?
 }
 
 /// The diagnoser and playbook every service uses right now: the built-in
@@ -103,8 +107,19 @@ public struct SettingsService: Sendable {
     // MARK: - Lane rules
 
     public func laneRules() async throws -> [LaneRule] {
-        guard let text = try await repository.setting(Self.laneRulesKey) else { return [] }
+        try Self.rules(from: try await repository.setting(Self.laneRulesKey))
+    }
+
+    static func rules(from text: String?) throws -> [LaneRule] {
+        guard let text else { return [] }
         return try JSONDecoder().decode([StoredRule].self, from: Data(text.utf8)).map(\.rule)
+    }
+
+    static func text(of rules: [LaneRule]) throws -> String? {
+        guard !rules.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(rules.map(StoredRule.init)), as: UTF8.self)
     }
 
     /// Checks a rule as typed on the page (empty fields mean "default").
@@ -137,33 +152,36 @@ public struct SettingsService: Sendable {
 
     /// Adds a rule, or replaces the one for the same lane.
     public func saveRule(_ rule: LaneRule, now: Timestamp, actor: String) async throws {
-        var rules = try await laneRules().filter { $0.lane != rule.lane }
-        guard rules.count < Self.maximumRules else { throw SettingsError.tooManyRules(limit: Self.maximumRules) }
-        rules.append(rule)
         let detail = rule.thresholds.values.map { "\($0.0.rawValue)=\($0.1.formatted())" }.joined(separator: " ")
-        try await write(
-            rules, now: now, actor: actor, action: "settings.lane_rule", detail: "\(describe(rule.lane)) \(detail)")
+        try await changeRules(
+            now: now, actor: actor, action: "settings.lane_rule", detail: "\(describe(rule.lane)) \(detail)"
+        ) { stored in
+            var rules = stored.filter { $0.lane != rule.lane }
+            guard rules.count < Self.maximumRules else { throw SettingsError.tooManyRules(limit: Self.maximumRules) }
+            rules.append(rule)
+            return rules
+        }
     }
 
     /// False when there is no such rule.
     public func removeRule(_ id: UUID, now: Timestamp, actor: String) async throws -> Bool {
-        let rules = try await laneRules()
-        guard let removed = rules.first(where: { $0.id == id }) else { return false }
-        try await write(
-            rules.filter { $0.id != id }, now: now, actor: actor, action: "settings.lane_rule_removed",
-            detail: describe(removed.lane))
+        guard let removed = try await laneRules().first(where: { $0.id == id }) else { return false }
+        try await changeRules(
+            now: now, actor: actor, action: "settings.lane_rule_removed", detail: describe(removed.lane)
+        ) { stored in stored.filter { $0.id != id } }
         return true
     }
 
-    func write(_ rules: [LaneRule], now: Timestamp, actor: String, action: String, detail: String) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let text = String(decoding: try encoder.encode(rules.map(StoredRule.init)), as: UTF8.self)
-        try await repository.saveSetting(
-            Self.laneRulesKey, value: rules.isEmpty ? nil : text, at: now.epochSeconds, by: actor,
+    func changeRules(
+        now: Timestamp, actor: String, action: String, detail: String,
+        _ change: @escaping @Sendable ([LaneRule]) throws -> [LaneRule]
+    ) async throws {
+        let text = try await repository.updateSetting(
+            Self.laneRulesKey, at: now.epochSeconds, by: actor,
             audit: AuditEntry(at: now.epochSeconds, actor: actor, action: action, subject: "lanes", detail: detail),
-            reviewShipments: true)
-        live.apply(rules: rules, templates: try await templates())
+            reviewShipments: true
+        ) { stored in try Self.text(of: try change(try Self.rules(from: stored))) }
+        live.apply(rules: try Self.rules(from: text), templates: try await templates())
     }
 
     func describe(_ lane: LaneMatch) -> String {
@@ -173,7 +191,11 @@ public struct SettingsService: Sendable {
     // MARK: - Message wording
 
     public func templates() async throws -> [MessageTemplate: CustomTemplate] {
-        guard let text = try await repository.setting(Self.templatesKey) else { return [:] }
+        try Self.templates(from: try await repository.setting(Self.templatesKey))
+    }
+
+    static func templates(from text: String?) throws -> [MessageTemplate: CustomTemplate] {
+        guard let text else { return [:] }
         let stored = try JSONDecoder().decode([String: StoredTemplate].self, from: Data(text.utf8))
         var templates: [MessageTemplate: CustomTemplate] = [:]
         for (name, wording) in stored {
@@ -197,21 +219,25 @@ public struct SettingsService: Sendable {
     public func saveWording(_ wording: CustomTemplate, for template: MessageTemplate, now: Timestamp, actor: String)
         async throws
     {
-        var templates = try await templates()
-        templates[template] = wording.isEmpty ? nil : wording
-        let stored = Dictionary(
-            uniqueKeysWithValues: templates.map { ($0.key.rawValue, StoredTemplate(ko: $0.value.ko, en: $0.value.en)) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        try await repository.saveSetting(
-            Self.templatesKey,
-            value: stored.isEmpty ? nil : String(decoding: try encoder.encode(stored), as: UTF8.self),
-            at: now.epochSeconds, by: actor,
+        let text = try await repository.updateSetting(
+            Self.templatesKey, at: now.epochSeconds, by: actor,
             audit: AuditEntry(
                 at: now.epochSeconds, actor: actor, action: "settings.template", subject: template.rawValue,
                 detail: wording.isEmpty ? "ours again" : "reworded"),
-            reviewShipments: false)
-        live.apply(rules: try await laneRules(), templates: templates)
+            reviewShipments: false
+        ) { stored in
+            var templates = try Self.templates(from: stored)
+            templates[template] = wording.isEmpty ? nil : wording
+            guard !templates.isEmpty else { return nil }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let documents = Dictionary(
+                uniqueKeysWithValues: templates.map {
+                    ($0.key.rawValue, StoredTemplate(ko: $0.value.ko, en: $0.value.en))
+                })
+            return String(decoding: try encoder.encode(documents), as: UTF8.self)
+        }
+        live.apply(rules: try await laneRules(), templates: try Self.templates(from: text))
     }
 }
 

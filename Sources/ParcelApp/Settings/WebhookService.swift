@@ -24,23 +24,32 @@ public enum WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
 /// (`ParcelDesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`),
 /// and retries with growing pauses until the receiver answers 2xx.
 ///
-/// Events are collected from what the store already keeps (claims' audit
-/// entries, findings, handed-over tickets), a window at a time behind a
-/// cursor that moves in the same transaction that stores the deliveries:
-/// an event is queued once, and none is lost to a restart.
+/// Events are collected from what the store keeps anyway (claims' and
+/// tickets' audit entries, findings), a window at a time. Each window reaches
+/// `replaySeconds` back behind the last one, so a long transaction that
+/// committed late (an import stamps its findings when it starts) is still
+/// seen, and a delivery is stored once per webhook and event key, so reading
+/// an event again (or two servers collecting at once) never queues it twice.
 public struct WebhookService: Sendable {
     let repository: any WebhookRepository
     let key: Data
 
+    /// Receivers on this machine or a private network (a test receiver, an
+    /// office server) are refused unless the installation allows them.
+    let allowsPrivateAddresses: Bool
+
     public static let maximumWebhooks = 10
     public static let maximumAttempts = 10
-    /// The window stops this far behind now, so a transaction still open when
-    /// it is read (stamped earlier, committed later) is not skipped.
-    public static let settleSeconds = 15.0
+    /// Each window is read again this far back: a write that took longer than
+    /// this to commit is the only kind an event can be missed by.
+    public static let replaySeconds = 900.0
+    /// Delivered and given-up deliveries are kept this long for the page.
+    public static let keepSeconds = 30 * 86_400.0
 
-    public init(repository: any WebhookRepository, key: Data) {
+    public init(repository: any WebhookRepository, key: Data, allowsPrivateAddresses: Bool = false) {
         self.repository = repository
         self.key = key
+        self.allowsPrivateAddresses = allowsPrivateAddresses
     }
 
     public func webhooks() async throws -> [WebhookStatus] { try await repository.webhooks() }
@@ -49,15 +58,11 @@ public struct WebhookService: Sendable {
     public func add(url text: String, events: [WebhookEventType], now: Timestamp, actor: String) async throws -> (
         id: UUID, secret: String
     ) {
-        let url = try Self.checkedURL(text)
+        let url = try Self.checkedURL(text, allowsPrivate: allowsPrivateAddresses)
         let events = WebhookEventType.subscribable.filter(events.contains)
         guard !events.isEmpty else { throw WebhookError.noEvents }
-        let existing = try await repository.webhooks()
-        guard existing.count < Self.maximumWebhooks else { throw WebhookError.tooMany(limit: Self.maximumWebhooks) }
-        if existing.isEmpty, let cursor = try await repository.webhookCursor() {
-            // Nobody was listening since the cursor stopped: the first webhook hears from now on.
-            _ = try await repository.enqueue(
-                [], cursorFrom: cursor, to: max(cursor, now.epochSeconds - Self.settleSeconds))
+        guard try await repository.webhookTargets().count < Self.maximumWebhooks else {
+            throw WebhookError.tooMany(limit: Self.maximumWebhooks)
         }
         let secret = "whsec_" + AccountService.randomToken()
         let sealed = try AES.GCM.seal(Data(secret.utf8), using: SymmetricKey(data: key))
@@ -82,131 +87,126 @@ public struct WebhookService: Sendable {
 
     /// Queues a `webhook.test` for one webhook, sent with the next deliveries.
     public func sendTest(to id: UUID, now: Timestamp) async throws -> Bool {
-        guard try await repository.webhooks().contains(where: { $0.id == id }) else { return false }
+        guard try await repository.webhookTargets().contains(where: { $0.id == id }) else { return false }
         let delivery = Self.delivery(
-            to: id, type: .test, at: now.epochSeconds,
+            to: id, key: "test:" + UUID.forNewRow().uuidString, type: .test, at: now.epochSeconds,
             data: [("message", .string("ParcelDesk test delivery"))])
-        let cursor = try await repository.webhookCursor()
-        // The cursor stays where it is: only this one delivery is added.
-        return try await repository.enqueue([delivery], cursorFrom: cursor, to: cursor ?? now.epochSeconds)
+        return try await repository.enqueue([delivery], cursor: nil) == 1
     }
 
-    /// `https://…`, or `http://` to this machine (a receiver under test); no credentials.
-    static func checkedURL(_ text: String) throws -> String {
+    /// `https://…` to a public address; `http://` or private addresses only when the installation allows them. No credentials.
+    static func checkedURL(_ text: String, allowsPrivate: Bool) throws -> String {
         let text = text.trimmed
         guard text.utf8.count <= 500, let url = URLComponents(string: text), let host = url.host, !host.isEmpty,
-            url.user == nil, url.password == nil
+            url.user == nil, url.password == nil, let scheme = url.scheme?.lowercased()
         else { throw WebhookError.url }
-        switch url.scheme?.lowercased() {
-        case "https": return text
-        case "http" where ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()): return text
-        default: throw WebhookError.url
-        }
+        guard ["https", "http"].contains(scheme) else { throw WebhookError.url }
+        if allowsPrivate { return text }
+        guard scheme == "https", !NetworkAddress.isPrivate(host: host) else { throw WebhookError.url }
+        return text
     }
 
     // MARK: - Collecting
 
-    /// Turns what happened up to `now - settleSeconds` into deliveries for
-    /// the webhooks subscribed; answers how many were queued.
+    /// Turns what happened since the last window (and `replaySeconds` before
+    /// it) into deliveries for the webhooks subscribed, each event only for
+    /// webhooks that existed when it happened; answers how many were new.
     @discardableResult
     public func collect(now: Timestamp) async throws -> Int {
-        let hooks = try await repository.webhooks()
-        guard !hooks.isEmpty else { return 0 }
-        let through = now.epochSeconds - Self.settleSeconds
-        let cursor = try await repository.webhookCursor()
-        guard let after = cursor else {
-            // The first run: from now on, not the shop's whole history.
-            _ = try await repository.enqueue([], cursorFrom: nil, to: through)
-            return 0
-        }
-        guard after < through else { return 0 }
+        let hooks = try await repository.webhookTargets()
+        guard let firstCreated = hooks.map(\.createdAt).min() else { return 0 }
+        let through = now.epochSeconds
+        // Nobody listened before the first webhook: no window reaches further back than it.
+        let after = max(try await repository.webhookCursor() ?? firstCreated, firstCreated) - Self.replaySeconds
         let sources = try await repository.webhookSources(after: after, through: through)
-        var events: [(WebhookEventType, Double, [(String, JSONValue)])] = []
-        for entry in sources.claimEntries {
-            let action = String(entry.action.dropFirst("claims.".count))
-            events.append(
-                (
-                    action == "open" ? .claimOpened : .claimUpdated, entry.at,
-                    [
-                        ("claim", .string(entry.subject)), ("action", .string(action)),
-                        ("detail", .string(entry.detail)), ("by", .string(entry.actor)),
-                    ]
-                ))
+        var events: [(key: String, type: WebhookEventType, at: Double, data: [(String, JSONValue)])] = []
+        for (id, entry) in sources.entries {
+            let data: [(String, JSONValue)]
+            let type: WebhookEventType
+            if entry.action == "tickets.open" {
+                let parts = entry.detail.split(separator: " ", maxSplits: 1).map(String.init)
+                type = .ticketOpened
+                data = [
+                    ("ticket", .string(entry.subject)), ("orderNumber", .string(parts.first ?? "")),
+                    ("reason", .optional(parts.count > 1 ? parts[1] : nil)),
+                ]
+            } else {
+                let action = String(entry.action.dropFirst("claims.".count))
+                type = action == "open" ? .claimOpened : .claimUpdated
+                data = [
+                    ("claim", .string(entry.subject)), ("action", .string(action)),
+                    ("detail", .string(entry.detail)), ("by", .string(entry.actor)),
+                ]
+            }
+            events.append(("audit:\(id)", type, entry.at, data))
         }
-        for (orderID, findings) in Dictionary(grouping: sources.findings, by: \.orderID) {
+        let written = Dictionary(grouping: sources.findings) { FindingsKey(order: $0.orderID, at: $0.at) }
+        for (key, findings) in written {
             let sorted = findings.sorted { $0.severity > $1.severity }
             events.append(
                 (
-                    .orderFindings, sorted.map(\.at).max() ?? through,
+                    "findings:\(key.order.uuidString):\(Int((key.at * 1000).rounded()))", .orderFindings, key.at,
                     [
-                        ("orderId", .string(orderID.uuidString)), ("orderNumber", .string(sorted[0].orderNumber)),
-                        (
-                            "findings",
-                            .array(
-                                sorted.map { finding in
-                                    .object([
-                                        ("code", .string(finding.code)),
-                                        ("severity", .string(finding.severity.rawValue)),
-                                        (
-                                            "summary",
-                                            .object([
-                                                ("ko", .string(finding.summary.ko)),
-                                                ("en", .string(finding.summary.en)),
-                                            ])
-                                        ),
-                                        (
-                                            "deadline",
-                                            .optional(finding.deadline.map { Timestamp(epochSeconds: $0).utcString })
-                                        ),
-                                    ])
-                                })
-                        ),
+                        ("orderId", .string(key.order.uuidString)), ("orderNumber", .string(sorted[0].orderNumber)),
+                        ("findings", .array(sorted.map(Self.finding))),
                     ]
                 ))
         }
-        for ticket in sources.tickets {
-            events.append(
-                (
-                    .ticketOpened, ticket.at,
-                    [
-                        ("ticket", .string(ticket.id.uuidString)), ("orderNumber", .string(ticket.orderNumber)),
-                        ("reason", .optional(ticket.reason)),
-                    ]
-                ))
-        }
-        events.sort { $0.1 < $1.1 }
+        events.sort { $0.at < $1.at }
         var deliveries: [WebhookDelivery] = []
-        for (type, at, data) in events {
-            for hook in hooks where hook.events.contains(type) {
-                deliveries.append(Self.delivery(to: hook.id, type: type, at: at, data: data))
+        for event in events {
+            for hook in hooks where hook.events.contains(event.type) && event.at >= hook.createdAt {
+                deliveries.append(
+                    Self.delivery(to: hook.id, key: event.key, type: event.type, at: event.at, data: event.data))
             }
         }
-        guard try await repository.enqueue(deliveries, cursorFrom: after, to: through) else { return 0 }
-        return deliveries.count
+        let queued = try await repository.enqueue(deliveries, cursor: through)
+        try await repository.pruneDeliveries(before: through - Self.keepSeconds)
+        return queued
     }
 
-    static func delivery(to webhook: UUID, type: WebhookEventType, at: Double, data: [(String, JSONValue)])
-        -> WebhookDelivery
-    {
+    struct FindingsKey: Hashable {
+        let order: UUID
+        let at: Double
+    }
+
+    static func finding(_ finding: WebhookSources.Finding) -> JSONValue {
+        .object([
+            ("code", .string(finding.code)), ("severity", .string(finding.severity.rawValue)),
+            ("summary", .object([("ko", .string(finding.summary.ko)), ("en", .string(finding.summary.en))])),
+            ("deadline", .optional(finding.deadline.map { Timestamp(epochSeconds: $0).utcString })),
+        ])
+    }
+
+    static func delivery(
+        to webhook: UUID, key: String, type: WebhookEventType, at: Double, data: [(String, JSONValue)]
+    ) -> WebhookDelivery {
         let id = UUID.forNewRow()
         let body: JSONValue = .object([
             ("id", .string(id.uuidString)), ("type", .string(type.rawValue)),
             ("createdAt", .string(Timestamp(epochSeconds: at).utcString)), ("data", .object(data)),
         ])
-        return WebhookDelivery(id: id, webhookID: webhook, type: type, payload: body.serialized(), createdAt: at)
+        return WebhookDelivery(
+            id: id, webhookID: webhook, eventKey: key, type: type, payload: body.serialized(), createdAt: at)
     }
 
     // MARK: - Sending
 
-    /// Sends what is due, one at a time; answers how many were delivered.
+    /// Sends what is due, one at a time, each signed at the moment it is
+    /// sent; a receiver that failed once is not tried again in the same run,
+    /// so one that is down does not hold up the others. Answers how many were delivered.
     @discardableResult
-    public func deliverDue(now: Timestamp, transport: any WebhookTransport, limit: Int = 50) async throws -> Int {
+    public func deliverDue(
+        clock: @Sendable () -> Timestamp, transport: any WebhookTransport, limit: Int = 50
+    ) async throws -> Int {
         var delivered = 0
-        for due in try await repository.dueDeliveries(now: now.epochSeconds, limit: limit) {
+        var failing: Set<UUID> = []
+        for due in try await repository.dueDeliveries(now: clock().epochSeconds, limit: limit)
+        where !failing.contains(due.delivery.webhookID) {
             let outcome: DeliveryOutcome
             do {
                 let secret = try openSecret(due.sealedSecret)
-                let stamp = String(Int(now.epochSeconds))
+                let stamp = String(Int(clock().epochSeconds))
                 let body = Data(due.delivery.payload.utf8)
                 let status = try await transport.post(
                     due.url,
@@ -218,24 +218,27 @@ public struct WebhookService: Sendable {
                     ], body: body)
                 outcome =
                     (200..<300).contains(status)
-                    ? .delivered(status: status) : retry("HTTP \(status)", after: due.attempts + 1, now: now)
+                    ? .delivered(status: status) : retry("HTTP \(status)", after: due.attempts + 1, now: clock())
             } catch WebhookError.unreadableSecret {
                 outcome = .failed(result: WebhookError.unreadableSecret.description, retryAt: nil)
             } catch {
-                outcome = retry(String(describing: error).prefix(200).description, after: due.attempts + 1, now: now)
+                outcome = retry(
+                    String(describing: error).prefix(200).description, after: due.attempts + 1, now: clock())
             }
-            if case .delivered = outcome { delivered += 1 }
-            try await repository.recordAttempt(due.delivery.id, outcome: outcome, at: now.epochSeconds)
+            if case .delivered = outcome { delivered += 1 } else { failing.insert(due.delivery.webhookID) }
+            try await repository.recordAttempt(due.delivery.id, outcome: outcome, at: clock().epochSeconds)
         }
         return delivered
     }
 
-    /// Pauses of 30 s, 1, 2, 4 … minutes, at most 6 hours; after `maximumAttempts`, given up.
+    /// Pauses of 30 s, 1, 2, 4 … minutes (the ninth about two hours, some
+    /// four hours in all); after `maximumAttempts`, given up.
     func retry(_ result: String, after attempts: Int, now: Timestamp) -> DeliveryOutcome {
         guard attempts < Self.maximumAttempts else { return .failed(result: result, retryAt: nil) }
-        let pause = min(30 * pow(2, Double(attempts - 1)), 6 * 3600)
-        return .failed(result: result, retryAt: now.epochSeconds + pause)
+        return .failed(result: result, retryAt: now.epochSeconds + Self.pause(after: attempts))
     }
+
+    public static func pause(after attempts: Int) -> Double { 30 * pow(2, Double(attempts - 1)) }
 
     /// Hex HMAC-SHA256 of `<t>.<body>` under the webhook's secret: what a receiver recomputes.
     public static func signature(_ body: Data, at stamp: String, secret: String) -> String {

@@ -72,14 +72,20 @@ public struct NewWebhook: Sendable, Equatable {
 public struct WebhookDelivery: Sendable, Equatable {
     public let id: UUID
     public let webhookID: UUID
+    /// What the event was read from (`audit:<id>`, `findings:<order>:<ms>`, `test:<id>`): a webhook
+    /// gets each at most once, however often its window is read.
+    public let eventKey: String
     public let type: WebhookEventType
     /// The JSON body, exactly as signed and sent.
     public let payload: String
     public let createdAt: Double
 
-    public init(id: UUID, webhookID: UUID, type: WebhookEventType, payload: String, createdAt: Double) {
+    public init(
+        id: UUID, webhookID: UUID, eventKey: String, type: WebhookEventType, payload: String, createdAt: Double
+    ) {
         self.id = id
         self.webhookID = webhookID
+        self.eventKey = eventKey
         self.type = type
         self.payload = payload
         self.createdAt = createdAt
@@ -108,7 +114,7 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case failed(result: String, retryAt: Double?)
 }
 
-/// What happened since the last collection, read from what the store keeps anyway.
+/// What happened in a window, read from what the store keeps anyway.
 public struct WebhookSources: Sendable {
     public struct Finding: Sendable {
         public let orderID: UUID
@@ -117,6 +123,7 @@ public struct WebhookSources: Sendable {
         public let severity: Severity
         public let summary: LocalizedText
         public let deadline: Double?
+        /// When the shipment's findings were written (one stamp for all of them).
         public let at: Double
 
         public init(
@@ -133,30 +140,28 @@ public struct WebhookSources: Sendable {
         }
     }
 
-    public struct OpenedTicket: Sendable {
-        public let id: UUID
-        public let orderNumber: String
-        public let reason: String?
-        public let at: Double
-
-        public init(id: UUID, orderNumber: String, reason: String?, at: Double) {
-            self.id = id
-            self.orderNumber = orderNumber
-            self.reason = reason
-            self.at = at
-        }
-    }
-
-    /// Claims' audit entries (`claims.open`, `claims.<action>`).
-    public var claimEntries: [AuditEntry] = []
+    /// Audit entries by their row id: claims' (`claims.open`, `claims.<action>`, `claims.deadline`)
+    /// and questions handed to a person (`tickets.open`).
+    public var entries: [(id: Int, entry: AuditEntry)] = []
     /// Act-or-urgent findings written in the window.
     public var findings: [Finding] = []
-    public var tickets: [OpenedTicket] = []
 
-    public init(claimEntries: [AuditEntry] = [], findings: [Finding] = [], tickets: [OpenedTicket] = []) {
-        self.claimEntries = claimEntries
+    public init(entries: [(id: Int, entry: AuditEntry)] = [], findings: [Finding] = []) {
+        self.entries = entries
         self.findings = findings
-        self.tickets = tickets
+    }
+}
+
+/// A webhook as the collector needs it.
+public struct WebhookTarget: Sendable, Equatable {
+    public let id: UUID
+    public let events: [WebhookEventType]
+    public let createdAt: Double
+
+    public init(id: UUID, events: [WebhookEventType], createdAt: Double) {
+        self.id = id
+        self.events = events
+        self.createdAt = createdAt
     }
 }
 
@@ -164,16 +169,20 @@ public protocol WebhookRepository: Sendable {
     func insertWebhook(_ webhook: NewWebhook, audit: AuditEntry) async throws
     /// Removes it and its deliveries; false when there is none.
     func deleteWebhook(_ id: UUID, audit: AuditEntry) async throws -> Bool
+    /// Each webhook with its delivery counts and last answer, for the Settings page.
     func webhooks() async throws -> [WebhookStatus]
+    func webhookTargets() async throws -> [WebhookTarget]
     /// Where the last collection stopped; nil before the first.
     func webhookCursor() async throws -> Double?
-    /// Claim entries, findings and handed-over tickets in `(after, through]`.
+    /// Claim and ticket audit entries, and act-or-urgent findings, in `(after, through]`.
     func webhookSources(after: Double, through: Double) async throws -> WebhookSources
-    /// Stores the deliveries and moves the cursor from `from` to `to` in one
-    /// transaction; false (nothing written) when the cursor was not at `from`.
-    func enqueue(_ deliveries: [WebhookDelivery], cursorFrom: Double?, to: Double) async throws -> Bool
+    /// Stores the deliveries a webhook does not have yet (by event key), and moves the cursor
+    /// forward to `cursor` when given, in one transaction; answers how many were new.
+    func enqueue(_ deliveries: [WebhookDelivery], cursor: Double?) async throws -> Int
     func dueDeliveries(now: Double, limit: Int) async throws -> [DueDelivery]
     func recordAttempt(_ id: UUID, outcome: DeliveryOutcome, at: Double) async throws
+    /// Forgets deliveries made (or given up on) before `before`.
+    func pruneDeliveries(before: Double) async throws
 }
 
 /// Sends one signed request; answers the receiver's HTTP status.

@@ -204,9 +204,11 @@ final class RateLimiter: Sendable {
     }
 }
 
-/// Sign-in attempts counted twice: per account, whatever the address (one
-/// account guessed from many machines), and per address, whatever the
-/// account (many accounts tried from one machine).
+/// Sign-in attempts counted three ways: per account at one address, per
+/// account from everywhere (one account guessed from many machines, with ten
+/// times the room, so a few addresses failing on purpose do not lock its
+/// owner out), and per address whatever the account (many accounts tried from
+/// one machine). Addresses are as `ProxySettings` gives them: IPv6 by /64.
 struct SignInLimits: Sendable {
     /// One account from one address: what a guesser at one place gets.
     let accountAtAddress: RateLimiter

@@ -1,4 +1,5 @@
 import Foundation
+import ParcelApp
 import Vapor
 
 /// How the server sees the browser behind a reverse proxy: whose
@@ -17,22 +18,25 @@ public struct ProxySettings: Sendable, Equatable {
         self.publicURL = publicURL
     }
 
-    /// The browser's address and whether it reached us over TLS.
+    /// The browser's address, as rate limits count it (an IPv6 client by its
+    /// /64), and whether it reached us over TLS.
     func client(peer: String?, headers: HTTPHeaders, scheme: String?) -> (address: String, secure: Bool) {
         let peer = peer ?? "unknown"
         let trusted = trustedProxies.contains(peer)
         var address = peer
-        if trusted, let forwarded = headers.first(name: "X-Forwarded-For") {
-            // Rightmost first: each proxy appends the address it saw, and only ours are believed.
-            let hops = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if hops.allSatisfy(Self.looksLikeAddress), let client = hops.last(where: { !trustedProxies.contains($0) }) {
+        if trusted {
+            // Every X-Forwarded-For line, in order; read from the right, where our proxies appended what
+            // they saw. The first hop that is not ours is the client; what it claimed further left is ignored.
+            let hops = headers["X-Forwarded-For"].flatMap { $0.split(separator: ",") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if let client = hops.last(where: { !trustedProxies.contains($0) }), Self.looksLikeAddress(client) {
                 address = client
             }
         }
         let secure =
             scheme == "https" || publicURL?.lowercased().hasPrefix("https://") == true
             || (trusted && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https")
-        return (address, secure)
+        return (NetworkAddress.rateKey(address), secure)
     }
 
     static func looksLikeAddress(_ text: String) -> Bool {

@@ -49,7 +49,7 @@ enum Layout {
                     .text(" · " + chrome.email + " "),
                     .form(
                         .method(.post), .action("/logout"), .class("inline"),
-                        .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(chrome.csrf))),
+                        Layout.csrf(chrome.csrf),
                         .button(.type(.submit), .class("link"), .text(say(DeskChrome.signOut)))
                     )
                 )
@@ -70,6 +70,11 @@ enum Layout {
         return .label(
             .text(say(label) + " "),
             .element(named: "select", nodes: [.attribute(named: "name", value: name), .group(options)]))
+    }
+
+    /// The form's `_csrf` field (`FormGuard`), carried by every form that changes something.
+    static func csrf(_ value: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(value)))
     }
 
     /// An `<option>` with its text (Plot's own has only attributes).

@@ -23,6 +23,7 @@ struct CreateSettings: AsyncMigration {
         try await database.schema(Tables.webhookDeliveries.name)
             .field("id", .uuid, .identifier(auto: false))
             .field("webhook_id", .uuid, .required, .references(Tables.webhooks.name, "id", onDelete: .cascade))
+            .field("event_key", .string, .required)
             .field("type", .string, .required)
             .field("payload", .string, .required)
             .field("created_at", .double, .required)
@@ -37,14 +38,18 @@ struct CreateSettings: AsyncMigration {
             .column("next_attempt_at").run()
         try await sql.create(index: "webhook_deliveries_webhook").on(Tables.webhookDeliveries.name)
             .column("webhook_id").column("state").run()
+        // An event reaches a webhook once, however often its window is read or by how many collectors.
+        try await sql.create(index: "webhook_deliveries_event").unique().on(Tables.webhookDeliveries.name)
+            .column("webhook_id").column("event_key").run()
+        try await sql.create(index: "webhook_deliveries_done").on(Tables.webhookDeliveries.name)
+            .column("last_attempt_at").run()
         try await sql.create(index: "diagnoses_updated").on(Tables.diagnoses.name).column("updated_at").run()
         try await sql.create(index: "audit_log_at").on(Tables.auditLog.name).column("at").run()
-        try await sql.create(index: "tickets_waiting").on(Tables.tickets.name).column("waiting_since").run()
     }
 
     func revert(on database: any Database) async throws {
         let sql = try database.sql()
-        for index in ["diagnoses_updated", "audit_log_at", "tickets_waiting"] {
+        for index in ["diagnoses_updated", "audit_log_at"] {
             try await sql.drop(index: index).run()
         }
         try await database.schema(Tables.webhookDeliveries.name).delete()

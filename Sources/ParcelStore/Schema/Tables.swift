@@ -294,6 +294,7 @@ enum Tables {
         columns: [
             Column("id", .uuid) { row, _ in .uuid(row.id) },
             Column("webhook_id", .uuid) { row, _ in .uuid(row.webhookID) },
+            Column("event_key", .text) { row, _ in .text(row.eventKey) },
             Column("type", .text) { row, _ in .text(row.type.rawValue) },
             Column("payload", .text) { row, _ in .text(row.payload) },
             Column("created_at", .double) { row, _ in .double(row.createdAt) },

@@ -53,7 +53,7 @@ extension BuyerPage {
                 .div(.id("conversation"), .attribute(named: "aria-live", value: "polite"), .group(lines)),
                 .form(
                     .method(.post), .action(base + "/ask"),
-                    .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.csrf))),
+                    Layout.csrf(model.csrf),
                     .label(.for("question"), .text(say(LocalizedText(ko: "질문", en: "Your question")))),
                     .input(
                         .type(.text), .id("question"), .name("question"), .required(true),
@@ -95,7 +95,7 @@ extension BuyerPage {
                 return .form(
                     .method(.post), .action(base + "/claims"), .class("opening"),
                     .attribute(named: "data-type", value: HTMLText.escaped(opening.type)),
-                    .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.csrf))),
+                    Layout.csrf(model.csrf),
                     .input(.type(.hidden), .name("type"), .value(HTMLText.escaped(opening.type))),
                     .h3(.text(say(opening.label))),
                     .unwrap(opening.until) {

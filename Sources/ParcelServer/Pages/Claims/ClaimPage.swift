@@ -66,7 +66,7 @@ enum ClaimPage {
             }
             return .form(
                 .method(.post), .action(base + "/evidence"), .enctype(.multipartData), .id("upload"),
-                .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                Layout.csrf(model.chrome.csrf),
                 .label(
                     .text(say(LocalizedText(ko: "증빙 종류", en: "Kind")) + " "),
                     .element(named: "select", nodes: [.attribute(named: "name", value: "kind"), .group(kinds)])),
@@ -88,7 +88,7 @@ enum ClaimPage {
             }
             let actions: Node<HTML.BodyContext> = .form(
                 .method(.post), .action(base + "/actions"), .id("action-form"),
-                .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                Layout.csrf(model.chrome.csrf),
                 .input(.type(.hidden), .name("version"), .value("\(model.version)")),
                 .label(
                     .for("note"),

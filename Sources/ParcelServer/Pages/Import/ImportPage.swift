@@ -58,7 +58,7 @@ enum ImportPage {
                 }
                 Node<HTML.BodyContext>.form(
                     .method(.post), .action("/import"), .enctype(.multipartData), .class("card"), .id("upload"),
-                    .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                    Layout.csrf(model.chrome.csrf),
                     .label(
                         .text(say(LocalizedText(ko: "파일 종류", en: "File from")) + " "),
                         .element(named: "select", nodes: [.attribute(named: "name", value: "format"), .group(formats)])),

@@ -129,8 +129,7 @@ enum InboxPage {
         func html() -> String {
             let say = model.chrome.language
             let base = "/inbox/" + HTMLText.escaped(model.id)
-            let csrf: Node<HTML.FormContext> = .input(
-                .type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf)))
+            let csrf: Node<HTML.FormContext> = Layout.csrf(model.chrome.csrf)
             return Layout.desk(title: InboxPage.title, chrome: model.chrome) {
                 Node<HTML.BodyContext>.h1(
                     .text(say(LocalizedText(ko: "문의", en: "Question")) + " · "),

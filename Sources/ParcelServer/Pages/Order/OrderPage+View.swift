@@ -81,7 +81,7 @@ extension OrderPage {
             }
             return .form(
                 .method(.post), .action("/orders/" + HTMLText.escaped(model.id) + "/steps"), .class("inline"),
-                .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                Layout.csrf(model.chrome.csrf),
                 .input(.type(.hidden), .name("code"), .value(HTMLText.escaped(code))),
                 .input(.type(.hidden), .name("step"), .value("\(step.number)")),
                 .button(

@@ -64,16 +64,27 @@ extension SettingsPage {
             ko: "\(from) → \(to)\(option)", en: "\(lane.origin ?? any.en) → \(lane.destination ?? any.en)\(option)")
     }
 
+    /// The order the wording is shown on: the same every time, dated from `now`.
+    static func sample(now: Timestamp) -> (MessageFacts, MessageExtras) {
+        let facts = MessageFacts(
+            buyerName: "김민수", orderID: "2026120600123", carrierName: LocalizedText(ko: "CJ대한통운", en: "CJ Logistics"),
+            trackingNumber: "685471234560", trackingURL: nil, shippedAt: now.adding(days: -6),
+            lastStatus: LocalizedText(ko: "간선하차", en: "Arrived at hub"), lastUpdate: now.adding(days: -3),
+            lastLocation: "대전HUB", nextUpdateBy: now.adding(days: 2))
+        var extras = MessageExtras()
+        extras.promisedBy = now.adding(days: -1)
+        extras.newCarrierName = LocalizedText(ko: "우체국택배", en: "Korea Post")
+        extras.newTrackingNumber = "6091234567890"
+        extras.silentDays = 14
+        return (facts, extras)
+    }
+
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 
 extension SettingsPage.View {
-    func hidden() -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf)))
-    }
-
     func lanes(_ say: PageLanguage) -> Node<HTML.BodyContext> {
         let fields: [Node<HTML.FormContext>] = PolicyOverride.Field.allCases.map { field in
             let unit = say(SettingsPage.unitName(field.unit))
@@ -101,7 +112,7 @@ extension SettingsPage.View {
                         lane.id,
                         { id in
                             .form(
-                                .method(.post), .action("/settings/lanes/\(id)/remove"), hidden(),
+                                .method(.post), .action("/settings/lanes/\(id)/remove"), Layout.csrf(model.chrome.csrf),
                                 .button(
                                     .type(.submit), .class("secondary"),
                                     .text(say(LocalizedText(ko: "삭제", en: "Remove")))))
@@ -124,7 +135,7 @@ extension SettingsPage.View {
                         )))),
             .table(header, .group(model.lanes.rules.map(row)), .group(model.lanes.builtIn.map(row))),
             .form(
-                .method(.post), .action("/settings/lanes"), .class("lane-rule"), hidden(),
+                .method(.post), .action("/settings/lanes"), .class("lane-rule"), Layout.csrf(model.chrome.csrf),
                 .h3(.text(say(LocalizedText(ko: "구간 기준 추가·변경", en: "Add or change a lane")))),
                 .label(
                     .text(say(LocalizedText(ko: "출발 국가 (예: CN, 비우면 모두) ", en: "From (e.g. CN; empty: any) "))),
@@ -176,7 +187,7 @@ extension SettingsPage.View {
                             .element(named: "blockquote", text: preview.en))
                     },
                     .form(
-                        .method(.post), .action("/settings/templates"), hidden(),
+                        .method(.post), .action("/settings/templates"), Layout.csrf(model.chrome.csrf),
                         .input(.type(.hidden), .name("template"), .value(wording.template.rawValue)),
                         .label(
                             .text(say(LocalizedText(ko: "한국어 문구 (비우면 기본)", en: "Korean (empty: ours)"))),
@@ -227,12 +238,12 @@ extension SettingsPage.View {
                             + (hook.last.map { " · " + $0 } ?? ""))),
                 .td(
                     .form(
-                        .method(.post), .action("/settings/webhooks/\(hook.id)/test"), hidden(),
+                        .method(.post), .action("/settings/webhooks/\(hook.id)/test"), Layout.csrf(model.chrome.csrf),
                         .button(
                             .type(.submit), .class("secondary"),
                             .text(say(LocalizedText(ko: "테스트 보내기", en: "Send a test"))))),
                     .form(
-                        .method(.post), .action("/settings/webhooks/\(hook.id)/remove"), hidden(),
+                        .method(.post), .action("/settings/webhooks/\(hook.id)/remove"), Layout.csrf(model.chrome.csrf),
                         .button(.type(.submit), .class("secondary"), .text(say(LocalizedText(ko: "삭제", en: "Remove")))))
                 ))
         }
@@ -266,7 +277,7 @@ extension SettingsPage.View {
             },
             .table(.group(rows)),
             .form(
-                .method(.post), .action("/settings/webhooks"), hidden(),
+                .method(.post), .action("/settings/webhooks"), Layout.csrf(model.chrome.csrf),
                 .h3(.text(say(LocalizedText(ko: "웹훅 추가", en: "Add a webhook")))),
                 .label(
                     .text(say(LocalizedText(ko: "주소 (https://…) ", en: "Address (https://…) "))),

@@ -85,7 +85,7 @@ enum SettingsPage {
                         }),
                     .form(
                         .method(.post), .action("/settings/users"),
-                        .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                        Layout.csrf(model.chrome.csrf),
                         .h3(.text(say(LocalizedText(ko: "계정 추가", en: "Add an account")))),
                         .label(.for("new-email"), .text(say(LocalizedText(ko: "이메일", en: "E-mail")))),
                         .input(.type(.email), .id("new-email"), .name("email"), .required(true)),
@@ -118,7 +118,7 @@ enum SettingsPage {
                 .form(
                     .method(.post), .action("/settings/source-keys"), .class("source-key"),
                     .attribute(named: "data-source", value: HTMLText.escaped(key.source)),
-                    .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(model.chrome.csrf))),
+                    Layout.csrf(model.chrome.csrf),
                     .input(.type(.hidden), .name("source"), .value(HTMLText.escaped(key.source))),
                     .h3(.text(say(key.name))),
                     .p(
@@ -184,17 +184,13 @@ extension SettingsPage.Model {
         ])
 
     static let mockTemplates: [SettingsPage.Wording] = {
-        let facts = MessageFacts(
-            buyerName: "김민수", orderID: "2026120600123", carrierName: LocalizedText(ko: "CJ대한통운", en: "CJ Logistics"),
-            trackingNumber: "685471234560", shippedAt: Timestamp(epochSeconds: 1_795_300_000),
-            nextUpdateBy: Timestamp(epochSeconds: 1_795_900_000))
+        let (facts, extras) = SettingsPage.sample(now: Timestamp(epochSeconds: 1_795_800_000))
         return [
             SettingsPage.Wording(
-                template: .notActivated, ours: MessageTemplate.notActivated.render(facts),
-                ko: "{name}, {order} 주문은 {next}까지 다시 알려드릴게요.",
-                en: "", custom: true),
+                template: .notActivated, ours: MessageTemplate.notActivated.render(facts, extras),
+                ko: "{name}, {order} 주문은 {next}까지 다시 알려드릴게요.", en: "", custom: true),
             SettingsPage.Wording(
-                template: .stalled, ours: MessageTemplate.stalled.render(facts), ko: "", en: "", custom: false),
+                template: .stalled, ours: MessageTemplate.stalled.render(facts, extras), ko: "", en: "", custom: false),
         ]
     }()
 }

@@ -150,21 +150,7 @@ struct SettingsRoutes {
             rules: try await services.settings.laneRules().map { row($0.id, $0.lane, $0.thresholds) })
     }
 
-    /// An order to show the wording on: the same for every visit, dated from today.
-    func sample() -> (MessageFacts, MessageExtras) {
-        let now = clock.now()
-        let facts = MessageFacts(
-            buyerName: "김민수", orderID: "2026120600123", carrierName: LocalizedText(ko: "CJ대한통운", en: "CJ Logistics"),
-            trackingNumber: "685471234560", trackingURL: nil, shippedAt: now.adding(days: -6),
-            lastStatus: LocalizedText(ko: "간선하차", en: "Arrived at hub"), lastUpdate: now.adding(days: -3),
-            lastLocation: "대전HUB", nextUpdateBy: now.adding(days: 2))
-        var extras = MessageExtras()
-        extras.promisedBy = now.adding(days: -1)
-        extras.newCarrierName = LocalizedText(ko: "우체국택배", en: "Korea Post")
-        extras.newTrackingNumber = "6091234567890"
-        extras.silentDays = 14
-        return (facts, extras)
-    }
+    func sample() -> (MessageFacts, MessageExtras) { SettingsPage.sample(now: clock.now()) }
 
     func wordings(_ typed: SettingsPage.Wording?) async throws -> [SettingsPage.Wording] {
         let stored = try await services.settings.templates()
