@@ -150,6 +150,7 @@ let package = Package(
             name: "ParcelServerTests",
             dependencies: [
                 "ParcelServer", "ParcelApp", "ParcelStore", "ParcelCore", "ParcelTestSupport",
+                .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import Testing
+import Vapor
 
 @testable import ParcelServer
 @testable import ParcelStore
@@ -28,5 +29,26 @@ struct AcceptTests {
         ])
     func accepts(header: String, admitted: Bool) {
         #expect(MediaRange.accepts(header, "application/json") == admitted)
+    }
+}
+
+@Suite("Passwords")
+struct PasswordTests {
+    @Test(
+        "bcrypt reads a password past a NUL and past 72 bytes' worth of Korean: a different ending is a wrong password")
+    func wholePasswordCounts() async throws {
+        let passwords = Passwords(cost: 4)
+        let withNUL = try await passwords.hash("open sesame\u{0}one")
+        #expect(try await passwords.verify("open sesame\u{0}one", hash: withNUL))
+        #expect(!(try await passwords.verify("open sesame\u{0}two", hash: withNUL)))
+        #expect(!(try await passwords.verify("open sesame", hash: withNUL)))
+        let korean = String(repeating: "가나다라", count: 6)
+        let long = try await passwords.hash(korean + "마바사")
+        #expect(try await passwords.verify(korean + "마바사", hash: long))
+        #expect(!(try await passwords.verify(korean + "아자차", hash: long)))
+        // A hash made before (plain bcrypt) still opens with its password.
+        let older = try Bcrypt.hash("correct horse battery", cost: 4)
+        #expect(try await passwords.verify("correct horse battery", hash: older))
+        #expect(!(try await passwords.verify("correct horse", hash: older)))
     }
 }
