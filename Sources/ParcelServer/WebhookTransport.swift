@@ -23,7 +23,7 @@ struct VaporWebhookTransport: WebhookTransport {
 
     func post(_ url: String, headers: [(String, String)], body: Data) async throws -> Int {
         let uri = URI(string: url)
-        if !allowsPrivateAddresses, let host = uri.host, try await Self.resolvesPrivately(host) {
+        if !allowsPrivateAddresses, let host = uri.host, await Self.resolvesPrivately(host) {
             throw PrivateAddress(host: host)
         }
         var request = ClientRequest(
@@ -33,9 +33,9 @@ struct VaporWebhookTransport: WebhookTransport {
     }
 
     /// Any of the host's addresses private or local; resolving off the event loop.
-    static func resolvesPrivately(_ host: String) async throws -> Bool {
+    static func resolvesPrivately(_ host: String) async -> Bool {
         if NetworkAddress.isPrivate(host: host) { return true }
-        return try await Task.detached {
+        return await Task.detached {
             var hints = addrinfo()
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
             var found: UnsafeMutablePointer<addrinfo>?

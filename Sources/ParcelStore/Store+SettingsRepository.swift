@@ -14,9 +14,10 @@ extension Store: SettingsRepository {
         change: @escaping @Sendable (String?) throws -> String?
     ) async throws -> String? {
         try await write { sql in
-            // Locked until the transaction ends on PostgreSQL; SQLite has one writer anyway.
+            // Two saves at once must not both start from the same text (SQLite has one writer anyway).
+            try await Self.lock(Tables.settings.name, on: sql)
             let stored = try await sql.select().column("value").from(Tables.settings.name).where("key", .equal, key)
-                .for(.update).first()?.decode(column: "value", as: String.self)
+                .first()?.decode(column: "value", as: String.self)
             let value = try change(stored)
             try await Self.put(key, value: value, at: moment, by: actor, on: sql)
             try await sql.insert([audit], into: Tables.auditLog)
@@ -50,10 +51,17 @@ extension Store: SettingsRepository {
 extension Store: WebhookRepository {
     static let webhookCursorKey = "webhooks.cursor"
 
-    public func insertWebhook(_ webhook: NewWebhook, audit: AuditEntry) async throws {
+    public func insertWebhook(_ webhook: NewWebhook, audit: AuditEntry, limit: Int) async throws -> WebhookInsert {
         try await write { sql in
+            // Two owners adding at once must not both pass the count (SQLite has one writer anyway).
+            try await Self.lock(Tables.webhooks.name, on: sql)
+            let urls = try await sql.select().column("url").from(Tables.webhooks.name).all()
+                .map { try $0.decode(column: "url", as: String.self) }
+            guard urls.count < limit else { return .full }
+            guard !urls.contains(webhook.url) else { return .duplicate }
             try await sql.insert([webhook], into: Tables.webhooks)
             try await sql.insert([audit], into: Tables.auditLog)
+            return .added
         }
     }
 
@@ -253,6 +261,12 @@ extension Store: WebhookRepository {
 }
 
 extension Store {
+    /// PostgreSQL: the table's writers wait for each other until the transaction ends; readers do not.
+    static func lock(_ table: String, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("LOCK TABLE \(ident: table) IN SHARE ROW EXCLUSIVE MODE").run()
+    }
+
     static func severity(_ rank: Int) throws -> Severity {
         guard let severity = Severity.allCases.first(where: { $0.rank == rank }) else {
             throw StoreError.corruptRow(column: "diagnoses.severity")

@@ -162,7 +162,7 @@ struct SettingsTests {
             let none = try await owner.post(
                 "/settings/webhooks", [("_csrf", csrf), ("url", "https://hooks.example/x")])
             #expect(none.status == .unprocessableEntity)
-            #expect(none.body.string.contains("events"))
+            #expect(none.body.string.contains("받을 일을 하나 이상 골라 주세요"))
 
             let added = try await owner.post(
                 "/settings/webhooks",
@@ -214,8 +214,8 @@ struct SettingsTests {
                 #expect(try await webhooks.deliverDue(clock: { later }, transport: transport) == 1)
                 #expect(try await webhooks.deliverDue(clock: { later }, transport: transport) == 0)
                 // Without the installation's leave, the same receiver is refused before connecting.
-                #expect(try await VaporWebhookTransport.resolvesPrivately("127.0.0.1"))
-                #expect(try await VaporWebhookTransport.resolvesPrivately("localhost"))
+                #expect(await VaporWebhookTransport.resolvesPrivately("127.0.0.1"))
+                #expect(await VaporWebhookTransport.resolvesPrivately("localhost"))
 
                 let got = try #require(received.withLock { $0 }.first)
                 #expect(received.withLock { $0.count } == 1)
@@ -261,4 +261,97 @@ struct SettingsTests {
 /// A receiver that is down.
 struct Refusing: WebhookTransport {
     func post(_ url: String, headers: [(String, String)], body: Data) async throws -> Int { 503 }
+}
+
+@Suite("Settings forms against careless and hostile input")
+struct SettingsInputTests {
+    @Test("a form that cannot be read is refused whole; NUL is dropped; an id with junk after it is no id")
+    func unreadableForms() async throws {
+        try await withServer { server in
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let csrf = try #require(TestBrowser.csrf(try await owner.get("/settings").body.string))
+            for body in ["origin%5B%5D=CN&t_customs_days=5", "shipping_option=%FF%FE&t_customs_days=5"] {
+                let answer = try await owner.postRaw("/settings/lanes", "_csrf=\(csrf)&" + body)
+                #expect(answer.status == .badRequest, "\(body)")
+            }
+            #expect(try await server.services.settings.laneRules().isEmpty)
+            let kept = try await owner.postRaw(
+                "/settings/templates",
+                "_csrf=\(csrf)&template=stalled&do=save&ko=%7Border%7D%00%20%ED%99%95%EC%9D%B8&en=")
+            #expect(kept.status == .seeOther)
+            #expect(try await server.services.settings.templates()[.stalled]?.ko == "{order} 확인")
+            let added = try await server.services.webhooks.add(
+                url: "https://hooks.example/a", events: [.claimOpened], now: testNow, actor: "test")
+            let junk = try await owner.postRaw(
+                "/settings/webhooks/\(added.id.uuidString)%00junk/remove", "_csrf=\(csrf)")
+            #expect(junk.status == .notFound)
+            #expect(try await server.services.webhooks.webhooks().count == 1)
+        }
+    }
+
+    @Test("numbers are plain decimals (a count whole), the button is Preview or Save, a box is ticked only when on")
+    func strictValues() async throws {
+        try await withServer { server in
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let csrf = try #require(TestBrowser.csrf(try await owner.get("/settings").body.string))
+            for (field, value) in [("t_customs_days", "0x10"), ("t_customs_days", "1e1"), ("t_customs_repeats", "2.5")]
+            {
+                let refused = try await owner.post(
+                    "/settings/lanes", [("_csrf", csrf), ("origin", "CN"), (field, value)])
+                #expect(refused.status == .unprocessableEntity, "\(field)=\(value)")
+            }
+            let delete = try await owner.post(
+                "/settings/templates", [("_csrf", csrf), ("template", "stalled"), ("ko", "안녕"), ("do", "delete")])
+            #expect(delete.status == .unprocessableEntity)
+            #expect(try await server.services.settings.templates().isEmpty)
+            let off = try await owner.post(
+                "/settings/webhooks",
+                [("_csrf", csrf), ("url", "https://hooks.example/x"), ("event_claim.opened", "off")])
+            #expect(off.status == .unprocessableEntity)
+            #expect(off.body.string.contains("받을 일을 하나 이상"))
+        }
+    }
+
+    @Test("a webhook address must be a well-formed public https URL, once")
+    func webhookAddresses() async throws {
+        try await withServer { server in
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let csrf = try #require(TestBrowser.csrf(try await owner.get("/settings").body.string))
+            for url in [
+                "https://hooks.example/a b", "https://hooks.example:99999/", "https://hooks.example:0/",
+                "https://-bad-.com/", "https://hooks.example/\"x", "https://hooks.example/<x>",
+            ] {
+                let refused = try await owner.post(
+                    "/settings/webhooks", [("_csrf", csrf), ("url", url), ("event_claim.opened", "on")])
+                #expect(refused.status == .unprocessableEntity, "\(url)")
+            }
+            let fields = [("_csrf", csrf), ("url", "https://hooks.example/x?shop=1"), ("event_claim.opened", "on")]
+            #expect(try await owner.post("/settings/webhooks", fields).status == .created)
+            let again = try await owner.post("/settings/webhooks", fields)
+            #expect(again.status == .conflict)
+            #expect(again.body.string.contains("이미 있습니다"))
+        }
+    }
+
+    @Test("the seller's wording shows and copies exactly as typed, entities and all")
+    func wordingExactly() async throws {
+        try await withServer { server in
+            let id = try #require(
+                try server.object(try await server.send(.POST, "/api/v1/orders", json: orderJSON))["id"] as? String)
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let csrf = try #require(TestBrowser.csrf(try await owner.get("/settings").body.string))
+            let saved = try await owner.post(
+                "/settings/templates",
+                [("_csrf", csrf), ("template", "not_activated"), ("ko", "A &amp; B <b>{order}</b>"), ("do", "save")])
+            #expect(saved.status == .seeOther)
+            let order = try await owner.get("/orders/\(id)").body.string
+            #expect(order.contains("A &amp;amp; B &lt;b&gt;A-1001&lt;/b&gt;"))
+            let settings = try await owner.get("/settings").body.string
+            #expect(settings.contains("A &amp;amp; B &lt;b&gt;{order}&lt;/b&gt;</textarea>"))
+        }
+    }
 }

@@ -31,15 +31,26 @@ final class TestBrowser {
         try await send(.POST, path, form: form, accept: accept)
     }
 
+    /// A form body sent exactly as given (to send what a browser would not).
+    func postRaw(_ path: String, _ body: String) async throws -> TestingHTTPResponse {
+        try await send(.POST, path, body: body, accept: "text/html")
+    }
+
     func send(_ method: HTTPMethod, _ path: String, form: [(String, String)]?, accept: String) async throws
+        -> TestingHTTPResponse
+    {
+        let body = form.map { fields in
+            fields.map { "\(Self.encoded($0.0))=\(Self.encoded($0.1))" }.joined(separator: "&")
+        }
+        return try await send(method, path, body: body, accept: accept)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body: String?, accept: String) async throws
         -> TestingHTTPResponse
     {
         var headers = HTTPHeaders([("Accept", accept)])
         if !cookies.isEmpty {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
-        }
-        let body = form.map { fields in
-            fields.map { "\(Self.encoded($0.0))=\(Self.encoded($0.1))" }.joined(separator: "&")
         }
         let response = try await server.send(
             method, path, body: body, contentType: "application/x-www-form-urlencoded", token: .some(nil),

@@ -117,3 +117,22 @@ extension StoreTests {
         }
     }
 }
+
+extension StoreTests {
+    @Test("owners adding webhooks at once cannot pass the limit of ten", arguments: Engine.available)
+    func webhookLimitHolds(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            let webhooks = desk.services.webhooks
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<16 {
+                    group.addTask {
+                        _ = try? await webhooks.add(
+                            url: "https://hooks\(index).example/x", events: [.claimOpened], now: now, actor: "test")
+                    }
+                }
+            }
+            let added = try await webhooks.webhooks()
+            #expect(added.count == WebhookService.maximumWebhooks)
+        }
+    }
+}

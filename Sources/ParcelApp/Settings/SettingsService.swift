@@ -138,7 +138,12 @@ public struct SettingsService: Sendable {
         var thresholds = PolicyOverride()
         for field in PolicyOverride.Field.allCases {
             guard let text = values[field]?.trimmed, !text.isEmpty else { continue }
-            guard let value = Double(text), field.range.contains(value) else { throw .threshold(field) }
+            // Plain decimal only (Double would also read 0x10 and 1e2); a count is whole.
+            let digits = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard digits.count <= (field.unit == .times ? 1 : 2),
+                digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                let value = Double(text), field.range.contains(value)
+            else { throw .threshold(field) }
             field.set(value, in: &thresholds)
         }
         guard !thresholds.values.isEmpty else { throw .noThreshold }

@@ -6,6 +6,7 @@ public enum WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
     case url
     case noEvents
     case tooMany(limit: Int)
+    case duplicate
     case unreadableSecret
 
     public var description: String {
@@ -14,6 +15,7 @@ public enum WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
             "url: an https:// address (http:// only to this machine), at most 500 characters, no user or password"
         case .noEvents: "events: choose at least one"
         case .tooMany(let limit): "at most \(limit) webhooks"
+        case .duplicate: "url: there is a webhook for this address already"
         case .unreadableSecret: "the webhook's secret cannot be opened with this installation's secret key"
         }
     }
@@ -61,20 +63,23 @@ public struct WebhookService: Sendable {
         let url = try Self.checkedURL(text, allowsPrivate: allowsPrivateAddresses)
         let events = WebhookEventType.subscribable.filter(events.contains)
         guard !events.isEmpty else { throw WebhookError.noEvents }
-        guard try await repository.webhookTargets().count < Self.maximumWebhooks else {
-            throw WebhookError.tooMany(limit: Self.maximumWebhooks)
-        }
         let secret = "whsec_" + AccountService.randomToken()
         let sealed = try AES.GCM.seal(Data(secret.utf8), using: SymmetricKey(data: key))
         guard let combined = sealed.combined else { throw WebhookError.unreadableSecret }
         let id = UUID.forNewRow()
-        try await repository.insertWebhook(
+        let inserted = try await repository.insertWebhook(
             NewWebhook(
                 id: id, url: url, sealedSecret: combined.base64EncodedString(), events: events, at: now.epochSeconds,
                 by: actor),
             audit: AuditEntry(
                 at: now.epochSeconds, actor: actor, action: "settings.webhook", subject: id.uuidString,
-                detail: "\(url) \(events.map(\.rawValue).joined(separator: ","))"))
+                detail: "\(url) \(events.map(\.rawValue).joined(separator: ","))"),
+            limit: Self.maximumWebhooks)
+        switch inserted {
+        case .added: break
+        case .full: throw WebhookError.tooMany(limit: Self.maximumWebhooks)
+        case .duplicate: throw WebhookError.duplicate
+        }
         return (id, secret)
     }
 
@@ -97,13 +102,27 @@ public struct WebhookService: Sendable {
     /// `https://…` to a public address; `http://` or private addresses only when the installation allows them. No credentials.
     static func checkedURL(_ text: String, allowsPrivate: Bool) throws -> String {
         let text = text.trimmed
-        guard text.utf8.count <= 500, let url = URLComponents(string: text), let host = url.host, !host.isEmpty,
-            url.user == nil, url.password == nil, let scheme = url.scheme?.lowercased()
+        // Only what a URL may carry unescaped: no spaces, quotes, angle brackets, controls or NUL.
+        let allowed = CharacterSet.urlQueryAllowed.union(.urlPathAllowed).union(CharacterSet(charactersIn: "%#[]@:"))
+        guard text.utf8.count <= 500, text.unicodeScalars.allSatisfy(allowed.contains),
+            let url = URLComponents(string: text), let host = url.host, Self.isHost(host),
+            url.user == nil, url.password == nil, (url.port ?? 443).isValidPort,
+            let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme)
         else { throw WebhookError.url }
-        guard ["https", "http"].contains(scheme) else { throw WebhookError.url }
         if allowsPrivate { return text }
         guard scheme == "https", !NetworkAddress.isPrivate(host: host) else { throw WebhookError.url }
         return text
+    }
+
+    /// A DNS name (letters, digits, inner hyphens, dotted) or an IP address.
+    static func isHost(_ host: String) -> Bool {
+        if NetworkAddress.bytes(host) != nil { return true }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        return host.utf8.count <= 253 && !labels.isEmpty
+            && labels.allSatisfy { label in
+                (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                    && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
     }
 
     // MARK: - Collecting
@@ -254,4 +273,8 @@ public struct WebhookService: Sendable {
         else { throw WebhookError.unreadableSecret }
         return String(decoding: opened, as: UTF8.self)
     }
+}
+
+extension Int {
+    fileprivate var isValidPort: Bool { (1...65535).contains(self) }
 }

@@ -165,8 +165,18 @@ public struct WebhookTarget: Sendable, Equatable {
     }
 }
 
+/// How adding a webhook went.
+public enum WebhookInsert: Sendable, Equatable {
+    case added
+    /// There are `limit` already.
+    case full
+    /// This address is there already.
+    case duplicate
+}
+
 public protocol WebhookRepository: Sendable {
-    func insertWebhook(_ webhook: NewWebhook, audit: AuditEntry) async throws
+    /// Checks the count and the address and inserts, in one write transaction.
+    func insertWebhook(_ webhook: NewWebhook, audit: AuditEntry, limit: Int) async throws -> WebhookInsert
     /// Removes it and its deliveries; false when there is none.
     func deleteWebhook(_ id: UUID, audit: AuditEntry) async throws -> Bool
     /// Each webhook with its delivery counts and last answer, for the Settings page.

@@ -58,7 +58,7 @@ extension APIHandler {
     }
 
     func getClaim(_ input: Operations.getClaim.Input) async throws -> Operations.getClaim.Output {
-        guard let id = UUID(uuidString: input.path.id) else {
+        guard let id = UUID(path: input.path.id) else {
             return .notFound(.init(body: .json(.init(error: "no claim \(input.path.id)"))))
         }
         guard let view = try await services.claims.view(id, now: clock.now()) else {
@@ -70,7 +70,7 @@ extension APIHandler {
 
     func claimAction(_ input: Operations.claimAction.Input) async throws -> Operations.claimAction.Output {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        guard let id = UUID(uuidString: input.path.id) else {
+        guard let id = UUID(path: input.path.id) else {
             return .notFound(.init(body: .json(.init(error: "no claim \(input.path.id)"))))
         }
         var problems =

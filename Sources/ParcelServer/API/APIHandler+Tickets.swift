@@ -26,7 +26,7 @@ extension APIHandler {
         var problems = Self.tooLong(body.text, "text", CustomerCenterService.replyLimit)
         if body.text.trimmed.isEmpty { problems.append(FieldError("text", "is required")) }
         guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.invalid(problems)))) }
-        guard let id = UUID(uuidString: input.path.id) else {
+        guard let id = UUID(path: input.path.id) else {
             return .notFound(.init(body: .json(.init(error: "no ticket \(input.path.id)"))))
         }
         let center = services.customerCenter

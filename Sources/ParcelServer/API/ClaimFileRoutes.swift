@@ -27,7 +27,7 @@ struct ClaimFileRoutes {
     }
 
     func upload(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)) else {
             return problem(.notFound, "no claim \(request.parameters.get("id") ?? "")")
         }
         let upload: Upload
@@ -61,7 +61,7 @@ struct ClaimFileRoutes {
     }
 
     func bundle(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)) else {
             return problem(.notFound, "no claim \(request.parameters.get("id") ?? "")")
         }
         guard let view = try await claims.view(id, now: clock.now()) else {

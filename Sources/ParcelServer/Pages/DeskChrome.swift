@@ -63,6 +63,9 @@ enum ErrorPage {
     static let staleForm = LocalizedText(
         ko: "양식이 만료되었거나 다른 곳에서 보낸 요청입니다. 화면을 새로 고친 뒤 다시 시도해 주세요.",
         en: "This form has expired or was not sent from ParcelDesk. Reload the page and try again.")
+    static let unreadableForm = LocalizedText(
+        ko: "보낸 양식을 읽을 수 없습니다. 화면을 새로 고친 뒤 다시 입력해 주세요.",
+        en: "The form that was sent cannot be read. Reload the page and fill it in again.")
     static let notFound = LocalizedText(
         ko: "찾는 화면이 없습니다. 주소를 다시 확인해 주세요.", en: "There is no such page. Please check the address.")
 

@@ -46,12 +46,13 @@ struct DeskRoutes {
         SettingsRoutes(desk: self).register(on: routes)
     }
 
-    func chrome(_ request: Request, section: DeskChrome.Section?) -> DeskChrome {
+    /// `path`: the page's own, when the request was a form posted elsewhere (its language link goes there).
+    func chrome(_ request: Request, section: DeskChrome.Section?, path: String? = nil) -> DeskChrome {
         DeskChrome(
             language: PageResponse.language(of: request), email: RequestContext.caller?.user.email ?? "",
             csrf: forms.token(for: RequestContext.session ?? ""), section: section,
             // As routed: `//orders` must not become a link to the host "orders".
-            path: "/" + request.url.path.split(separator: "/").joined(separator: "/"),
+            path: path ?? "/" + request.url.path.split(separator: "/").joined(separator: "/"),
             showsSettings: RequestContext.caller?.allows(.manageAccounts) ?? false)
     }
 
@@ -180,7 +181,7 @@ struct DeskRoutes {
     func claimPage(
         _ request: Request, notice: LocalizedText?, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)),
             let view = try await services.claims.view(id, now: clock.now())
         else { return Self.notFound(request) }
         let model = ClaimPage.model(view, chrome: chrome(request, section: .claims), notice: notice)
@@ -191,7 +192,7 @@ struct DeskRoutes {
     func claimAction(_ request: Request) async throws -> Response {
         let form = PostedForm(request)
         if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)) else {
             return Self.notFound(request)
         }
         guard let action = form["action"].flatMap(ClaimAction.init(name:)) else {
@@ -270,7 +271,7 @@ struct DeskRoutes {
 
     /// A file from the claim page's form: the same checks as the API's upload, then back to the page.
     func claimEvidence(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)) else {
             return Self.notFound(request)
         }
         let upload = try? request.content.decode(EvidenceUpload.self)
@@ -309,7 +310,7 @@ struct DeskRoutes {
 
     func conversation(_ request: Request) async throws -> Response {
         let now = clock.now()
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)),
             let found = try await services.customerCenter.conversation(id, now: now)
         else { return Self.notFound(request) }
         var state: LocalizedText?
@@ -340,7 +341,7 @@ struct DeskRoutes {
     func reply(_ request: Request) async throws -> Response {
         let form = PostedForm(request)
         if let refused = FormCheck.refusal(form, request: request, forms: forms) { return refused }
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)) else {
             return Self.notFound(request)
         }
         do {
@@ -362,7 +363,7 @@ struct DeskRoutes {
 
     func close(_ request: Request) async throws -> Response {
         if let refused = FormCheck.refusal(PostedForm(request), request: request, forms: forms) { return refused }
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)) else {
             return Self.notFound(request)
         }
         do {

@@ -72,6 +72,13 @@ enum Layout {
             .element(named: "select", nodes: [.attribute(named: "name", value: name), .group(options)]))
     }
 
+    /// Text exactly as typed. Plot's own text escaping leaves what looks like
+    /// an entity (`&amp;`) alone, so a seller's or buyer's own words would
+    /// show (and copy) changed; every character is escaped here instead.
+    static func literal<Context>(_ text: String) -> Node<Context> {
+        .raw(HTMLText.escaped(text))
+    }
+
     /// The form's `_csrf` field (`FormGuard`), carried by every form that changes something.
     static func csrf(_ value: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name(FormGuard.field), .value(HTMLText.escaped(value)))

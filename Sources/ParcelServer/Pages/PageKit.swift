@@ -77,22 +77,34 @@ enum PageResponse {
 /// A posted `application/x-www-form-urlencoded` body, read once.
 struct PostedForm {
     private let fields: [String: String]
+    /// A name or value that is not percent-encoded UTF-8, or a field name
+    /// with brackets (`origin[]`): the form is refused, not read as empty.
+    let malformed: Bool
 
     init(_ request: Request) {
         var fields: [String: String] = [:]
+        var malformed = false
         if let buffer = request.body.data {
             let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
             for pair in text.split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard let name = Self.decoded(parts[0]), fields[name] == nil else { continue }
-                fields[name] = parts.count > 1 ? Self.decoded(parts[1]) ?? "" : ""
+                guard let name = Self.decoded(parts[0]), !name.contains("["),
+                    let value = parts.count > 1 ? Self.decoded(parts[1]) : ""
+                else {
+                    malformed = true
+                    continue
+                }
+                if fields[name] == nil { fields[name] = value }
             }
         }
         self.fields = fields
+        self.malformed = malformed
     }
 
+    /// What reads text back stops at a NUL: no field keeps one.
     private static func decoded(_ part: Substring) -> String? {
-        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding?
+            .replacingOccurrences(of: "\u{0}", with: "")
     }
 
     subscript(_ name: String) -> String? { fields[name] }
@@ -157,6 +169,15 @@ enum FormCheck {
         guard forms.accepts(form[FormGuard.field], secret: RequestContext.session) else {
             return PageResponse.error(.forbidden, ErrorPage.staleForm, for: request)
         }
+        if form.malformed { return PageResponse.error(.badRequest, ErrorPage.unreadableForm, for: request) }
         return nil
+    }
+}
+
+extension UUID {
+    /// From a path: exactly 36 characters, so `<id>%00junk` is no id (Foundation stops reading at a NUL).
+    init?(path: String) {
+        guard path.utf8.count == 36 else { return nil }
+        self.init(uuidString: path)
     }
 }

@@ -45,7 +45,7 @@ extension BuyerPage {
 
         func customerCenter(_ say: PageLanguage) -> Node<HTML.BodyContext> {
             let lines: [Node<HTML.BodyContext>] = model.conversation.map { line in
-                .div(.class("bubble from-\(line.author.rawValue)"), .text(line.text))
+                .div(.class("bubble from-\(line.author.rawValue)"), Layout.literal(line.text))
             }
             return .section(
                 .class("card"), .id("ask"),

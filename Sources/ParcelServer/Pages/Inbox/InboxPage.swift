@@ -142,7 +142,7 @@ enum InboxPage {
                     .class("card"), .id("conversation"),
                     .forEach(model.lines) { line in
                         .div(
-                            .class("bubble from-\(line.author.rawValue)"), .text(line.text),
+                            .class("bubble from-\(line.author.rawValue)"), Layout.literal(line.text),
                             .div(.class("muted"), .text(line.at)))
                     })
                 Node<HTML.BodyContext>.if(

@@ -115,7 +115,7 @@ extension OrderPage {
                                         named: "pre",
                                         nodes: [
                                             .class("copy"), .id("\(id)-\(language.rawValue)"),
-                                            .text(message.text(language)),
+                                            Layout.literal(message.text(language)),
                                         ]),
                                     copyButton(target: "\(id)-\(language.rawValue)", say))
                             }))

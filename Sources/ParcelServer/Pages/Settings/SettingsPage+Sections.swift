@@ -183,8 +183,8 @@ extension SettingsPage.View {
                             .p(
                                 .class("muted"),
                                 .text(say(LocalizedText(ko: "미리보기 (저장 전): ", en: "Preview (not saved): ")))),
-                            .element(named: "blockquote", text: preview.ko),
-                            .element(named: "blockquote", text: preview.en))
+                            .element(named: "blockquote", nodes: [Layout.literal(preview.ko)]),
+                            .element(named: "blockquote", nodes: [Layout.literal(preview.en)]))
                     },
                     .form(
                         .method(.post), .action("/settings/templates"), Layout.csrf(model.chrome.csrf),
@@ -193,12 +193,12 @@ extension SettingsPage.View {
                             .text(say(LocalizedText(ko: "한국어 문구 (비우면 기본)", en: "Korean (empty: ours)"))),
                             .textarea(
                                 .name("ko"), .attribute(named: "maxlength", value: "\(CustomTemplate.maximumLength)"),
-                                .text(wording.ko))),
+                                Layout.literal(wording.ko))),
                         .label(
                             .text(say(LocalizedText(ko: "영어 문구 (비우면 기본)", en: "English (empty: ours)"))),
                             .textarea(
                                 .name("en"), .attribute(named: "maxlength", value: "\(CustomTemplate.maximumLength)"),
-                                .text(wording.en))),
+                                Layout.literal(wording.en))),
                         .button(
                             .type(.submit), .name("do"), .value("preview"), .class("secondary"),
                             .text(say(LocalizedText(ko: "미리보기", en: "Preview")))),

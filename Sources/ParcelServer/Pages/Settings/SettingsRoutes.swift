@@ -32,7 +32,7 @@ struct SettingsRoutes {
         }
         settings.post("settings", "lanes", ":id", "remove") { request async throws -> Response in
             try await checked(request) { _ in
-                guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                guard let id = request.parameters.get("id").flatMap(UUID.init(path:)),
                     try await services.settings.removeRule(id, now: clock.now(), actor: desk.actor)
                 else { return DeskRoutes.notFound(request) }
                 return PageResponse.seeOther("/settings?saved=lanes#lanes")
@@ -46,7 +46,7 @@ struct SettingsRoutes {
         }
         settings.post("settings", "webhooks", ":id", "remove") { request async throws -> Response in
             try await checked(request) { _ in
-                guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                guard let id = request.parameters.get("id").flatMap(UUID.init(path:)),
                     try await services.webhooks.remove(id, now: clock.now(), actor: desk.actor)
                 else { return DeskRoutes.notFound(request) }
                 return PageResponse.seeOther("/settings?saved=webhooks#webhooks")
@@ -54,7 +54,7 @@ struct SettingsRoutes {
         }
         settings.post("settings", "webhooks", ":id", "test") { request async throws -> Response in
             try await checked(request) { _ in
-                guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                guard let id = request.parameters.get("id").flatMap(UUID.init(path:)),
                     try await services.webhooks.sendTest(to: id, now: clock.now())
                 else { return DeskRoutes.notFound(request) }
                 return PageResponse.seeOther("/settings?saved=webhook-test#webhooks")
@@ -102,7 +102,7 @@ struct SettingsRoutes {
             notice = LocalizedText(ko: "\(added) 계정을 추가했습니다.", en: "Added \(added).")
         }
         var model = SettingsPage.Model(
-            chrome: desk.chrome(request, section: .settings),
+            chrome: desk.chrome(request, section: .settings, path: "/settings"),
             accounts: users.map {
                 SettingsPage.Account(
                     email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display())
@@ -229,10 +229,17 @@ struct SettingsRoutes {
                 request, notice: LocalizedText(ko: "알 수 없는 문구입니다.", en: "Unknown message."), failed: true,
                 status: .unprocessableEntity)
         }
+        guard let action = form["do"], ["preview", "save"].contains(action) else {
+            return try await page(
+                request,
+                notice: LocalizedText(ko: "미리보기 또는 저장을 눌러 주세요.", en: "Press Preview or Save."),
+                failed: true, status: .unprocessableEntity)
+        }
         let (facts, extras) = sample()
         let ours = template.render(facts, extras)
         var typed = SettingsPage.Wording(
-            template: template, ours: ours, ko: form["ko"] ?? "", en: form["en"] ?? "", custom: true)
+            template: template, ours: ours, ko: form["ko"] ?? "", en: form["en"] ?? "",
+            custom: try await services.settings.templates()[template] != nil)
         let wording: CustomTemplate
         do {
             wording = try SettingsService.wording(template, ko: form["ko"], en: form["en"])
@@ -241,7 +248,7 @@ struct SettingsRoutes {
                 request, notice: Self.problem(error), failed: true, status: .unprocessableEntity,
                 typed: Typed(wording: typed))
         }
-        if form["do"] == "preview" {
+        if action == "preview" {
             typed.preview = wording.render(facts, extras, ours: ours)
             return try await page(request, notice: nil, typed: Typed(wording: typed))
         }
@@ -250,7 +257,7 @@ struct SettingsRoutes {
     }
 
     func addWebhook(_ request: Request, _ form: PostedForm) async throws -> Response {
-        let events = WebhookEventType.subscribable.filter { form["event_\($0.rawValue)"] != nil }
+        let events = WebhookEventType.subscribable.filter { form["event_\($0.rawValue)"] == "on" }
         do {
             let added = try await services.webhooks.add(
                 url: form["url"] ?? "", events: events, now: clock.now(), actor: desk.actor)
@@ -263,7 +270,8 @@ struct SettingsRoutes {
                 status: .created, typed: Typed(newSecret: added.secret))
         } catch let error as WebhookError {
             return try await page(
-                request, notice: LocalizedText(error.description), failed: true, status: .unprocessableEntity)
+                request, notice: Self.problem(error), failed: true,
+                status: error == .duplicate ? .conflict : .unprocessableEntity)
         }
     }
 
@@ -290,8 +298,27 @@ struct SettingsRoutes {
             LocalizedText(ko: "여는 중괄호 {에 맞는 }가 없습니다.", en: "A { has no matching }.")
         case .template(_, .tooLong(let limit)):
             LocalizedText(ko: "문구는 \(limit)자까지 쓸 수 있습니다.", en: "A message is at most \(limit) characters.")
-        default:
-            LocalizedText(error.description)
+        case .shippingOptionTooLong:
+            LocalizedText(ko: "배송 방식은 60자까지 쓸 수 있습니다.", en: "Shipping option: at most 60 characters.")
+        case .tooManyRules(let limit):
+            LocalizedText(ko: "구간 기준은 \(limit)개까지 둘 수 있습니다.", en: "At most \(limit) lane rules.")
+        }
+    }
+
+    static func problem(_ error: WebhookError) -> LocalizedText {
+        switch error {
+        case .url:
+            LocalizedText(
+                ko: "주소는 인터넷에 있는 https:// 주소여야 합니다 (이 컴퓨터·사내망 주소, 아이디·비밀번호가 든 주소는 쓸 수 없습니다).",
+                en:
+                    "The address must be an https:// address on the Internet (not this machine or a private network, with no user or password in it)."
+            )
+        case .noEvents: LocalizedText(ko: "받을 일을 하나 이상 골라 주세요.", en: "Choose at least one event.")
+        case .tooMany(let limit):
+            LocalizedText(ko: "웹훅은 \(limit)개까지 둘 수 있습니다.", en: "At most \(limit) webhooks.")
+        case .duplicate:
+            LocalizedText(ko: "이 주소로 가는 웹훅이 이미 있습니다.", en: "There is a webhook for this address already.")
+        case .unreadableSecret: LocalizedText(error.description)
         }
     }
 }
