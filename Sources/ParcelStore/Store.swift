@@ -38,8 +38,11 @@ public struct Store: Sendable {
             temporaryPath = nil
         }
         try databases.use(location)
+        guard let first = databases.database(logger: logger, on: eventLoopGroup.any()) else { throw StoreError.notSQL }
+        // Once the application has shut its databases down, a request still finishing gets the
+        // first handle back, whose closed pool answers with an error instead of a crash.
         let provider: @Sendable () -> any Database = {
-            databases.database(logger: logger, on: eventLoopGroup.any())!
+            databases.database(logger: logger, on: eventLoopGroup.any()) ?? first
         }
         self.provider = provider
         self.location = location

@@ -17,7 +17,7 @@ struct CrashTests {
         let process: Process
         let base: URL
 
-        static func start(db: String) async throws -> Server {
+        static func start(db: String, errors: FileHandle = .nullDevice) async throws -> Server {
             for _ in 0..<5 {
                 let port = Int.random(in: 20_000..<40_000)
                 let process = Process()
@@ -26,7 +26,7 @@ struct CrashTests {
                 process.environment = ProcessInfo.processInfo.environment.merging(
                     ["PARCELDESK_LOG_LEVEL": "error"], uniquingKeysWith: { $1 })
                 process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
+                process.standardError = errors
                 try process.run()
                 let base = URL(string: "http://127.0.0.1:\(port)")!
                 for _ in 0..<100 {
@@ -119,5 +119,40 @@ struct CrashTests {
         await reopened.close()
         let missing = Set(acknowledged).subtracting(stored)
         #expect(missing.isEmpty, "acknowledged but lost: \(missing.prefix(5))")
+    }
+
+    @Test("a second SIGTERM while requests are in flight stops the server cleanly, without a crash")
+    func doubleTerminate() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parceldesk-term-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("term.sqlite").path
+        #expect(try CLIRunner.run(["demo", "--orders", "20", "--db", db, "--no-serve"]).status == 0)
+        let log = directory.appendingPathComponent("stderr.txt")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: log)
+        let server = try await Server.start(db: db, errors: errors)
+        // Requests that reach the database, in flight when the signals come; each gives up after two seconds.
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 2
+        let session = URLSession(configuration: configuration)
+        let health = server.base.appendingPathComponent("health")
+        // Not cancelled: cancelling a request on Linux's URLSession can hang; once the server is gone each
+        // of the rest is refused at once.
+        for _ in 0..<16 {
+            Task.detached {
+                for _ in 0..<200 { _ = try? await session.data(from: health) }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        server.process.terminate()
+        try await Task.sleep(for: .milliseconds(30))
+        server.process.terminate()
+        for _ in 0..<300 where server.process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!server.process.isRunning, "the server still runs 30 s after two SIGTERMs")
+        try errors.close()
+        let stderr = String(decoding: try Data(contentsOf: log), as: UTF8.self)
+        #expect(!stderr.contains("runtime failure") && !stderr.contains("crashed"), "\(stderr.prefix(2000))")
+        #expect(server.process.terminationReason == .exit, "\(server.process.terminationStatus)")
     }
 }
