@@ -61,6 +61,9 @@ public protocol AccountRepository: Sendable {
     func insertUser(_ user: User, passwordHash: String, audit: AuditEntry) async throws
     func user(email: String) async throws -> (user: User, passwordHash: String)?
     func users() async throws -> [User]
+    /// Removes the user and their tokens with the audit entry, in one transaction, unless they are the
+    /// last owner; answers their tokens' ids (to forget), or nil when nothing was removed.
+    func deleteUser(_ id: UUID, audit: AuditEntry) async throws -> DeletedUser
     /// Replaces a user's password hash; false for no such user.
     func setPasswordHash(userID: UUID, hash: String, audit: AuditEntry) async throws -> Bool
     func insertToken(_ token: AccessToken, hash: String, audit: AuditEntry) async throws

@@ -161,7 +161,7 @@ public func configure(
         accounts: services.accounts, limits: signInLimits, cache: tokenCache, clock: clock,
         sessionSeconds: configuration.sessionHours * 3600, forms: forms
     ).register(on: app.routes)
-    DeskRoutes(services: services, clock: clock, forms: forms).register(on: app.routes)
+    DeskRoutes(services: services, clock: clock, forms: forms, cache: tokenCache).register(on: app.routes)
     BuyerRoutes(
         services: services, clock: clock, limiter: RateLimiter(limit: configuration.buyerRequestsPerMinute),
         forms: forms

@@ -23,6 +23,26 @@ extension Store: AccountRepository {
         return (try Self.user(row, prefix: ""), try row.decode(column: "password_hash", as: String.self))
     }
 
+    public func deleteUser(_ id: UUID, audit: AuditEntry) async throws -> DeletedUser {
+        try await write { sql in
+            try await Self.lock(Tables.users.name, on: sql)
+            let owners = try await sql.select().column("id").from(Tables.users.name)
+                .where("role", .equal, Role.owner.rawValue).all().map { try $0.decode(column: "id", as: UUID.self) }
+            guard
+                let role = try await sql.select().column("role").from(Tables.users.name).where("id", .equal, id)
+                    .first()?.decode(column: "role", as: String.self)
+            else { return .notFound }
+            if role == Role.owner.rawValue, owners == [id] { return .lastOwner }
+            let tokens = try await sql.select().column("id").from(Tables.apiTokens.name).where("user_id", .equal, id)
+                .all().map { try $0.decode(column: "id", as: UUID.self) }
+            // Tokens first: SQLite enforces the cascade only with foreign keys switched on.
+            try await sql.delete(from: Tables.apiTokens.name).where("user_id", .equal, id).run()
+            try await sql.delete(from: Tables.users.name).where("id", .equal, id).run()
+            try await sql.insert([audit], into: Tables.auditLog)
+            return .removed(tokens: tokens)
+        }
+    }
+
     public func users() async throws -> [User] {
         try await sql.select().columns("id", "email", "role", "created_at").from(Tables.users.name)
             .orderBy("created_at").orderBy("email").all().map { try Self.user($0, prefix: "") }

@@ -42,17 +42,17 @@ struct SignInTests {
         }
     }
 
-    @Test("a new password longer than bcrypt reads (72 bytes) is refused, not silently cut")
+    @Test("a Korean passphrase past bcrypt's 72 bytes is taken whole; one over the limit is refused, not cut")
     func longPasswords() async throws {
         let accounts = AccountService(repository: MemoryAccounts(), passwords: CountingPasswords())
         let now = time("2026-11-22T09:00:00+09:00")
-        // 24 Hangul syllables are 72 bytes; one more is over.
         _ = try await accounts.createUser(
-            email: "a@shop.kr", password: String(repeating: "가", count: 24), role: .staff, now: now, actor: "test")
+            email: "a@shop.kr", password: String(repeating: "가나다", count: 20), role: .staff, now: now,
+            actor: "test")
         await #expect(throws: AccountError.passwordTooLong) {
             try await accounts.createUser(
-                email: "b@shop.kr", password: String(repeating: "가", count: 25), role: .staff, now: now,
-                actor: "test")
+                email: "b@shop.kr", password: String(repeating: "가", count: InputLimits.password + 1), role: .staff,
+                now: now, actor: "test")
         }
     }
 }
@@ -88,6 +88,17 @@ actor MemoryAccounts: AccountRepository {
     func user(email: String) -> (user: User, passwordHash: String)? { usersByEmail[email] }
 
     func users() -> [User] { usersByEmail.values.map(\.user).sorted { $0.createdAt < $1.createdAt } }
+
+    func deleteUser(_ id: UUID, audit: AuditEntry) -> DeletedUser {
+        guard let found = usersByEmail.values.first(where: { $0.user.id == id }) else { return .notFound }
+        let owners = usersByEmail.values.filter { $0.user.role == .owner }.map(\.user.id)
+        if found.user.role == .owner, owners == [id] { return .lastOwner }
+        usersByEmail[found.user.email] = nil
+        let tokens = tokensByHash.filter { $0.value.userID == id }
+        for key in tokens.keys { tokensByHash[key] = nil }
+        log.append(audit)
+        return .removed(tokens: tokens.values.map(\.id))
+    }
 
     func auditLog(subject: String, action: String) -> [AuditEntry] {
         log.filter { $0.subject == subject && $0.action == action }

@@ -355,3 +355,41 @@ struct SettingsInputTests {
         }
     }
 }
+
+@Suite("Removing an account")
+struct AccountRemovalTests {
+    @Test("the owner removes a staff account: its session and API token stop at once; never yourself")
+    func removeStaff() async throws {
+        try await withServer { server in
+            let staff = try await server.services.accounts.createUser(
+                email: "staff@shop.kr", password: "staff password 1", role: .staff, now: testNow, actor: "test")
+            let token = try await server.services.accounts.createAPIToken(
+                email: "staff@shop.kr", name: "sheet", lifetime: nil, now: testNow, actor: "test"
+            ).token
+            let staffBrowser = TestBrowser(server)
+            _ = try await staffBrowser.signIn(email: "staff@shop.kr", password: "staff password 1")
+            #expect(try await staffBrowser.get("/").status == .ok)
+            #expect(try await server.send(.GET, "/api/v1/queue", token: token).status == .ok)
+
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let page = try await owner.get("/settings").body.string
+            #expect(page.contains("/settings/users/\(staff.id.uuidString)/remove"))
+            let csrf = try #require(TestBrowser.csrf(page))
+            let ownerID = try #require(try await server.services.accounts.users().first { $0.role == .owner }?.id)
+            #expect(!page.contains("/settings/users/\(ownerID.uuidString)/remove"))
+            let yourself = try await owner.post("/settings/users/\(ownerID.uuidString)/remove", [("_csrf", csrf)])
+            #expect(yourself.status == .conflict)
+            #expect(yourself.body.string.contains("지금 로그인한 계정은 삭제할 수 없습니다"))
+
+            let removed = try await owner.post("/settings/users/\(staff.id.uuidString)/remove", [("_csrf", csrf)])
+            #expect(removed.status == .seeOther)
+            #expect(try await staffBrowser.get("/").status == .seeOther)
+            #expect(try await server.send(.GET, "/api/v1/queue", token: token).status == .unauthorized)
+            #expect(try await server.services.accounts.users().map(\.email) == [TestServer.ownerEmail])
+            #expect(
+                try await owner.post("/settings/users/\(staff.id.uuidString)/remove", [("_csrf", csrf)]).status
+                    == .notFound)
+        }
+    }
+}

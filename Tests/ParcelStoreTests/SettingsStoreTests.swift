@@ -136,3 +136,26 @@ extension StoreTests {
         }
     }
 }
+
+extension StoreTests {
+    @Test("an account is removed with its tokens; the last owner is not", arguments: Engine.available)
+    func accountRemoval(engine: Engine) async throws {
+        try await engine.withStore { desk in
+            let accounts = desk.services.accounts
+            let owner = try await accounts.createUser(
+                email: "boss@shop.kr", password: "boss password 1", role: .owner, now: now, actor: "test")
+            let staff = try await accounts.createUser(
+                email: "staff@shop.kr", password: "staff password 1", role: .staff, now: now, actor: "test")
+            let issued = try await accounts.createAPIToken(
+                email: "staff@shop.kr", name: "sheet", lifetime: nil, now: now, actor: "test")
+            let audit = AuditEntry(at: now.epochSeconds, actor: "test", action: "user.remove")
+            let others = try await accounts.users().filter { $0.role == .owner && $0.id != owner.id }
+            for other in others { _ = try await desk.store.deleteUser(other.id, audit: audit) }
+            #expect(try await desk.store.deleteUser(owner.id, audit: audit) == .lastOwner)
+            #expect(try await desk.store.deleteUser(staff.id, audit: audit) == .removed(tokens: [issued.record.id]))
+            #expect(try await desk.store.deleteUser(staff.id, audit: audit) == .notFound)
+            #expect(try await accounts.users().map(\.email) == ["boss@shop.kr"])
+            #expect(try await desk.store.token(hash: Hashing.sha256(issued.token)) == nil)
+        }
+    }
+}

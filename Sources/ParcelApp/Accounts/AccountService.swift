@@ -10,8 +10,9 @@ public struct AccountService: Sendable {
     public let sessionLifetime: Double
 
     public static let minimumPasswordLength = 8
-    /// bcrypt reads this many bytes of a password and ignores the rest: a longer one would match any that shares its start.
-    public static let maximumPasswordBytes = 72
+    /// The hasher must read every byte of a password up to this many (the server's bcrypt hashes the
+    /// password's SHA-256, so it does): a longer password is refused, never cut.
+    public static let maximumPasswordBytes = InputLimits.password * 4
     public static let defaultSessionHours = 12
 
     public init(
@@ -86,6 +87,19 @@ public struct AccountService: Sendable {
     /// Every account, oldest first.
     public func users() async throws -> [User] {
         try await repository.users()
+    }
+
+    /// Removes an account and ends its sessions and tokens; answers the token ids to forget, nil for no such account.
+    public func removeUser(_ id: UUID, by remover: User, now: Timestamp, actor: String) async throws -> [UUID]? {
+        guard id != remover.id else { throw AccountError.removingYourself }
+        let email = try await repository.users().first { $0.id == id }?.email ?? id.uuidString
+        switch try await repository.deleteUser(
+            id, audit: AuditEntry(at: now.epochSeconds, actor: actor, action: "user.remove", subject: email))
+        {
+        case .removed(let tokens): return tokens
+        case .notFound: return nil
+        case .lastOwner: throw AccountError.lastOwner
+        }
     }
 
     // MARK: - Sign-in

@@ -108,8 +108,19 @@ public protocol PasswordHasher: Sendable {
     func verify(_ password: String, hash: String) async throws -> Bool
 }
 
+/// What removing an account came to.
+public enum DeletedUser: Sendable, Equatable {
+    /// Removed; these were its tokens, sessions included.
+    case removed(tokens: [UUID])
+    case notFound
+    /// The shop would have no owner left.
+    case lastOwner
+}
+
 public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
     case emailTaken(String)
+    case lastOwner
+    case removingYourself
     case unknownUser(String)
     case invalidEmail(String)
     case weakPassword
@@ -123,8 +134,10 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidEmail(let email): "expected an e-mail address; got \(quotedExcerpt(email))"
         case .weakPassword: "the password needs at least \(AccountService.minimumPasswordLength) characters"
         case .passwordTooLong:
-            "the password may have at most \(AccountService.maximumPasswordBytes) bytes of UTF-8 (72 Latin letters, 24 Hangul syllables): bcrypt reads no further"
+            "the password may have at most \(InputLimits.password) characters"
         case .invalidLifetime: "a token's lifetime must be more than zero"
+        case .lastOwner: "the shop's last owner cannot be removed"
+        case .removingYourself: "an account cannot remove itself"
         }
     }
 }

@@ -112,6 +112,7 @@ enum RouteRules {
                 maxBody: evidenceFileBytes + multipartSlack),
             RouteRule(.GET, "settings", answers: html),
             RouteRule(.POST, "settings/users", answers: html, takes: form, maxBody: 16 * kilobyte),
+            RouteRule(.POST, "settings/users/:id/remove", answers: html, takes: form, maxBody: 16 * kilobyte),
             RouteRule(.POST, "settings/source-keys", answers: html, takes: form, maxBody: 16 * kilobyte),
             RouteRule(.POST, "settings/lanes", answers: html, takes: form, maxBody: 16 * kilobyte),
             RouteRule(.POST, "settings/lanes/:id/remove", answers: html, takes: form, maxBody: 16 * kilobyte),

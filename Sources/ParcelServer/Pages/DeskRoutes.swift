@@ -10,6 +10,8 @@ struct DeskRoutes {
     let services: Services
     let clock: ServerClock
     let forms: FormGuard
+    /// Forgets the tokens of an account removed on the settings page.
+    let cache: TokenCache
 
     func register(on routes: any RoutesBuilder) {
         let desk = routes.grouped(RequirePage(permission: .dailyWork))

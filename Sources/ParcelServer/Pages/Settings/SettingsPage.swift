@@ -11,6 +11,8 @@ enum SettingsPage {
         let email: String
         let role: Role
         let createdAt: String
+        /// For the remove button; nil for the signed-in owner's own account.
+        var removableID: String? = nil
     }
 
     /// A tracking source's key: set or not, when and by whom; never the key.
@@ -50,6 +52,10 @@ enum SettingsPage {
             LocalizedText(ko: "\(email) 계정은 이미 있습니다.", en: "There is already an account for \(email).")
         case .invalidEmail:
             LocalizedText(ko: "이메일 주소 형식이 맞지 않습니다.", en: "That is not an e-mail address.")
+        case .lastOwner:
+            LocalizedText(ko: "마지막 대표 계정은 삭제할 수 없습니다.", en: "The shop's last owner cannot be removed.")
+        case .removingYourself:
+            LocalizedText(ko: "지금 로그인한 계정은 삭제할 수 없습니다.", en: "You cannot remove the account you are signed in with.")
         case .weakPassword:
             LocalizedText(
                 ko: "비밀번호는 \(AccountService.minimumPasswordLength)자 이상이어야 합니다.",
@@ -81,7 +87,16 @@ enum SettingsPage {
                         .forEach(model.accounts) { account in
                             .tr(
                                 .td(.text(account.email)), .td(.text(say(SettingsPage.roleName(account.role)))),
-                                .td(.class("muted"), .text(account.createdAt)))
+                                .td(.class("muted"), .text(account.createdAt)),
+                                .td(
+                                    .unwrap(account.removableID) { id in
+                                        .form(
+                                            .method(.post), .action("/settings/users/\(id)/remove"),
+                                            Layout.csrf(model.chrome.csrf),
+                                            .button(
+                                                .type(.submit), .class("secondary"),
+                                                .text(say(LocalizedText(ko: "계정 삭제", en: "Remove")))))
+                                    }))
                         }),
                     .form(
                         .method(.post), .action("/settings/users"),
@@ -155,7 +170,9 @@ extension SettingsPage.Model {
             section: .settings, path: "/settings"),
         accounts: [
             SettingsPage.Account(email: "owner@shop.kr", role: .owner, createdAt: "2026-11-01 10:00 KST"),
-            SettingsPage.Account(email: "staff@shop.kr", role: .staff, createdAt: "2026-11-02 09:00 KST"),
+            SettingsPage.Account(
+                email: "staff@shop.kr", role: .staff, createdAt: "2026-11-02 09:00 KST",
+                removableID: "0193A7E2-0000-7000-8000-000000000003"),
         ],
         notice: nil, failed: false, lanes: mockLanes, templates: mockTemplates,
         webhooks: [

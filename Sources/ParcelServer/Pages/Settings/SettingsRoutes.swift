@@ -23,6 +23,9 @@ struct SettingsRoutes {
                 added: OrderDetailRoute.queryValue("added", in: query))
         }
         accounts.post("settings", "users") { request async throws -> Response in try await addUser(request) }
+        accounts.post("settings", "users", ":id", "remove") { request async throws -> Response in
+            try await checked(request) { _ in try await removeUser(request) }
+        }
         let settings = routes.grouped(RequirePage(permission: .manageSettings))
         settings.post("settings", "source-keys") { request async throws -> Response in
             try await checked(request) { try await saveSourceKey(request, $0) }
@@ -77,6 +80,10 @@ struct SettingsRoutes {
                 en: "Saved the lane thresholds. Every shipment is being re-diagnosed under them.")
         case "templates": LocalizedText(ko: "문구를 저장했습니다.", en: "Saved the wording.")
         case "webhooks": LocalizedText(ko: "웹훅을 삭제했습니다.", en: "Removed the webhook.")
+        case "account-removed":
+            LocalizedText(
+                ko: "계정을 삭제했습니다. 그 계정의 로그인과 API 토큰은 바로 끊겼습니다.",
+                en: "Removed the account; its sign-ins and API tokens stopped working at once.")
         case "webhook-test":
             LocalizedText(ko: "테스트를 곧 보냅니다. 결과는 아래 표에 나옵니다.", en: "The test goes out shortly; its result shows below.")
         default: nil
@@ -105,7 +112,8 @@ struct SettingsRoutes {
             chrome: desk.chrome(request, section: .settings, path: "/settings"),
             accounts: users.map {
                 SettingsPage.Account(
-                    email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display())
+                    email: $0.email, role: $0.role, createdAt: Timestamp(epochSeconds: $0.createdAt).display(),
+                    removableID: $0.id == RequestContext.caller?.user.id ? nil : $0.id.uuidString)
             }, notice: notice, failed: failed)
         model.sourceKeys = try await sourceKeys()
         model.lanes = try await lanes()
@@ -190,6 +198,22 @@ struct SettingsRoutes {
             return PageResponse.seeOther(
                 "/settings?added=" + (email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
+    }
+
+    /// Removes an account; its sessions and tokens stop working at once (the token cache forgets them).
+    func removeUser(_ request: Request) async throws -> Response {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(path:)), let remover = RequestContext.caller
+        else { return DeskRoutes.notFound(request) }
+        do {
+            guard
+                let tokens = try await services.accounts.removeUser(
+                    id, by: remover.user, now: clock.now(), actor: desk.actor)
+            else { return DeskRoutes.notFound(request) }
+            for token in tokens { desk.cache.forget(tokenID: token) }
+        } catch let error as AccountError {
+            return try await page(request, notice: SettingsPage.problem(error), failed: true, status: .conflict)
+        }
+        return PageResponse.seeOther("/settings?saved=account-removed#accounts")
     }
 
     /// A tracking source's API key, stored sealed; the page says only that it is set.
