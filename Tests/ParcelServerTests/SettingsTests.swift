@@ -79,6 +79,10 @@ struct SettingsTests {
                 let refused = try await owner.post("/settings/lanes", [("_csrf", csrf)] + fields)
                 #expect(refused.status == .unprocessableEntity)
                 #expect(refused.body.string.contains(said), "\(fields)")
+                // What was typed is in the form again.
+                for (name, value) in fields {
+                    #expect(refused.body.string.contains("name=\"\(name)\" value=\"\(value)\""), "\(name)")
+                }
             }
             #expect(
                 try await owner.post("/settings/lanes", [("origin", "CN"), ("t_customs_days", "5")]).status
@@ -327,6 +331,7 @@ struct SettingsInputTests {
                 let refused = try await owner.post(
                     "/settings/webhooks", [("_csrf", csrf), ("url", url), ("event_claim.opened", "on")])
                 #expect(refused.status == .unprocessableEntity, "\(url)")
+                #expect(refused.body.string.contains("value=\"\(HTMLText.escaped(url))\""), "\(url)")
             }
             let fields = [("_csrf", csrf), ("url", "https://hooks.example/x?shop=1"), ("event_claim.opened", "on")]
             #expect(try await owner.post("/settings/webhooks", fields).status == .created)

@@ -93,6 +93,7 @@ extension SettingsPage.View {
                 .text("\(say(field.name)) (\(unit)) "),
                 .input(
                     .type(.number), .name("t_\(field.rawValue)"),
+                    .value(HTMLText.escaped(model.typed["t_\(field.rawValue)"] ?? "")),
                     .attribute(named: "step", value: field.unit == .times ? "1" : "0.5"),
                     .attribute(named: "min", value: SettingsPage.number(field.range.lowerBound)),
                     .attribute(named: "max", value: SettingsPage.number(field.range.upperBound)),
@@ -139,16 +140,23 @@ extension SettingsPage.View {
                 .h3(.text(say(LocalizedText(ko: "구간 기준 추가·변경", en: "Add or change a lane")))),
                 .label(
                     .text(say(LocalizedText(ko: "출발 국가 (예: CN, 비우면 모두) ", en: "From (e.g. CN; empty: any) "))),
-                    .input(.type(.text), .name("origin"), .attribute(named: "maxlength", value: "2"))),
+                    .input(
+                        .type(.text), .name("origin"), .value(HTMLText.escaped(model.typed["origin"] ?? "")),
+                        .attribute(named: "maxlength", value: "2"))),
                 .label(
                     .text(say(LocalizedText(ko: "도착 국가 (예: KR) ", en: "To (e.g. KR) "))),
-                    .input(.type(.text), .name("destination"), .attribute(named: "maxlength", value: "2"))),
+                    .input(
+                        .type(.text), .name("destination"), .value(HTMLText.escaped(model.typed["destination"] ?? "")),
+                        .attribute(named: "maxlength", value: "2"))),
                 .label(
                     .text(
                         say(
                             LocalizedText(
                                 ko: "배송 방식에 들어간 말 (예: economy) ", en: "Shipping option contains (e.g. economy) "))),
-                    .input(.type(.text), .name("shipping_option"), .attribute(named: "maxlength", value: "60"))),
+                    .input(
+                        .type(.text), .name("shipping_option"),
+                        .value(HTMLText.escaped(model.typed["shipping_option"] ?? "")),
+                        .attribute(named: "maxlength", value: "60"))),
                 .p(
                     .class("muted"),
                     .text(
@@ -281,7 +289,9 @@ extension SettingsPage.View {
                 .h3(.text(say(LocalizedText(ko: "웹훅 추가", en: "Add a webhook")))),
                 .label(
                     .text(say(LocalizedText(ko: "주소 (https://…) ", en: "Address (https://…) "))),
-                    .input(.type(.url), .name("url"), .required(true), .attribute(named: "maxlength", value: "500"))),
+                    .input(
+                        .type(.url), .name("url"), .value(HTMLText.escaped(model.typed["url"] ?? "")), .required(true),
+                        .attribute(named: "maxlength", value: "500"))),
                 .group(boxes),
                 .button(.type(.submit), .text(say(LocalizedText(ko: "추가", en: "Add"))))))
     }

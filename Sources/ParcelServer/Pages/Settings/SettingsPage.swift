@@ -35,6 +35,8 @@ enum SettingsPage {
         var webhooks: [Hook] = []
         /// A webhook's signing secret, on the page that added it only.
         var newSecret: String? = nil
+        /// What a refused lane or webhook form held, by field name, to fill it in again.
+        var typed: [String: String] = [:]
     }
 
     static let title = LocalizedText(ko: "설정", en: "Settings")

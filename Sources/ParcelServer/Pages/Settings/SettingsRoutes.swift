@@ -96,6 +96,12 @@ struct SettingsRoutes {
     struct Typed {
         var wording: SettingsPage.Wording?
         var newSecret: String?
+        var fields: [String: String] = [:]
+
+        /// The named fields of a refused form, to fill it in again.
+        static func form(_ form: PostedForm, _ names: [String]) -> Typed {
+            Typed(fields: Dictionary(uniqueKeysWithValues: names.compactMap { name in form[name].map { (name, $0) } }))
+        }
     }
 
     /// `added`: the account the last form added, said only when it is there.
@@ -126,6 +132,7 @@ struct SettingsRoutes {
                 last: hook.lastAttempt.map { "\($0.display()) \(hook.lastResult ?? "")" })
         }
         model.newSecret = typed.newSecret
+        model.typed = typed.fields
         return PageResponse.html(
             SettingsPage.View(model: model).html(), status: status, language: model.chrome.language)
     }
@@ -242,7 +249,9 @@ struct SettingsRoutes {
             try await services.settings.saveRule(rule, now: clock.now(), actor: desk.actor)
         } catch let error as SettingsError {
             return try await page(
-                request, notice: Self.problem(error), failed: true, status: .unprocessableEntity)
+                request, notice: Self.problem(error), failed: true, status: .unprocessableEntity,
+                typed: .form(
+                    form, ["origin", "destination", "shipping_option"] + values.keys.map { "t_\($0.rawValue)" }))
         }
         return PageResponse.seeOther("/settings?saved=lanes#lanes")
     }
@@ -295,7 +304,7 @@ struct SettingsRoutes {
         } catch let error as WebhookError {
             return try await page(
                 request, notice: Self.problem(error), failed: true,
-                status: error == .duplicate ? .conflict : .unprocessableEntity)
+                status: error == .duplicate ? .conflict : .unprocessableEntity, typed: .form(form, ["url"]))
         }
     }
 
