@@ -105,27 +105,13 @@ extension Store: AccountRepository {
     public func auditLog(limit: Int) async throws -> [AuditEntry] {
         try await sql.select().columns("at", "actor", "action", "subject", "detail").from(Tables.auditLog.name)
             .orderBy("id", .descending).limit(limit).all()
-            .map { row in
-                AuditEntry(
-                    at: try row.decode(column: "at", as: Double.self),
-                    actor: try row.decode(column: "actor", as: String.self),
-                    action: try row.decode(column: "action", as: String.self),
-                    subject: try row.decode(column: "subject", as: String.self),
-                    detail: try row.decode(column: "detail", as: String.self))
-            }
+            .map(Self.auditEntry)
     }
 
     public func auditLog(subject: String, action: String) async throws -> [AuditEntry] {
         try await sql.select().columns("at", "actor", "action", "subject", "detail").from(Tables.auditLog.name)
             .where("subject", .equal, subject).where("action", .equal, action).orderBy("id").limit(1000).all()
-            .map { row in
-                AuditEntry(
-                    at: try row.decode(column: "at", as: Double.self),
-                    actor: try row.decode(column: "actor", as: String.self),
-                    action: try row.decode(column: "action", as: String.self),
-                    subject: try row.decode(column: "subject", as: String.self),
-                    detail: try row.decode(column: "detail", as: String.self))
-            }
+            .map(Self.auditEntry)
     }
 
     public func appendAudit(_ entry: AuditEntry) async throws {

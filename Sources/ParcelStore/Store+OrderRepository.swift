@@ -130,10 +130,7 @@ extension Store: OrderRepository {
             """
         ).all()
         return try rows.map { row in
-            let rank = try row.decode(column: "severity", as: Int.self)
-            guard let severity = Severity.allCases.first(where: { $0.rank == rank }) else {
-                throw StoreError.corruptRow(column: "diagnoses.severity")
-            }
+            let severity = try Self.severity(row.decode(column: "severity", as: Int.self))
             return QueueItem(
                 orderID: try row.decode(column: "order_id", as: UUID.self),
                 externalID: try row.decode(column: "external_id", as: String.self),

@@ -136,17 +136,7 @@ extension Store: WebhookRepository {
                 group.where("action", .like, "claims.%").orWhere("action", .equal, "tickets.open")
             }
             .where("action", .notEqual, "claims.evidence").orderBy("id").all()
-            .map { row in
-                (
-                    try row.decode(column: "id", as: Int.self),
-                    AuditEntry(
-                        at: try row.decode(column: "at", as: Double.self),
-                        actor: try row.decode(column: "actor", as: String.self),
-                        action: try row.decode(column: "action", as: String.self),
-                        subject: try row.decode(column: "subject", as: String.self),
-                        detail: try row.decode(column: "detail", as: String.self))
-                )
-            }
+            .map { row in (try row.decode(column: "id", as: Int.self), try Self.auditEntry(row)) }
         let findings = Tables.diagnoses.name
         let orders = Tables.orders.name
         sources.findings = try await sql.select()
@@ -265,6 +255,15 @@ extension Store {
     static func lock(_ table: String, on sql: any SQLDatabase) async throws {
         guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("LOCK TABLE \(ident: table) IN SHARE ROW EXCLUSIVE MODE").run()
+    }
+
+    /// An `audit_log` row read with its five columns.
+    static func auditEntry(_ row: any SQLRow) throws -> AuditEntry {
+        AuditEntry(
+            at: try row.decode(column: "at", as: Double.self), actor: try row.decode(column: "actor", as: String.self),
+            action: try row.decode(column: "action", as: String.self),
+            subject: try row.decode(column: "subject", as: String.self),
+            detail: try row.decode(column: "detail", as: String.self))
     }
 
     static func severity(_ rank: Int) throws -> Severity {

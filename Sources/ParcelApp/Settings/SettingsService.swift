@@ -110,6 +110,13 @@ public struct SettingsService: Sendable {
         try Self.rules(from: try await repository.setting(Self.laneRulesKey))
     }
 
+    /// A setting's document: keys sorted, so the same settings are the same text.
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     static func rules(from text: String?) throws -> [LaneRule] {
         guard let text else { return [] }
         return try JSONDecoder().decode([StoredRule].self, from: Data(text.utf8)).map(\.rule)
@@ -117,9 +124,7 @@ public struct SettingsService: Sendable {
 
     static func text(of rules: [LaneRule]) throws -> String? {
         guard !rules.isEmpty else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(rules.map(StoredRule.init)), as: UTF8.self)
+        return try json(rules.map(StoredRule.init))
     }
 
     /// Checks a rule as typed on the page (empty fields mean "default").
@@ -234,13 +239,11 @@ public struct SettingsService: Sendable {
             var templates = try Self.templates(from: stored)
             templates[template] = wording.isEmpty ? nil : wording
             guard !templates.isEmpty else { return nil }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let documents = Dictionary(
-                uniqueKeysWithValues: templates.map {
-                    ($0.key.rawValue, StoredTemplate(ko: $0.value.ko, en: $0.value.en))
-                })
-            return String(decoding: try encoder.encode(documents), as: UTF8.self)
+            return try Self.json(
+                Dictionary(
+                    uniqueKeysWithValues: templates.map {
+                        ($0.key.rawValue, StoredTemplate(ko: $0.value.ko, en: $0.value.en))
+                    }))
         }
         live.apply(rules: try await laneRules(), templates: try Self.templates(from: text))
     }

@@ -34,7 +34,7 @@ public enum NetworkAddress {
 
     public static func isPrivate(_ bytes: [UInt8]) -> Bool {
         guard bytes.count == 16 else { return true }
-        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+        if isMappedIPv4(bytes) {
             let (a, b) = (bytes[12], bytes[13])
             return a == 0 || a == 10 || a == 127 || (a == 169 && b == 254) || (a == 172 && (16...31).contains(b))
                 || (a == 192 && b == 168) || (a == 100 && (64...127).contains(b))
@@ -43,12 +43,15 @@ public enum NetworkAddress {
         return (bytes[0] & 0xFE) == 0xFC || (bytes[0] == 0xFE && (bytes[1] & 0xC0) == 0x80)
     }
 
+    /// `::ffff:a.b.c.d`: an IPv4 address in IPv6 form (how `bytes` gives every IPv4 address).
+    static func isMappedIPv4(_ bytes: [UInt8]) -> Bool {
+        bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF
+    }
+
     /// What a rate limit counts: an IPv4 address as it is, an IPv6 address
     /// by its /64 (one subscriber's network); anything else as given.
     public static func rateKey(_ text: String) -> String {
-        guard text.contains(":"), let bytes = bytes(text),
-            !(bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF)
-        else { return text }
+        guard text.contains(":"), let bytes = bytes(text), !isMappedIPv4(bytes) else { return text }
         return stride(from: 0, to: 8, by: 2).map { String(format: "%x", Int(bytes[$0]) << 8 | Int(bytes[$0 + 1])) }
             .joined(separator: ":") + "::/64"
     }
