@@ -71,6 +71,7 @@ extension Store: OrderRepository {
                 "o.search_text LIKE \(bind: "%" + Self.likeEscaped(pattern) + "%") ESCAPE '\\'"
             }
             conditions.append("(" + matches.joined(separator: " OR ") + ")")
+            if let indexed = try await indexedSearch(patterns, page: limit + 1) { conditions.append(indexed) }
         }
         if let cursor = filter.cursor {
             conditions.append(
@@ -109,6 +110,32 @@ extension Store: OrderRepository {
             rows.count > limit
             ? items.last.map { OrderCursor(placedAt: $0.placedAt.epochSeconds, id: $0.id).encoded } : nil
         return OrderPage(items: items, nextCursor: next)
+    }
+
+    /// On SQLite, narrows a search to the orders the trigram index holds the
+    /// words in (`AddOrderSearchIndex`) when that reads fewer rows than going
+    /// through the orders newest first until a page is full: the matches cost
+    /// one lookup each; the walk about `page × orders / matches` rows. The
+    /// `LIKE` above still decides, so the index can only narrow.
+    private func indexedSearch(_ patterns: [String], page: Int) async throws -> SQLQueryString? {
+        // The index holds three-character pieces; a shorter word matches too much to help.
+        guard sql.dialect.name == "sqlite", patterns.allSatisfy({ $0.unicodeScalars.count >= 3 }) else { return nil }
+        let phrases = patterns.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            .joined(separator: " OR ")
+        let orders =
+            try await sql.raw("SELECT max(rowid) AS n FROM orders").first()?
+            .decode(column: "n", as: Int?.self) ?? 0
+        let worthwhile = max(page, Int(Double(page * orders).squareRoot()))
+        let found =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(ident: AddOrderSearchIndex.table)
+                WHERE \(ident: AddOrderSearchIndex.table) MATCH \(bind: phrases) LIMIT \(literal: worthwhile))
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        guard found < worthwhile else { return nil }
+        return
+            "o.rowid IN (SELECT rowid FROM \(ident: AddOrderSearchIndex.table) WHERE \(ident: AddOrderSearchIndex.table) MATCH \(bind: phrases))"
     }
 
     static func likeEscaped(_ text: String) -> String {

@@ -92,9 +92,21 @@ struct SQLiteEngine: StoreEngine {
             logFrames: pass.logFrames, checkpointed: pass.checkpointed, duration: ContinuousClock.now - started)
     }
 
+    /// The file's own check, then the search index against the orders it indexes, word for word.
     func integrityCheck(_ sql: any SQLDatabase) async throws -> String {
         let rows = try await sql.raw("PRAGMA integrity_check").all()
-        return try rows.map { try $0.decode(column: "integrity_check", as: String.self) }.joined(separator: "; ")
+        let file = try rows.map { try $0.decode(column: "integrity_check", as: String.self) }.joined(separator: "; ")
+        do {
+            try await sql.raw(
+                """
+                INSERT INTO \(ident: AddOrderSearchIndex.table) (\(ident: AddOrderSearchIndex.table), rank)
+                VALUES ('integrity-check', 1)
+                """
+            ).run()
+        } catch {
+            return (file == "ok" ? "" : file + "; ") + "\(AddOrderSearchIndex.table): \(String(reflecting: error))"
+        }
+        return file
     }
 
     func close() { file.close() }

@@ -56,6 +56,12 @@ public final class StoreHandle: Sendable {
         return try await migrator.previewPrepareBatch().get().count
     }
 
+    /// Undoes the migrations the last `migrate` ran (a test of what a migration carries forward).
+    public func revertLastMigrations() async throws {
+        let migrator = try await readyMigrator(StoreMigrations.all)
+        try await migrator.revertLastBatch().get()
+    }
+
     /// Removes every table (tests start from nothing on a shared PostgreSQL).
     public func revertAll() async throws {
         let migrator = try await readyMigrator(StoreMigrations.all)

@@ -88,11 +88,14 @@ public struct SearchTextUpdate: Sendable {
 
 /// The keys and words derived from orders and events that both engines store.
 public enum TrackingKeys {
-    /// Lower-cased words a seller searches by: order id, buyer, every number as given and canonical.
+    /// Lower-cased words a seller searches by: order id, buyer, every number as given and canonical,
+    /// each once (the search index stores every three characters of it).
     public static func searchText(_ info: OrderInfo, trackingNumber: String?, legs: [ShipmentLeg]) -> String {
         var words = [info.id, info.buyerName ?? "", trackingNumber ?? ""]
         for leg in legs { words += [leg.trackingNumber, canonicalNumber(leg.trackingNumber)] }
-        return words.filter { !$0.isEmpty }.joined(separator: " ").lowercasedForSearch
+        var seen: Set<String> = []
+        return words.map(\.lowercasedForSearch).filter { !$0.isEmpty && seen.insert($0).inserted }
+            .joined(separator: " ")
     }
 
     /// One report of one scan for one shipment: the same report sent again has the same key.

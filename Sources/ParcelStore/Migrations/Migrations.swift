@@ -22,6 +22,7 @@ public enum StoreMigrations {
         AddAuditSubjectIndex(),
         CreateSourceKeys(),
         CreateSettings(),
+        AddOrderSearchIndex(),
     ]
 }
 

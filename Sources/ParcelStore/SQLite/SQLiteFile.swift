@@ -266,6 +266,9 @@ final class SQLiteConnectionHandle: @unchecked Sendable {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { Int(sqlite_nio_sqlite3_changes64(handle)) }
 
+    /// The rowid of the row this connection inserted last.
+    var lastInsertedRow: Int64 { sqlite_nio_sqlite3_last_insert_rowid(handle) }
+
     func failure(_ status: Int32, _ sql: String) -> SQLiteFailure {
         let message = sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "failed"
         return SQLiteFailure(code: sqlite_nio_sqlite3_extended_errcode(handle), message: message, sql: sql)
@@ -430,6 +433,7 @@ enum SQLiteCAPI {
         ("sqlite_nio_sqlite3_exec", sqlite_nio_sqlite3_exec),
         ("sqlite_nio_sqlite3_extended_errcode", sqlite_nio_sqlite3_extended_errcode),
         ("sqlite_nio_sqlite3_finalize", sqlite_nio_sqlite3_finalize),
+        ("sqlite_nio_sqlite3_last_insert_rowid", sqlite_nio_sqlite3_last_insert_rowid),
         ("sqlite_nio_sqlite3_free", sqlite_nio_sqlite3_free),
         ("sqlite_nio_sqlite3_open_v2", sqlite_nio_sqlite3_open_v2),
         ("sqlite_nio_sqlite3_prepare_v3", sqlite_nio_sqlite3_prepare_v3),

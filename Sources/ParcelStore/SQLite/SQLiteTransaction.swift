@@ -41,8 +41,10 @@ struct SQLiteTransaction: ShipmentTransaction {
         try connection.ordersHolding(numbers)
     }
 
+    /// Each order with its words in the search index (`AddOrderSearchIndex`).
     func insertOrders(_ orders: [OrderRecord], now: Double) async throws {
         let statement = try connection.statement(SQLiteStatements.insertOrder)
+        let index = try connection.statement(SQLiteStatements.indexWords)
         for order in orders {
             statement.bind(Tables.orders, order, now: now)
             do {
@@ -50,6 +52,9 @@ struct SQLiteTransaction: ShipmentTransaction {
             } catch let failure as SQLiteFailure where failure.isUniqueViolation {
                 throw OrderError.duplicateOrder(order.draft.info.id)
             }
+            index.bind(1, Int(connection.lastInsertedRow))
+            index.bind(2, order.searchText)
+            try index.run()
         }
     }
 
@@ -111,12 +116,26 @@ struct SQLiteTransaction: ShipmentTransaction {
         }
     }
 
+    /// The index forgets the old words (it needs them exactly) before it learns the new.
     func updateSearchText(_ updates: [SearchTextUpdate]) async throws {
+        let stored = try connection.statement("SELECT rowid, search_text FROM orders WHERE id = ?1")
+        let forget = try connection.statement(SQLiteStatements.forgetWords)
         let statement = try connection.statement("UPDATE orders SET search_text = ?2 WHERE id = ?1")
+        let index = try connection.statement(SQLiteStatements.indexWords)
         for update in updates {
+            stored.reset()
+            stored.bind(1, update.order)
+            guard try stored.step(), let row = stored.int(0) else { continue }
+            let old = stored.string(1) ?? ""
+            forget.bind(1, row)
+            forget.bind(2, old)
+            try forget.run()
             statement.bind(1, update.order)
             statement.bind(2, update.text)
             try statement.run()
+            index.bind(1, row)
+            index.bind(2, update.text)
+            try index.run()
         }
     }
 
@@ -168,6 +187,11 @@ enum SQLiteStatements {
     static let insertEvent = Tables.trackingEvents.sqliteInsert(
         suffix: " ON CONFLICT (\(Tables.eventConflictColumns.joined(separator: ", "))) DO NOTHING")
     static let insertAudit = Tables.auditLog.sqliteInsert()
+    /// One row at a time, with `VALUES`: a statement that may write several rows runs in a
+    /// savepoint, where FTS5 writes out its pending words (`AddOrderSearchIndex`).
+    static let indexWords = "INSERT INTO \(AddOrderSearchIndex.table) (rowid, search_text) VALUES (?1, ?2)"
+    static let forgetWords =
+        "INSERT INTO \(AddOrderSearchIndex.table) (\(AddOrderSearchIndex.table), rowid, search_text) VALUES ('delete', ?1, ?2)"
 
     // Reads are single-table statements without ORDER BY, DISTINCT or joins:
     // with any of those SQLite marks a parameter as able to change the plan,
