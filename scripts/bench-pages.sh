@@ -43,6 +43,13 @@ cp "$WORK/pristine-$ORDERS.sqlite" "$WORK/run.sqlite"
 "$BIN" demo --no-serve --db "$WORK/run.sqlite" >"$WORK/demo.txt"
 TOKEN=$(sed -n 's/^API token: *//p' "$WORK/demo.txt")
 sqlite3 "$WORK/run.sqlite" "SELECT id FROM orders ORDER BY random() LIMIT 5000" >"$WORK/orders.txt"
+# Searches as sellers type them: a parcel's tracking number (a few orders each), a buyer's
+# name (the demo's names repeat: thousands of orders each).
+sqlite3 "$WORK/run.sqlite" "SELECT '/orders?q=' || tracking_number FROM shipments ORDER BY random() LIMIT 2000" \
+    >"$WORK/number-searches.txt"
+sqlite3 "$WORK/run.sqlite" "SELECT buyer_name FROM orders WHERE buyer_name IS NOT NULL ORDER BY random() LIMIT 2000" |
+    python3 -c 'import sys, urllib.parse; [print("/orders?q=" + urllib.parse.quote(l.strip())) for l in sys.stdin]' \
+        >"$WORK/name-searches.txt"
 echo "machine: $(nproc) cores, $(uname -sr)"
 echo "== SQLite: $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM orders") orders, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM tracking_events") events, $(sqlite3 "$WORK/run.sqlite" "SELECT COUNT(*) FROM claims") claims"
 
@@ -82,7 +89,9 @@ measure() {
 seller_pages() {
     measure "GET / (Today)" path "$TOKEN" "/"
     measure "GET /orders (list)" path "$TOKEN" "/orders"
-    measure "GET /orders?q= (search)" path "$TOKEN" "/orders?q=LP00"
+    measure "GET /orders?q= (broad: LP00)" path "$TOKEN" "/orders?q=LP00"
+    measure "GET /orders?q= (a number)" paths "$TOKEN" "$WORK/number-searches.txt"
+    measure "GET /orders?q= (a name)" paths "$TOKEN" "$WORK/name-searches.txt"
     measure "GET /orders/{id}" orderpage "$TOKEN" "$WORK/orders.txt"
     measure "GET /claims" path "$TOKEN" "/claims"
     measure "GET /inbox" path "$TOKEN" "/inbox"

@@ -5,6 +5,7 @@
 --   wrk ... -s wrk.lua -- events TOKEN LEGS_FILE BATCH_SIZE PER_SHIPMENT
 --   wrk ... -s wrk.lua -- orderpage TOKEN ORDER_IDS_FILE   (the seller's order page)
 --   wrk ... -s wrk.lua -- buyer - BUYER_PATHS_FILE          (buyer pages, no token)
+--   wrk ... -s wrk.lua -- paths TOKEN PATHS_FILE            (any paths, e.g. searches)
 -- PER_SHIPMENT new scans go to each shipment in a batch: 1 is the worst
 -- case (every event a different shipment to re-diagnose); a carrier push
 -- usually carries several scans of the same parcel.
@@ -53,7 +54,7 @@ function init(args)
   mode = args[1] or "ping"
   token = args[2]
   if token and token ~= "-" then headers["Authorization"] = "Bearer " .. token end
-  if mode == "order" or mode == "orderpage" or mode == "buyer" then
+  if mode == "order" or mode == "orderpage" or mode == "buyer" or mode == "paths" then
     order_ids = read_lines(args[3])
   elseif mode == "path" then
     fixed_path = args[3]
@@ -101,7 +102,7 @@ function request()
   elseif mode == "orderpage" then
     counter = counter + 1
     return wrk.format("GET", "/orders/" .. order_ids[(counter * 104729) % #order_ids + 1], headers)
-  elseif mode == "buyer" then
+  elseif mode == "buyer" or mode == "paths" then
     counter = counter + 1
     return wrk.format("GET", order_ids[(counter * 104729) % #order_ids + 1], headers)
   elseif mode == "events" then
