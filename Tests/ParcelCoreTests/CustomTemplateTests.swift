@@ -33,6 +33,13 @@ struct CustomTemplateTests {
             facts, extras, ours: LocalizedText(ko: "우리 문구", en: "ours"))
         #expect(english.en == "Hi 김민지, order A-1001 by Wed, Nov 25.")
         #expect(english.ko == "우리 문구")
+        // A reship not yet sent has no new number: the wording says so rather than repeat the old one.
+        var unsent = extras
+        unsent.newTrackingNumber = nil
+        let reship = try CustomTemplate(ko: "새 번호: {new_number}", en: "New number: {new_number}")
+            .render(facts, unsent, ours: LocalizedText(ko: "", en: ""))
+        #expect(reship.ko == "새 번호: (발송하는 대로 알려드릴게요)")
+        #expect(reship.en == "New number: (to follow once it ships)")
     }
 
     @Test("a placeholder that does not exist, an unclosed brace or an overlong text is refused when saved")

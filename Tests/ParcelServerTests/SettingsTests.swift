@@ -71,6 +71,8 @@ struct SettingsTests {
             let (owner, csrf) = try await owner(server)
             let cases: [([(String, String)], String)] = [
                 ([("origin", "CHN"), ("t_customs_days", "5")], "출발 국가는"),
+                // Korea is KR: a rule for KO would never match a parcel.
+                ([("origin", "CN"), ("destination", "KO"), ("t_customs_days", "5")], "도착 국가는"),
                 ([("origin", "CN"), ("t_customs_days", "5000")], "통관이 걸리는 기간: 0.5~365"),
                 ([("origin", "CN"), ("t_customs_days", "five")], "통관이 걸리는 기간"),
                 ([("origin", "CN")], "하나 이상"),

@@ -16,7 +16,7 @@ public struct LaneRule: Sendable, Equatable, Identifiable {
 }
 
 public enum SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A country code that is not two letters.
+    /// Not an ISO 3166 country code.
     case country(field: String)
     case shippingOptionTooLong
     /// A threshold outside its range, or not a number.
@@ -27,7 +27,7 @@ public enum SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .country(let field): "\(field): a two-letter country code such as CN or KR"
+        case .country(let field): "\(field): a country's ISO code, two letters such as CN or KR"
         case .shippingOptionTooLong: "shipping option: at most 60 characters"
         case .threshold(let field):
             "\(field.rawValue): a number from \(field.range.lowerBound.formatted()) to \(field.range.upperBound.formatted())"
@@ -133,10 +133,8 @@ public struct SettingsService: Sendable {
     ) throws(SettingsError) -> LaneRule {
         func country(_ text: String?, _ field: String) throws(SettingsError) -> String? {
             guard let text = text?.trimmed, !text.isEmpty else { return nil }
-            guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw .country(field: field)
-            }
-            return text.uppercased()
+            guard let code = CountryCodes.code(text) else { throw .country(field: field) }
+            return code
         }
         let option = shippingOption?.trimmed
         guard (option?.count ?? 0) <= 60 else { throw .shippingOptionTooLong }

@@ -33,7 +33,9 @@ public enum TemplatePlaceholder: String, Sendable, CaseIterable {
         case .next: return Words.day(facts.nextUpdateBy).text(language)
         case .promised:
             return extras.promisedBy.map { Words.day($0).text(language) } ?? (ko ? "예정일" : "the expected day")
-        case .newNumber: return extras.newTrackingNumber ?? facts.trackingNumber
+        case .newNumber:
+            // Never the old number passed off as the new one (a reship not yet sent).
+            return extras.newTrackingNumber ?? (ko ? "(발송하는 대로 알려드릴게요)" : "(to follow once it ships)")
         }
     }
 }

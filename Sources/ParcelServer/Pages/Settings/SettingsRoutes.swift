@@ -312,8 +312,10 @@ struct SettingsRoutes {
         switch error {
         case .country(let field):
             LocalizedText(
-                ko: "\(field == "origin" ? "출발" : "도착") 국가는 CN, KR처럼 영문 두 글자로 입력해 주세요.",
-                en: "\(field == "origin" ? "From" : "To"): a two-letter country code such as CN or KR.")
+                ko: "\(field == "origin" ? "출발" : "도착") 국가는 CN(중국), KR(한국)처럼 국가 코드 영문 두 글자로 입력해 주세요.",
+                en:
+                    "\(field == "origin" ? "From" : "To"): a country's two-letter ISO code, such as CN (China) or KR (Korea)."
+            )
         case .threshold(let field):
             LocalizedText(
                 ko:
