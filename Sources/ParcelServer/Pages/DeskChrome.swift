@@ -77,8 +77,8 @@ enum ErrorPage {
             return Layout.document(title: LocalizedText("\(model.status)"), language: say) {
                 Node<HTML.BodyContext>.main(
                     .div(
-                        .class("card"), .h1(.text("\(model.status)")), .p(.text(say(model.message))),
-                        .p(.a(.href("/"), .text(say(LocalizedText(ko: "처음으로", en: "Home"))))))
+                        .class("card"), .h1(.plainText("\(model.status)")), .p(.plainText(say(model.message))),
+                        .p(.a(.href("/"), .plainText(say(LocalizedText(ko: "처음으로", en: "Home"))))))
                 )
             }.render()
         }

@@ -34,10 +34,10 @@ enum Layout {
             Node<HTML.BodyContext>.header(
                 .class("desk"),
                 .nav(
-                    .a(.class("brand"), .href("/"), .text("ParcelDesk")),
+                    .a(.class("brand"), .href("/"), .plainText("ParcelDesk")),
                     .forEach(chrome.sections) { section in
                         .a(
-                            .href(section.path), .text(say(section.label)),
+                            .href(section.path), .plainText(say(section.label)),
                             .if(section == chrome.section, .attribute(named: "aria-current", value: "page")))
                     }
                 ),
@@ -45,12 +45,12 @@ enum Layout {
                     .class("who"),
                     .a(
                         .href(HTMLText.escaped(chrome.path + "?lang=" + (say.language == .ko ? "en" : "ko"))),
-                        .text(say.language == .ko ? "English" : "한국어")),
-                    .text(" · " + chrome.email + " "),
+                        .plainText(say.language == .ko ? "English" : "한국어")),
+                    .plainText(" · " + chrome.email + " "),
                     .form(
                         .method(.post), .action("/logout"), .class("inline"),
                         Layout.csrf(chrome.csrf),
-                        .button(.type(.submit), .class("link"), .text(say(DeskChrome.signOut)))
+                        .button(.type(.submit), .class("link"), .plainText(say(DeskChrome.signOut)))
                     )
                 )
             )
@@ -68,15 +68,8 @@ enum Layout {
             [option(value: "", text: say(LocalizedText(ko: "전체", en: "All")), selected: selected.isEmpty)]
             + choices.map { option(value: $0.value, text: $0.text, selected: selected == $0.value) }
         return .label(
-            .text(say(label) + " "),
+            .plainText(say(label) + " "),
             .element(named: "select", nodes: [.attribute(named: "name", value: name), .group(options)]))
-    }
-
-    /// Text exactly as typed. Plot's own text escaping leaves what looks like
-    /// an entity (`&amp;`) alone, so a seller's or buyer's own words would
-    /// show (and copy) changed; every character is escaped here instead.
-    static func literal<Context>(_ text: String) -> Node<Context> {
-        .raw(HTMLText.escaped(text))
     }
 
     /// The form's `_csrf` field (`FormGuard`), carried by every form that changes something.
@@ -90,7 +83,7 @@ enum Layout {
             named: "option",
             nodes: [
                 .attribute(named: "value", value: HTMLText.escaped(value)),
-                selected ? .attribute(named: "selected", value: "selected") : .empty, .text(text),
+                selected ? .attribute(named: "selected", value: "selected") : .empty, .plainText(text),
             ])
     }
 
@@ -124,4 +117,14 @@ enum Layout {
         details{margin:.3em 0}summary{cursor:pointer;padding:.2em 0}blockquote{margin:.5em 0;padding:.6em .8em;background:#f1f3f5;border-radius:6px;white-space:pre-wrap}\
         @media (max-width:40em){td,th{display:block;border:0;padding:.2em .5em}tr{display:block;border-bottom:1px solid #e3e6ea;padding:.4em 0}thead{display:none}}
         """
+}
+
+extension Node {
+    /// Text shown exactly as given, what every page writes instead of Plot's
+    /// `.text`: that one leaves what looks like an entity (`&amp;`) alone, so
+    /// a seller's or buyer's own words would show (and copy) changed, and it
+    /// builds a string for each character, a tenth of the Today page's time.
+    static func plainText(_ text: String) -> Node {
+        .raw(HTMLText.escaped(text))
+    }
 }

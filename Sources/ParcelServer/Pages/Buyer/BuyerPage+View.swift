@@ -15,26 +15,26 @@ extension BuyerPage {
             return Layout.document(title: BuyerPage.title, language: say, script: true) {
                 Node<HTML.BodyContext>.nav(
                     .class("lang"),
-                    .a(.href(base + "?lang=ko"), .text("한국어")), .text(" · "),
-                    .a(.href(base + "?lang=en"), .text("English")))
+                    .a(.href(base + "?lang=ko"), .plainText("한국어")), .plainText(" · "),
+                    .a(.href(base + "?lang=en"), .plainText("English")))
                 Node<HTML.BodyContext>.main(
                     .section(
                         .class("card"),
-                        .h1(.text(say(BuyerPage.title))),
-                        .p(.id("headline"), .strong(.text(say(model.headline)))),
-                        .unwrap(model.expectation) { .p(.id("expectation"), .text(say($0))) },
+                        .h1(.plainText(say(BuyerPage.title))),
+                        .p(.id("headline"), .strong(.plainText(say(model.headline)))),
+                        .unwrap(model.expectation) { .p(.id("expectation"), .plainText(say($0))) },
                         .p(
                             .class("muted"),
-                            .text(
+                            .plainText(
                                 [
                                     say(LocalizedText(ko: "주문번호", en: "Order")) + " " + model.orderExternalID,
                                     model.buyerName, model.buyerPhone ?? "", model.parcel,
                                 ].filter { !$0.isEmpty }.joined(separator: " · "))),
-                        .p(.class("muted"), .text(model.items.joined(separator: ", ")))),
+                        .p(.class("muted"), .plainText(model.items.joined(separator: ", ")))),
                     .unwrap(model.notice) {
                         .p(
                             .class("card notice"), .attribute(named: "role", value: "status"), .id("notice"),
-                            .text(say($0)))
+                            .plainText(say($0)))
                     },
                     customerCenter(say),
                     timeline(say),
@@ -45,33 +45,33 @@ extension BuyerPage {
 
         func customerCenter(_ say: PageLanguage) -> Node<HTML.BodyContext> {
             let lines: [Node<HTML.BodyContext>] = model.conversation.map { line in
-                .div(.class("bubble from-\(line.author.rawValue)"), Layout.literal(line.text))
+                .div(.class("bubble from-\(line.author.rawValue)"), .plainText(line.text))
             }
             return .section(
                 .class("card"), .id("ask"),
-                .h2(.text(say(LocalizedText(ko: "무엇이든 물어보세요", en: "Ask us anything")))),
+                .h2(.plainText(say(LocalizedText(ko: "무엇이든 물어보세요", en: "Ask us anything")))),
                 .div(.id("conversation"), .attribute(named: "aria-live", value: "polite"), .group(lines)),
                 .form(
                     .method(.post), .action(base + "/ask"),
                     Layout.csrf(model.csrf),
-                    .label(.for("question"), .text(say(LocalizedText(ko: "질문", en: "Your question")))),
+                    .label(.for("question"), .plainText(say(LocalizedText(ko: "질문", en: "Your question")))),
                     .input(
                         .type(.text), .id("question"), .name("question"), .required(true),
                         .attribute(named: "maxlength", value: "500"),
                         .placeholder(say(LocalizedText(ko: "예: 제 택배 어디쯤 있나요?", en: "e.g. Where is my parcel?")))),
-                    .button(.type(.submit), .text(say(LocalizedText(ko: "보내기", en: "Send"))))))
+                    .button(.type(.submit), .plainText(say(LocalizedText(ko: "보내기", en: "Send"))))))
         }
 
         func timeline(_ say: PageLanguage) -> Node<HTML.BodyContext> {
             .section(
                 .class("card"), .id("timeline"),
-                .h2(.text(say(LocalizedText(ko: "배송 기록", en: "Tracking history")))),
+                .h2(.plainText(say(LocalizedText(ko: "배송 기록", en: "Tracking history")))),
                 .if(
                     model.timeline.isEmpty,
-                    .p(.text(say(LocalizedText(ko: "아직 택배사 기록이 없습니다.", en: "The carrier has no scans yet."))))),
+                    .p(.plainText(say(LocalizedText(ko: "아직 택배사 기록이 없습니다.", en: "The carrier has no scans yet."))))),
                 .ul(
                     .forEach(model.timeline) { scan in
-                        .li(.text(scan.when + " · " + say(scan.what) + (scan.place.map { " · " + $0 } ?? "")))
+                        .li(.plainText(scan.when + " · " + say(scan.what) + (scan.place.map { " · " + $0 } ?? "")))
                     }))
         }
 
@@ -79,11 +79,12 @@ extension BuyerPage {
             guard !model.claims.isEmpty || !model.deadlines.isEmpty else { return .empty }
             return .section(
                 .class("card"), .id("requests"),
-                .h2(.text(say(LocalizedText(ko: "접수한 요청", en: "Your requests")))),
-                .ul(.forEach(model.claims) { claim in .li(.text(say(claim.label) + " · " + say(claim.state))) }),
+                .h2(.plainText(say(LocalizedText(ko: "접수한 요청", en: "Your requests")))),
+                .ul(.forEach(model.claims) { claim in .li(.plainText(say(claim.label) + " · " + say(claim.state))) }),
                 .ul(
                     .class("muted"),
-                    .forEach(model.deadlines) { deadline in .li(.text(say(deadline.label) + " " + deadline.due)) }))
+                    .forEach(model.deadlines) { deadline in .li(.plainText(say(deadline.label) + " " + deadline.due)) })
+            )
         }
 
         func openings(_ say: PageLanguage) -> Node<HTML.BodyContext> {
@@ -97,18 +98,21 @@ extension BuyerPage {
                     .attribute(named: "data-type", value: HTMLText.escaped(opening.type)),
                     Layout.csrf(model.csrf),
                     .input(.type(.hidden), .name("type"), .value(HTMLText.escaped(opening.type))),
-                    .h3(.text(say(opening.label))),
+                    .h3(.plainText(say(opening.label))),
                     .unwrap(opening.until) {
-                        .p(.class("muted"), .text(say(LocalizedText(ko: "신청 가능 기한: ", en: "You can ask until ")) + $0))
+                        .p(
+                            .class("muted"),
+                            .plainText(say(LocalizedText(ko: "신청 가능 기한: ", en: "You can ask until ")) + $0))
                     },
                     .label(
-                        .text(say(LocalizedText(ko: "사유", en: "Reason")) + " "),
+                        .plainText(say(LocalizedText(ko: "사유", en: "Reason")) + " "),
                         .element(named: "select", nodes: [.attribute(named: "name", value: "reason"), .group(reasons)])),
-                    .button(.type(.submit), .text(say(opening.label) + say(LocalizedText(ko: " 신청", en: " request")))))
+                    .button(
+                        .type(.submit), .plainText(say(opening.label) + say(LocalizedText(ko: " 신청", en: " request")))))
             }
             return .section(
                 .class("card"), .id("actions"),
-                .h2(.text(say(LocalizedText(ko: "지금 신청할 수 있는 것", en: "What you can ask for now")))),
+                .h2(.plainText(say(LocalizedText(ko: "지금 신청할 수 있는 것", en: "What you can ask for now")))),
                 .group(forms))
         }
     }

@@ -68,10 +68,10 @@ enum ClaimPage {
                 .method(.post), .action(base + "/evidence"), .enctype(.multipartData), .id("upload"),
                 Layout.csrf(model.chrome.csrf),
                 .label(
-                    .text(say(LocalizedText(ko: "증빙 종류", en: "Kind")) + " "),
+                    .plainText(say(LocalizedText(ko: "증빙 종류", en: "Kind")) + " "),
                     .element(named: "select", nodes: [.attribute(named: "name", value: "kind"), .group(kinds)])),
                 .input(.type(.file), .id("file"), .name("file"), .required(true)),
-                .button(.type(.submit), .text(say(LocalizedText(ko: "증빙 올리기", en: "Upload")))))
+                .button(.type(.submit), .plainText(say(LocalizedText(ko: "증빙 올리기", en: "Upload")))))
         }
 
         func html() -> String {
@@ -83,8 +83,8 @@ enum ClaimPage {
                     .button(
                         .type(.submit), .name("action"), .value(HTMLText.escaped(action.name)),
                         .attribute(named: "data-action", value: HTMLText.escaped(action.name)),
-                        .text(say(action.label))),
-                    .text(" "))
+                        .plainText(say(action.label))),
+                    .plainText(" "))
             }
             let actions: Node<HTML.BodyContext> = .form(
                 .method(.post), .action(base + "/actions"), .id("action-form"),
@@ -92,73 +92,83 @@ enum ClaimPage {
                 .input(.type(.hidden), .name("version"), .value("\(model.version)")),
                 .label(
                     .for("note"),
-                    .text(say(LocalizedText(ko: "메모 (선택, 처리 기록에 남습니다)", en: "Note (optional, kept in the history)")))),
+                    .plainText(
+                        say(LocalizedText(ko: "메모 (선택, 처리 기록에 남습니다)", en: "Note (optional, kept in the history)")))),
                 .textarea(
                     .id("note"), .name("note"),
                     .attribute(named: "maxlength", value: "\(InputLimits.claimNote)")),
                 .group(buttons))
             return Layout.desk(title: ClaimsBoard.title, chrome: model.chrome) {
                 Node<HTML.BodyContext>.h1(
-                    .text(model.label + " · " + say(model.type)),
-                    .text(" "),
+                    .plainText(model.label + " · " + say(model.type)),
+                    .plainText(" "),
                     .a(
                         .href("/orders/" + HTMLText.escaped(model.orderID)),
-                        .text("→ " + say(LocalizedText(ko: "주문", en: "order")))))
+                        .plainText("→ " + say(LocalizedText(ko: "주문", en: "order")))))
                 Node<HTML.BodyContext>.p(
-                    .strong(.id("state"), .text(say(model.state))), .text(" · " + say(model.reason)))
+                    .strong(.id("state"), .plainText(say(model.state))), .plainText(" · " + say(model.reason)))
                 Node<HTML.BodyContext>.unwrap(model.notice) { notice in
-                    .p(.class("error"), .attribute(named: "role", value: "alert"), .id("notice"), .text(say(notice)))
+                    .p(
+                        .class("error"), .attribute(named: "role", value: "alert"), .id("notice"),
+                        .plainText(say(notice)))
                 }
                 Node<HTML.BodyContext>.section(
                     .class("card"), .id("deadlines"),
-                    .h2(.text(say(LocalizedText(ko: "기한 (KST)", en: "Deadlines (KST)")))),
+                    .h2(.plainText(say(LocalizedText(ko: "기한 (KST)", en: "Deadlines (KST)")))),
                     .if(
                         model.deadlines.isEmpty,
-                        .p(.text(say(LocalizedText(ko: "남은 기한이 없습니다.", en: "No deadline left."))))),
-                    .ul(.forEach(model.deadlines) { .li(.text(say($0.kind) + " · " + $0.due + " · " + say($0.who))) }))
+                        .p(.plainText(say(LocalizedText(ko: "남은 기한이 없습니다.", en: "No deadline left."))))),
+                    .ul(
+                        .forEach(model.deadlines) {
+                            .li(.plainText(say($0.kind) + " · " + $0.due + " · " + say($0.who)))
+                        }))
                 Node<HTML.BodyContext>.section(
                     .class("card"), .id("actions"),
-                    .h2(.text(say(LocalizedText(ko: "지금 할 수 있는 처리", en: "What you can do now")))),
+                    .h2(.plainText(say(LocalizedText(ko: "지금 할 수 있는 처리", en: "What you can do now")))),
                     .if(
                         model.actions.isEmpty,
                         .p(
-                            .text(
+                            .plainText(
                                 say(LocalizedText(ko: "지금은 판매자가 할 처리가 없습니다.", en: "Nothing for the seller to do now.")))
                         )),
                     .if(!model.actions.isEmpty, actions))
                 Node<HTML.BodyContext>.unwrap(model.buyerMessage) { message in
                     .section(
                         .class("card"),
-                        .h2(.text(say(LocalizedText(ko: "구매자 안내 문구", en: "Message to the buyer")))),
-                        .element(named: "pre", nodes: [.class("copy"), .id("claim-message"), .text(say(message))]),
+                        .h2(.plainText(say(LocalizedText(ko: "구매자 안내 문구", en: "Message to the buyer")))),
+                        .element(
+                            named: "pre", nodes: [.class("copy"), .id("claim-message"), .plainText(say(message))]),
                         .button(
                             .type(.button), .class("copy"), .attribute(named: "data-copy", value: "claim-message"),
-                            .text(say(LocalizedText(ko: "복사", en: "Copy")))))
+                            .plainText(say(LocalizedText(ko: "복사", en: "Copy")))))
                 }
                 Node<HTML.BodyContext>.section(
                     .class("card"), .id("evidence"),
-                    .h2(.text(say(LocalizedText(ko: "증빙", en: "Evidence")))),
+                    .h2(.plainText(say(LocalizedText(ko: "증빙", en: "Evidence")))),
                     .ul(
-                        .forEach(model.checklist) { item in .li(.text((item.provided ? "✓ " : "☐ ") + say(item.kind))) }
+                        .forEach(model.checklist) { item in
+                            .li(.plainText((item.provided ? "✓ " : "☐ ") + say(item.kind)))
+                        }
                     ),
                     .ul(
                         .class("muted"),
                         .forEach(model.evidence) { file in
-                            .li(.text("\(file.name) (\(say(file.kind)), \(ByteCount(file.size)))"))
+                            .li(.plainText("\(file.name) (\(say(file.kind)), \(ByteCount(file.size)))"))
                         }),
                     uploadForm(base, say),
                     .p(
                         .a(
                             .href(base + "/bundle"),
-                            .text(say(LocalizedText(ko: "증빙 묶음 내려받기 (ZIP)", en: "Download the evidence bundle (ZIP)"))))
+                            .plainText(
+                                say(LocalizedText(ko: "증빙 묶음 내려받기 (ZIP)", en: "Download the evidence bundle (ZIP)"))))
                     ))
                 Node<HTML.BodyContext>.section(
                     .class("card"), .id("history"),
-                    .h2(.text(say(LocalizedText(ko: "처리 기록", en: "History")))),
+                    .h2(.plainText(say(LocalizedText(ko: "처리 기록", en: "History")))),
                     .ul(
                         .forEach(model.history) { step in
                             .li(
-                                .text(
+                                .plainText(
                                     step.when + " · " + say(step.action) + " · " + say(step.by)
                                         + (step.note.map { " · " + $0 } ?? "")))
                         }))

@@ -55,25 +55,25 @@ enum ClaimsBoard {
         func html() -> String {
             let say = model.chrome.language
             return Layout.desk(title: ClaimsBoard.title, chrome: model.chrome) {
-                Node<HTML.BodyContext>.h1(.text(say(ClaimsBoard.title)))
+                Node<HTML.BodyContext>.h1(.plainText(say(ClaimsBoard.title)))
                 if model.columns.isEmpty {
                     Node<HTML.BodyContext>.p(
-                        .class("card"), .text(say(LocalizedText(ko: "클레임이 없습니다.", en: "No claims."))))
+                        .class("card"), .plainText(say(LocalizedText(ko: "클레임이 없습니다.", en: "No claims."))))
                 }
                 Node<HTML.BodyContext>.forEach(model.columns) { column in
                     .section(
                         .class("card"),
-                        .h2(.text(say(column.state) + " (\(column.cards.count))")),
+                        .h2(.plainText(say(column.state) + " (\(column.cards.count))")),
                         .ul(
                             .forEach(column.cards) { card in
                                 .li(
                                     .attribute(named: "data-claim", value: HTMLText.escaped(card.label)),
-                                    .a(.href("/claims/" + HTMLText.escaped(card.id)), .text(card.label)),
-                                    .text(" · " + say(card.type) + " · " + say(card.reason)),
+                                    .a(.href("/claims/" + HTMLText.escaped(card.id)), .plainText(card.label)),
+                                    .plainText(" · " + say(card.type) + " · " + say(card.reason)),
                                     .unwrap(card.deadlineDue) { due in
                                         .span(
                                             .class("muted"),
-                                            .text(" · " + say(card.deadlineKind ?? LocalizedText("")) + " " + due))
+                                            .plainText(" · " + say(card.deadlineKind ?? LocalizedText("")) + " " + due))
                                     })
                             }))
                 }

@@ -52,19 +52,19 @@ enum ImportPage {
                 ("generic", say(LocalizedText(ko: "기타 (우리 열 이름)", en: "Other (our column names)"))),
             ].map { Layout.option(value: $0.0, text: $0.1, selected: $0.0 == model.format.rawValue) }
             return Layout.desk(title: ImportPage.title, chrome: model.chrome) {
-                Node<HTML.BodyContext>.h1(.text(say(ImportPage.title)))
+                Node<HTML.BodyContext>.h1(.plainText(say(ImportPage.title)))
                 Node<HTML.BodyContext>.unwrap(model.problem) { problem in
-                    .p(.class("error"), .attribute(named: "role", value: "alert"), .text(say(problem)))
+                    .p(.class("error"), .attribute(named: "role", value: "alert"), .plainText(say(problem)))
                 }
                 Node<HTML.BodyContext>.form(
                     .method(.post), .action("/import"), .enctype(.multipartData), .class("card"), .id("upload"),
                     Layout.csrf(model.chrome.csrf),
                     .label(
-                        .text(say(LocalizedText(ko: "파일 종류", en: "File from")) + " "),
+                        .plainText(say(LocalizedText(ko: "파일 종류", en: "File from")) + " "),
                         .element(named: "select", nodes: [.attribute(named: "name", value: "format"), .group(formats)])),
                     .label(
                         .for("file"),
-                        .text(
+                        .plainText(
                             say(
                                 LocalizedText(
                                     ko: "CSV 파일 (UTF-8 또는 엑셀의 CP949)", en: "CSV file (UTF-8 or Excel's CP949)")))),
@@ -73,12 +73,12 @@ enum ImportPage {
                         .attribute(named: "accept", value: ".csv,text/csv")),
                     .label(
                         .input(.type(.checkbox), .name("skipBad"), .value("1")),
-                        .text(
+                        .plainText(
                             " "
                                 + say(
                                     LocalizedText(ko: "잘못된 줄은 건너뛰고 나머지만 가져오기", en: "Skip bad lines and import the rest")
                                 ))),
-                    .button(.type(.submit), .text(say(LocalizedText(ko: "가져오기", en: "Import")))))
+                    .button(.type(.submit), .plainText(say(LocalizedText(ko: "가져오기", en: "Import")))))
                 Node<HTML.BodyContext>.unwrap(model.report) { report in reportCard(report, say) }
             }.render()
         }
@@ -96,17 +96,17 @@ enum ImportPage {
                     en: "Nothing was imported. Fix the lines below and upload again.")
             return .section(
                 .class(report.succeeded ? "card" : "card error"), .id("report"),
-                .h2(.text(say(summary))),
-                .if(!report.problems.isEmpty, .ul(.id("problems"), .forEach(report.problems) { .li(.text($0)) })),
+                .h2(.plainText(say(summary))),
+                .if(!report.problems.isEmpty, .ul(.id("problems"), .forEach(report.problems) { .li(.plainText($0)) })),
                 .if(
                     !report.flagged.isEmpty,
                     .div(
                         .p(
-                            .text(
+                            .plainText(
                                 say(
                                     LocalizedText(
                                         ko: "확인이 필요한 송장번호 (그대로 가져옴):", en: "Numbers to check (imported as given):")))),
-                        .ul(.id("flagged"), .forEach(report.flagged) { .li(.text($0)) }))))
+                        .ul(.id("flagged"), .forEach(report.flagged) { .li(.plainText($0)) }))))
         }
     }
 }

@@ -77,23 +77,25 @@ enum InboxPage {
                 LocalizedText(ko: "사유", en: "Reason"), LocalizedText(ko: "기다린 시각 (KST)", en: "Waiting since (KST)"),
             ]
             return Layout.desk(title: InboxPage.title, chrome: model.chrome, refresh: 30) {
-                Node<HTML.BodyContext>.h1(.text(say(InboxPage.title)))
+                Node<HTML.BodyContext>.h1(.plainText(say(InboxPage.title)))
                 choices(say)
                 if model.rows.isEmpty {
                     Node<HTML.BodyContext>.p(
                         .class("card"),
-                        .text(say(LocalizedText(ko: "답변을 기다리는 문의가 없습니다.", en: "No question is waiting."))))
+                        .plainText(say(LocalizedText(ko: "답변을 기다리는 문의가 없습니다.", en: "No question is waiting."))))
                 } else {
                     Node<HTML.BodyContext>.table(
                         .id("tickets"),
-                        .thead(.tr(.forEach(columns) { .th(.text(say($0))) })),
+                        .thead(.tr(.forEach(columns) { .th(.plainText(say($0))) })),
                         .tbody(
                             .forEach(model.rows) { row in
                                 .tr(
-                                    .td(.a(.href("/inbox/" + HTMLText.escaped(row.id)), .text(row.orderExternalID))),
-                                    .td(.text(say(InboxPage.statusLabel(row.status)))),
-                                    .td(.text(row.reason ?? "")),
-                                    .td(.text(row.waitingSince ?? row.updatedAt)))
+                                    .td(
+                                        .a(.href("/inbox/" + HTMLText.escaped(row.id)), .plainText(row.orderExternalID))
+                                    ),
+                                    .td(.plainText(say(InboxPage.statusLabel(row.status)))),
+                                    .td(.plainText(row.reason ?? "")),
+                                    .td(.plainText(row.waitingSince ?? row.updatedAt)))
                             }))
                 }
             }.render()
@@ -104,17 +106,17 @@ enum InboxPage {
                 let current = newestFirst == model.newestFirst && everything == model.everything
                 return .a(
                     .href(InboxPage.link(newestFirst: newestFirst, everything: everything)),
-                    .if(current, .attribute(named: "aria-current", value: "true")), .text(say(text)))
+                    .if(current, .attribute(named: "aria-current", value: "true")), .plainText(say(text)))
             }
             return .p(
                 .class("choices"), .id("inbox-order"),
                 choice(
                     LocalizedText(ko: "오래 기다린 순", en: "Longest waiting first"), newestFirst: false,
                     everything: model.everything),
-                .text(" · "),
+                .plainText(" · "),
                 choice(
                     LocalizedText(ko: "최신 순", en: "Newest first"), newestFirst: true, everything: model.everything),
-                .text(" · "),
+                .plainText(" · "),
                 choice(
                     model.everything
                         ? LocalizedText(ko: "답을 기다리는 문의만", en: "Only the ones waiting")
@@ -132,37 +134,39 @@ enum InboxPage {
             let csrf: Node<HTML.FormContext> = Layout.csrf(model.chrome.csrf)
             return Layout.desk(title: InboxPage.title, chrome: model.chrome) {
                 Node<HTML.BodyContext>.h1(
-                    .text(say(LocalizedText(ko: "문의", en: "Question")) + " · "),
-                    .a(.href("/orders/" + HTMLText.escaped(model.orderID)), .text(model.orderExternalID)))
-                Node<HTML.BodyContext>.p(.class("muted"), .text(say(InboxPage.statusLabel(model.status))))
+                    .plainText(say(LocalizedText(ko: "문의", en: "Question")) + " · "),
+                    .a(.href("/orders/" + HTMLText.escaped(model.orderID)), .plainText(model.orderExternalID)))
+                Node<HTML.BodyContext>.p(.class("muted"), .plainText(say(InboxPage.statusLabel(model.status))))
                 Node<HTML.BodyContext>.unwrap(model.orderState) {
-                    .p(.class("card"), .id("order-state"), .text(say($0)))
+                    .p(.class("card"), .id("order-state"), .plainText(say($0)))
                 }
                 Node<HTML.BodyContext>.section(
                     .class("card"), .id("conversation"),
                     .forEach(model.lines) { line in
                         .div(
-                            .class("bubble from-\(line.author.rawValue)"), Layout.literal(line.text),
-                            .div(.class("muted"), .text(line.at)))
+                            .class("bubble from-\(line.author.rawValue)"), .plainText(line.text),
+                            .div(.class("muted"), .plainText(line.at)))
                     })
                 Node<HTML.BodyContext>.if(
                     model.status != .closed,
                     .form(
                         .method(.post), .action(base + "/reply"), .class("card"),
                         csrf,
-                        .label(.for("reply"), .text(say(LocalizedText(ko: "답변", en: "Reply")))),
-                        .textarea(.id("reply"), .name("text"), .required(true), .text(model.suggestions.first ?? "")),
+                        .label(.for("reply"), .plainText(say(LocalizedText(ko: "답변", en: "Reply")))),
+                        .textarea(
+                            .id("reply"), .name("text"), .required(true), .plainText(model.suggestions.first ?? "")),
                         .unwrap(model.suggestions.dropFirst().first) { other in
                             .p(
                                 .class("muted"),
-                                .text(say(LocalizedText(ko: "다른 추천 답변: ", en: "Another suggestion: ")) + other))
+                                .plainText(say(LocalizedText(ko: "다른 추천 답변: ", en: "Another suggestion: ")) + other))
                         },
-                        .button(.type(.submit), .text(say(LocalizedText(ko: "답변 보내기", en: "Send reply"))))))
+                        .button(.type(.submit), .plainText(say(LocalizedText(ko: "답변 보내기", en: "Send reply"))))))
                 Node<HTML.BodyContext>.if(
                     model.status != .closed,
                     .form(
                         .method(.post), .action(base + "/close"), csrf,
-                        .button(.type(.submit), .class("link"), .text(say(LocalizedText(ko: "문의 종료", en: "Close")))))
+                        .button(
+                            .type(.submit), .class("link"), .plainText(say(LocalizedText(ko: "문의 종료", en: "Close")))))
                 )
             }.render()
         }

@@ -110,24 +110,27 @@ enum LanesPage {
             ]
             let rows: [Node<HTML.TableContext>] = model.lanes.map { lane in
                 .tr(
-                    .td(.text(say(lane.name))), .td(.text("\(lane.shipments)")), .td(.text("\(lane.trackedPercent)%")),
-                    .td(.text(LanesPage.days(lane.medianDays))), .td(.text(LanesPage.days(lane.p90Days))),
-                    .td(.text("\(lane.exceptionPercent)%")), .td(.text(lane.claimPercent.map { "\($0)%" } ?? "—")),
-                    .td(.text("\(lane.stability)")))
+                    .td(.plainText(say(lane.name))), .td(.plainText("\(lane.shipments)")),
+                    .td(.plainText("\(lane.trackedPercent)%")),
+                    .td(.plainText(LanesPage.days(lane.medianDays))), .td(.plainText(LanesPage.days(lane.p90Days))),
+                    .td(.plainText("\(lane.exceptionPercent)%")),
+                    .td(.plainText(lane.claimPercent.map { "\($0)%" } ?? "—")),
+                    .td(.plainText("\(lane.stability)")))
             }
             let notices: [Node<HTML.BodyContext>] = model.lanes.enumerated().map { index, lane in
                 .div(
-                    .h3(.text(say(lane.name))),
-                    .element(named: "pre", nodes: [.class("copy"), .id("notice-\(index)"), .text(say(lane.notice))]),
+                    .h3(.plainText(say(lane.name))),
+                    .element(
+                        named: "pre", nodes: [.class("copy"), .id("notice-\(index)"), .plainText(say(lane.notice))]),
                     .button(
                         .type(.button), .class("copy"), .attribute(named: "data-copy", value: "notice-\(index)"),
-                        .text(say(LocalizedText(ko: "복사", en: "Copy")))))
+                        .plainText(say(LocalizedText(ko: "복사", en: "Copy")))))
             }
             return Layout.desk(title: LanesPage.title, chrome: model.chrome) {
-                Node<HTML.BodyContext>.h1(.text(say(LanesPage.title)))
+                Node<HTML.BodyContext>.h1(.plainText(say(LanesPage.title)))
                 Node<HTML.BodyContext>.p(
                     .class("muted"),
-                    .text(
+                    .plainText(
                         say(
                             LocalizedText(
                                 ko: "최근 주문 \(model.orders)건으로 계산했습니다 (10분마다 새로 계산).",
@@ -135,24 +138,26 @@ enum LanesPage {
                 if model.lanes.isEmpty {
                     Node<HTML.BodyContext>.p(
                         .class("card"),
-                        .text(say(LocalizedText(ko: "아직 계산할 배송이 없습니다.", en: "No shipments to measure yet."))))
+                        .plainText(say(LocalizedText(ko: "아직 계산할 배송이 없습니다.", en: "No shipments to measure yet."))))
                 } else {
                     Node<HTML.BodyContext>.section(
                         .class("card"),
                         .h2(
-                            .text(
+                            .plainText(
                                 say(
                                     LocalizedText(ko: "배송 일수 (보통 / 늦어도)", en: "Delivery days (typical / at the latest)")
                                 ))),
                         .raw(daysChart),
-                        .h2(.text(say(LocalizedText(ko: "안정성 점수", en: "Stability score")))),
+                        .h2(.plainText(say(LocalizedText(ko: "안정성 점수", en: "Stability score")))),
                         .raw(stabilityChart))
                     Node<HTML.BodyContext>.table(
-                        .id("lanes"), .caption(.text(say(LocalizedText(ko: "구간별 수치", en: "Figures by lane")))),
-                        .thead(.tr(.forEach(columns) { .th(.text(say($0))) })), .tbody(.group(rows)))
+                        .id("lanes"), .caption(.plainText(say(LocalizedText(ko: "구간별 수치", en: "Figures by lane")))),
+                        .thead(.tr(.forEach(columns) { .th(.plainText(say($0))) })), .tbody(.group(rows)))
                     Node<HTML.BodyContext>.section(
                         .class("card"), .id("notices"),
-                        .h2(.text(say(LocalizedText(ko: "상품 페이지 배송 안내문", en: "Shipping notice for the product page")))),
+                        .h2(
+                            .plainText(
+                                say(LocalizedText(ko: "상품 페이지 배송 안내문", en: "Shipping notice for the product page")))),
                         .group(notices))
                 }
             }.render()

@@ -8,32 +8,33 @@ extension OrdersPage {
         func html() -> String {
             let say = model.chrome.language
             return Layout.desk(title: OrdersPage.title, chrome: model.chrome) {
-                Node<HTML.BodyContext>.h1(.text(say(OrdersPage.title)))
+                Node<HTML.BodyContext>.h1(.plainText(say(OrdersPage.title)))
                 form(say)
                 if !model.problems.isEmpty {
                     Node<HTML.BodyContext>.p(
                         .class("error"), .attribute(named: "role", value: "alert"),
-                        .text(
+                        .plainText(
                             say(LocalizedText(ko: "다시 확인해 주세요: ", en: "Please check: "))
                                 + model.problems.joined(separator: ", ")))
                 }
                 Node<HTML.BodyContext>.p(
                     .a(
                         .id("export"), .href("/orders.csv?" + HTMLText.escaped(model.query.encoded())),
-                        .text(say(LocalizedText(ko: "이 목록을 CSV로 내려받기 (엑셀)", en: "Download this list as CSV (Excel)")))))
+                        .plainText(
+                            say(LocalizedText(ko: "이 목록을 CSV로 내려받기 (엑셀)", en: "Download this list as CSV (Excel)")))))
                 table(say)
                 Node<HTML.BodyContext>.unwrap(model.next) { next in
                     .p(
                         .a(
                             .id("next"), .href(HTMLText.escaped(next)),
-                            .text(say(LocalizedText(ko: "다음 페이지 →", en: "Next page →")))))
+                            .plainText(say(LocalizedText(ko: "다음 페이지 →", en: "Next page →")))))
                 }
             }.render()
         }
 
         func table(_ say: PageLanguage) -> Node<HTML.BodyContext> {
             guard !model.rows.isEmpty else {
-                return .p(.class("card"), .text(say(LocalizedText(ko: "맞는 주문이 없습니다.", en: "No order matches."))))
+                return .p(.class("card"), .plainText(say(LocalizedText(ko: "맞는 주문이 없습니다.", en: "No order matches."))))
             }
             let columns = [
                 LocalizedText(ko: "주문", en: "Order"), LocalizedText(ko: "구매자", en: "Buyer"),
@@ -43,20 +44,20 @@ extension OrdersPage {
             let rows: [Node<HTML.TableContext>] = model.rows.map { row in
                 let badge: Node<HTML.BodyContext> =
                     row.severity.map { severity in
-                        .span(.class("sev sev-\(severity.rawValue)"), .text(say(TodayPage.severityName(severity))))
+                        .span(.class("sev sev-\(severity.rawValue)"), .plainText(say(TodayPage.severityName(severity))))
                     } ?? .empty
                 return .tr(
                     .attribute(named: "data-order", value: HTMLText.escaped(row.externalID)),
                     .td(
-                        .a(.href("/orders/" + HTMLText.escaped(row.id)), .text(row.externalID)),
-                        .div(.class("muted"), .text(row.marketplace + " · " + row.placedAt))),
-                    .td(.text(row.buyerName)),
-                    .td(.text(row.parcel)),
-                    .td(.text(say(row.status) + " "), badge),
-                    .td(.text(row.lastUpdate)))
+                        .a(.href("/orders/" + HTMLText.escaped(row.id)), .plainText(row.externalID)),
+                        .div(.class("muted"), .plainText(row.marketplace + " · " + row.placedAt))),
+                    .td(.plainText(row.buyerName)),
+                    .td(.plainText(row.parcel)),
+                    .td(.plainText(say(row.status) + " "), badge),
+                    .td(.plainText(row.lastUpdate)))
             }
             return .table(
-                .id("orders"), .thead(.tr(.forEach(columns) { .th(.text(say($0))) })), .tbody(.group(rows)))
+                .id("orders"), .thead(.tr(.forEach(columns) { .th(.plainText(say($0))) })), .tbody(.group(rows)))
         }
 
         func form(_ say: PageLanguage) -> Node<HTML.BodyContext> {
@@ -66,7 +67,8 @@ extension OrdersPage {
             return .form(
                 .method(.get), .action("/orders"), .class("card"), .id("search"),
                 .label(
-                    .text(say(LocalizedText(ko: "검색 (주문번호, 송장번호, 구매자)", en: "Search (order, tracking number, buyer)"))),
+                    .plainText(
+                        say(LocalizedText(ko: "검색 (주문번호, 송장번호, 구매자)", en: "Search (order, tracking number, buyer)"))),
                     .input(.type(.search), .name("q"), .value(HTMLText.escaped(query.text)))),
                 Layout.filter(
                     LocalizedText(ko: "배송 상태", en: "Status"), name: "status", statuses, selected: query.status, say),
@@ -77,19 +79,19 @@ extension OrdersPage {
                 text(LocalizedText(ko: "배송 방식(구간)", en: "Shipping option (lane)"), "lane", query.lane, say),
                 date(LocalizedText(ko: "주문일 부터", en: "Placed from"), "from", query.from, say),
                 date(LocalizedText(ko: "까지", en: "to"), "to", query.to, say),
-                .button(.type(.submit), .text(say(LocalizedText(ko: "찾기", en: "Search")))))
+                .button(.type(.submit), .plainText(say(LocalizedText(ko: "찾기", en: "Search")))))
         }
 
         func text(_ label: LocalizedText, _ name: String, _ value: String, _ say: PageLanguage) -> Node<
             HTML.FormContext
         > {
-            .label(.text(say(label) + " "), .input(.type(.text), .name(name), .value(HTMLText.escaped(value))))
+            .label(.plainText(say(label) + " "), .input(.type(.text), .name(name), .value(HTMLText.escaped(value))))
         }
 
         func date(_ label: LocalizedText, _ name: String, _ value: String, _ say: PageLanguage) -> Node<
             HTML.FormContext
         > {
-            .label(.text(say(label) + " "), .input(.type(.date), .name(name), .value(HTMLText.escaped(value))))
+            .label(.plainText(say(label) + " "), .input(.type(.date), .name(name), .value(HTMLText.escaped(value))))
         }
     }
 }

@@ -90,7 +90,7 @@ extension SettingsPage.View {
             let unit = say(SettingsPage.unitName(field.unit))
             let placeholder = model.lanes.defaults[field].map { say(LocalizedText(ko: "기본 ", en: "default ")) + $0 }
             return .label(
-                .text("\(say(field.name)) (\(unit)) "),
+                .plainText("\(say(field.name)) (\(unit)) "),
                 .input(
                     .type(.number), .name("t_\(field.rawValue)"),
                     .value(HTMLText.escaped(model.typed["t_\(field.rawValue)"] ?? "")),
@@ -101,9 +101,9 @@ extension SettingsPage.View {
         }
         func row(_ lane: SettingsPage.LaneRow) -> Node<HTML.TableContext> {
             .tr(
-                .td(.text(say(lane.lane))),
+                .td(.plainText(say(lane.lane))),
                 .td(
-                    .text(
+                    .plainText(
                         lane.values.map {
                             "\(say($0.field.name)) \($0.value)\(say(SettingsPage.unitName($0.field.unit)))"
                         }
@@ -116,18 +116,18 @@ extension SettingsPage.View {
                                 .method(.post), .action("/settings/lanes/\(id)/remove"), Layout.csrf(model.chrome.csrf),
                                 .button(
                                     .type(.submit), .class("secondary"),
-                                    .text(say(LocalizedText(ko: "삭제", en: "Remove")))))
-                        }, else: .text(say(LocalizedText(ko: "기본 제공", en: "Built in"))))))
+                                    .plainText(say(LocalizedText(ko: "삭제", en: "Remove")))))
+                        }, else: .plainText(say(LocalizedText(ko: "기본 제공", en: "Built in"))))))
         }
         let header: Node<HTML.TableContext> = .tr(
-            .th(.text(say(LocalizedText(ko: "구간", en: "Lane")))),
-            .th(.text(say(LocalizedText(ko: "기준", en: "Thresholds")))), .th())
+            .th(.plainText(say(LocalizedText(ko: "구간", en: "Lane")))),
+            .th(.plainText(say(LocalizedText(ko: "기준", en: "Thresholds")))), .th())
         return .section(
             .class("card"), .id("lanes"),
-            .h2(.text(say(LocalizedText(ko: "구간별 기준", en: "Thresholds per lane")))),
+            .h2(.plainText(say(LocalizedText(ko: "구간별 기준", en: "Thresholds per lane")))),
             .p(
                 .class("muted"),
-                .text(
+                .plainText(
                     say(
                         LocalizedText(
                             ko: "구간마다 언제 '멈춤'이나 '오래 소식 없음'으로 볼지 정합니다. 저장하면 모든 배송을 새 기준으로 다시 진단합니다 (몇 분 걸릴 수 있습니다).",
@@ -137,19 +137,19 @@ extension SettingsPage.View {
             .table(header, .group(model.lanes.rules.map(row)), .group(model.lanes.builtIn.map(row))),
             .form(
                 .method(.post), .action("/settings/lanes"), .class("lane-rule"), Layout.csrf(model.chrome.csrf),
-                .h3(.text(say(LocalizedText(ko: "구간 기준 추가·변경", en: "Add or change a lane")))),
+                .h3(.plainText(say(LocalizedText(ko: "구간 기준 추가·변경", en: "Add or change a lane")))),
                 .label(
-                    .text(say(LocalizedText(ko: "출발 국가 (예: CN, 비우면 모두) ", en: "From (e.g. CN; empty: any) "))),
+                    .plainText(say(LocalizedText(ko: "출발 국가 (예: CN, 비우면 모두) ", en: "From (e.g. CN; empty: any) "))),
                     .input(
                         .type(.text), .name("origin"), .value(HTMLText.escaped(model.typed["origin"] ?? "")),
                         .attribute(named: "maxlength", value: "2"))),
                 .label(
-                    .text(say(LocalizedText(ko: "도착 국가 (예: KR) ", en: "To (e.g. KR) "))),
+                    .plainText(say(LocalizedText(ko: "도착 국가 (예: KR) ", en: "To (e.g. KR) "))),
                     .input(
                         .type(.text), .name("destination"), .value(HTMLText.escaped(model.typed["destination"] ?? "")),
                         .attribute(named: "maxlength", value: "2"))),
                 .label(
-                    .text(
+                    .plainText(
                         say(
                             LocalizedText(
                                 ko: "배송 방식에 들어간 말 (예: economy) ", en: "Shipping option contains (e.g. economy) "))),
@@ -159,18 +159,18 @@ extension SettingsPage.View {
                         .attribute(named: "maxlength", value: "60"))),
                 .p(
                     .class("muted"),
-                    .text(
+                    .plainText(
                         say(
                             LocalizedText(
                                 ko: "바꿀 기준만 입력하세요. 비운 칸은 기본값을 따릅니다.",
                                 en: "Fill in only what differs; empty fields keep the default.")))),
                 .group(fields),
-                .button(.type(.submit), .text(say(LocalizedText(ko: "저장", en: "Save"))))))
+                .button(.type(.submit), .plainText(say(LocalizedText(ko: "저장", en: "Save"))))))
     }
 
     func templates(_ say: PageLanguage) -> Node<HTML.BodyContext> {
         let placeholders: [Node<HTML.ListContext>] = TemplatePlaceholder.allCases.map {
-            .li(.element(named: "code", text: $0.token), .text(" " + say($0.meaning)))
+            .li(.element(named: "code", text: $0.token), .plainText(" " + say($0.meaning)))
         }
         let items: [Node<HTML.BodyContext>] = model.templates.map { wording in
             let open = wording.custom || wording.preview != nil
@@ -183,44 +183,47 @@ extension SettingsPage.View {
                     .attribute(named: "id", value: "template-\(wording.template.rawValue)"),
                     .if(open, .attribute(named: "open", value: "open")),
                     .element(named: "summary", text: summary),
-                    .p(.class("muted"), .text(say(LocalizedText(ko: "기본 문구 (예시 주문): ", en: "Ours (sample order): ")))),
+                    .p(
+                        .class("muted"),
+                        .plainText(say(LocalizedText(ko: "기본 문구 (예시 주문): ", en: "Ours (sample order): ")))),
                     .element(named: "blockquote", text: say(wording.ours)),
                     .unwrap(wording.preview) { preview in
                         .div(
                             .class("preview"), .id("preview-\(wording.template.rawValue)"),
                             .p(
                                 .class("muted"),
-                                .text(say(LocalizedText(ko: "미리보기 (저장 전): ", en: "Preview (not saved): ")))),
-                            .element(named: "blockquote", nodes: [Layout.literal(preview.ko)]),
-                            .element(named: "blockquote", nodes: [Layout.literal(preview.en)]))
+                                .plainText(say(LocalizedText(ko: "미리보기 (저장 전): ", en: "Preview (not saved): ")))),
+                            .element(named: "blockquote", nodes: [.plainText(preview.ko)]),
+                            .element(named: "blockquote", nodes: [.plainText(preview.en)]))
                     },
                     .form(
                         .method(.post), .action("/settings/templates"), Layout.csrf(model.chrome.csrf),
                         .input(.type(.hidden), .name("template"), .value(wording.template.rawValue)),
                         .label(
-                            .text(say(LocalizedText(ko: "한국어 문구 (비우면 기본)", en: "Korean (empty: ours)"))),
+                            .plainText(say(LocalizedText(ko: "한국어 문구 (비우면 기본)", en: "Korean (empty: ours)"))),
                             .textarea(
                                 .name("ko"), .attribute(named: "maxlength", value: "\(CustomTemplate.maximumLength)"),
-                                Layout.literal(wording.ko))),
+                                .plainText(wording.ko))),
                         .label(
-                            .text(say(LocalizedText(ko: "영어 문구 (비우면 기본)", en: "English (empty: ours)"))),
+                            .plainText(say(LocalizedText(ko: "영어 문구 (비우면 기본)", en: "English (empty: ours)"))),
                             .textarea(
                                 .name("en"), .attribute(named: "maxlength", value: "\(CustomTemplate.maximumLength)"),
-                                Layout.literal(wording.en))),
+                                .plainText(wording.en))),
                         .button(
                             .type(.submit), .name("do"), .value("preview"), .class("secondary"),
-                            .text(say(LocalizedText(ko: "미리보기", en: "Preview")))),
+                            .plainText(say(LocalizedText(ko: "미리보기", en: "Preview")))),
                         .button(
-                            .type(.submit), .name("do"), .value("save"), .text(say(LocalizedText(ko: "저장", en: "Save")))
+                            .type(.submit), .name("do"), .value("save"),
+                            .plainText(say(LocalizedText(ko: "저장", en: "Save")))
                         )),
                 ])
         }
         return .section(
             .class("card"), .id("templates"),
-            .h2(.text(say(LocalizedText(ko: "안내 문구", en: "Message wording")))),
+            .h2(.plainText(say(LocalizedText(ko: "안내 문구", en: "Message wording")))),
             .p(
                 .class("muted"),
-                .text(
+                .plainText(
                     say(
                         LocalizedText(
                             ko: "구매자에게 보내는 문구를 가게 말투로 바꿀 수 있습니다. 아래 자리 표시는 주문마다 채워집니다.",
@@ -236,9 +239,9 @@ extension SettingsPage.View {
             .tr(
                 .attribute(named: "data-webhook", value: hook.id),
                 .td(.element(named: "code", text: hook.url)),
-                .td(.text(hook.events.map { say($0) }.joined(separator: ", "))),
+                .td(.plainText(hook.events.map { say($0) }.joined(separator: ", "))),
                 .td(
-                    .text(
+                    .plainText(
                         say(
                             LocalizedText(
                                 ko: "대기 \(hook.pending) · 실패 \(hook.failed)",
@@ -249,23 +252,25 @@ extension SettingsPage.View {
                         .method(.post), .action("/settings/webhooks/\(hook.id)/test"), Layout.csrf(model.chrome.csrf),
                         .button(
                             .type(.submit), .class("secondary"),
-                            .text(say(LocalizedText(ko: "테스트 보내기", en: "Send a test"))))),
+                            .plainText(say(LocalizedText(ko: "테스트 보내기", en: "Send a test"))))),
                     .form(
                         .method(.post), .action("/settings/webhooks/\(hook.id)/remove"), Layout.csrf(model.chrome.csrf),
-                        .button(.type(.submit), .class("secondary"), .text(say(LocalizedText(ko: "삭제", en: "Remove")))))
+                        .button(
+                            .type(.submit), .class("secondary"), .plainText(say(LocalizedText(ko: "삭제", en: "Remove"))))
+                    )
                 ))
         }
         let boxes: [Node<HTML.FormContext>] = WebhookEventType.subscribable.map { type in
             .label(
                 .input(.type(.checkbox), .name("event_\(type.rawValue)"), .value("on"), .checked(true)),
-                .text(" " + say(type.name)))
+                .plainText(" " + say(type.name)))
         }
         return .section(
             .class("card"), .id("webhooks"),
-            .h2(.text(say(LocalizedText(ko: "웹훅", en: "Outbound webhooks")))),
+            .h2(.plainText(say(LocalizedText(ko: "웹훅", en: "Outbound webhooks")))),
             .p(
                 .class("muted"),
-                .text(
+                .plainText(
                     say(
                         LocalizedText(
                             ko:
@@ -277,7 +282,7 @@ extension SettingsPage.View {
                 .div(
                     .class("card"), .id("new-secret"),
                     .p(
-                        .text(
+                        .plainText(
                             say(
                                 LocalizedText(
                                     ko: "서명 비밀값입니다. 지금 한 번만 보여 드립니다:", en: "The signing secret, shown this once:")))),
@@ -286,13 +291,13 @@ extension SettingsPage.View {
             .table(.group(rows)),
             .form(
                 .method(.post), .action("/settings/webhooks"), Layout.csrf(model.chrome.csrf),
-                .h3(.text(say(LocalizedText(ko: "웹훅 추가", en: "Add a webhook")))),
+                .h3(.plainText(say(LocalizedText(ko: "웹훅 추가", en: "Add a webhook")))),
                 .label(
-                    .text(say(LocalizedText(ko: "주소 (https://…) ", en: "Address (https://…) "))),
+                    .plainText(say(LocalizedText(ko: "주소 (https://…) ", en: "Address (https://…) "))),
                     .input(
                         .type(.url), .name("url"), .value(HTMLText.escaped(model.typed["url"] ?? "")), .required(true),
                         .attribute(named: "maxlength", value: "500"))),
                 .group(boxes),
-                .button(.type(.submit), .text(say(LocalizedText(ko: "추가", en: "Add"))))))
+                .button(.type(.submit), .plainText(say(LocalizedText(ko: "추가", en: "Add"))))))
     }
 }

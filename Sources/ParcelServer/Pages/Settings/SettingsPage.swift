@@ -76,20 +76,21 @@ enum SettingsPage {
                 Layout.option(value: $0.rawValue, text: say(SettingsPage.roleName($0)), selected: $0 == .staff)
             }
             return Layout.desk(title: SettingsPage.title, chrome: model.chrome) {
-                Node<HTML.BodyContext>.h1(.text(say(SettingsPage.title)))
+                Node<HTML.BodyContext>.h1(.plainText(say(SettingsPage.title)))
                 Node<HTML.BodyContext>.unwrap(model.notice) { notice in
                     .p(
                         .class(model.failed ? "error" : "card"), .attribute(named: "role", value: "status"),
-                        .id("notice"), .text(say(notice)))
+                        .id("notice"), .plainText(say(notice)))
                 }
                 Node<HTML.BodyContext>.section(
                     .class("card"), .id("accounts"),
-                    .h2(.text(say(LocalizedText(ko: "계정", en: "Accounts")))),
+                    .h2(.plainText(say(LocalizedText(ko: "계정", en: "Accounts")))),
                     .table(
                         .forEach(model.accounts) { account in
                             .tr(
-                                .td(.text(account.email)), .td(.text(say(SettingsPage.roleName(account.role)))),
-                                .td(.class("muted"), .text(account.createdAt)),
+                                .td(.plainText(account.email)),
+                                .td(.plainText(say(SettingsPage.roleName(account.role)))),
+                                .td(.class("muted"), .plainText(account.createdAt)),
                                 .td(
                                     .unwrap(account.removableID) { id in
                                         .form(
@@ -97,18 +98,18 @@ enum SettingsPage {
                                             Layout.csrf(model.chrome.csrf),
                                             .button(
                                                 .type(.submit), .class("secondary"),
-                                                .text(say(LocalizedText(ko: "계정 삭제", en: "Remove")))))
+                                                .plainText(say(LocalizedText(ko: "계정 삭제", en: "Remove")))))
                                     }))
                         }),
                     .form(
                         .method(.post), .action("/settings/users"),
                         Layout.csrf(model.chrome.csrf),
-                        .h3(.text(say(LocalizedText(ko: "계정 추가", en: "Add an account")))),
-                        .label(.for("new-email"), .text(say(LocalizedText(ko: "이메일", en: "E-mail")))),
+                        .h3(.plainText(say(LocalizedText(ko: "계정 추가", en: "Add an account")))),
+                        .label(.for("new-email"), .plainText(say(LocalizedText(ko: "이메일", en: "E-mail")))),
                         .input(.type(.email), .id("new-email"), .name("email"), .required(true)),
                         .label(
                             .for("new-password"),
-                            .text(
+                            .plainText(
                                 say(
                                     LocalizedText(
                                         ko: "처음 비밀번호 (\(AccountService.minimumPasswordLength)자 이상)",
@@ -119,10 +120,10 @@ enum SettingsPage {
                             .type(.password), .id("new-password"), .name("password"), .required(true),
                             .attribute(named: "autocomplete", value: "new-password")),
                         .label(
-                            .text(say(LocalizedText(ko: "역할", en: "Role")) + " "),
+                            .plainText(say(LocalizedText(ko: "역할", en: "Role")) + " "),
                             .element(
                                 named: "select", nodes: [.attribute(named: "name", value: "role"), .group(options)])),
-                        .button(.type(.submit), .text(say(LocalizedText(ko: "추가", en: "Add"))))))
+                        .button(.type(.submit), .plainText(say(LocalizedText(ko: "추가", en: "Add"))))))
                 keys(say)
                 lanes(say)
                 templates(say)
@@ -137,24 +138,24 @@ enum SettingsPage {
                     .attribute(named: "data-source", value: HTMLText.escaped(key.source)),
                     Layout.csrf(model.chrome.csrf),
                     .input(.type(.hidden), .name("source"), .value(HTMLText.escaped(key.source))),
-                    .h3(.text(say(key.name))),
+                    .h3(.plainText(say(key.name))),
                     .p(
                         .class("muted"),
-                        .text(
+                        .plainText(
                             key.set.map { say(LocalizedText(ko: "설정됨 · ", en: "Set · ")) + $0 }
                                 ?? say(LocalizedText(ko: "설정되지 않음", en: "Not set")))),
                     .input(
                         .type(.password), .name("key"), .required(true),
                         .attribute(named: "autocomplete", value: "off"),
                         .placeholder(say(LocalizedText(ko: "새 API 키", en: "New API key")))),
-                    .button(.type(.submit), .text(say(LocalizedText(ko: "저장", en: "Save")))))
+                    .button(.type(.submit), .plainText(say(LocalizedText(ko: "저장", en: "Save")))))
             }
             return .section(
                 .class("card"), .id("source-keys"),
-                .h2(.text(say(LocalizedText(ko: "조회 서비스 API 키", en: "Tracking source API keys")))),
+                .h2(.plainText(say(LocalizedText(ko: "조회 서비스 API 키", en: "Tracking source API keys")))),
                 .p(
                     .class("muted"),
-                    .text(
+                    .plainText(
                         say(
                             LocalizedText(
                                 ko: "키는 암호화해 저장하며 화면에 다시 보여 드리지 않습니다. 바꾸려면 새 키를 저장하세요.",

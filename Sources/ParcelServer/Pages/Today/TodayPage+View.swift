@@ -10,17 +10,17 @@ extension TodayPage {
         func document() -> HTML {
             let say = model.chrome.language
             return Layout.desk(title: TodayPage.title, chrome: model.chrome, refresh: 60) {
-                Node<HTML.BodyContext>.h1(.text(say(TodayPage.title)))
+                Node<HTML.BodyContext>.h1(.plainText(say(TodayPage.title)))
                 counts(say)
                 filterForm(say)
                 if model.rows.isEmpty {
                     Node<HTML.BodyContext>.p(
                         .class("card"),
-                        .text(say(LocalizedText(ko: "지금 처리할 주문이 없습니다.", en: "Nothing needs you right now."))))
+                        .plainText(say(LocalizedText(ko: "지금 처리할 주문이 없습니다.", en: "Nothing needs you right now."))))
                 } else {
                     Node<HTML.BodyContext>.table(
                         .id("queue"),
-                        .thead(.tr(.forEach(TodayPage.columns) { .th(.text(say($0))) })),
+                        .thead(.tr(.forEach(TodayPage.columns) { .th(.plainText(say($0))) })),
                         .tbody(.forEach(model.rows) { row in self.row(row, say) })
                     )
                 }
@@ -30,28 +30,28 @@ extension TodayPage {
         func counts(_ say: PageLanguage) -> Node<HTML.BodyContext> {
             let parts: [Node<HTML.BodyContext>] = model.counts.map { severity, count in
                 .span(
-                    .span(.class("sev sev-\(severity.rawValue)"), .text(say(TodayPage.severityName(severity)))),
-                    .text(" \(count)"))
+                    .span(.class("sev sev-\(severity.rawValue)"), .plainText(say(TodayPage.severityName(severity)))),
+                    .plainText(" \(count)"))
             }
             return .p(.class("counts"), .group(parts))
         }
 
         func row(_ row: Row, _ say: PageLanguage) -> Node<HTML.TableContext> {
             let badge: Node<HTML.BodyContext> = .span(
-                .class("sev sev-\(row.severity.rawValue)"), .text(say(TodayPage.severityName(row.severity))))
+                .class("sev sev-\(row.severity.rawValue)"), .plainText(say(TodayPage.severityName(row.severity))))
             let numbers = [row.carrier, row.trackingNumber].compactMap { $0 }.joined(separator: " ")
             let order: Node<HTML.BodyContext> = .div(
-                .a(.href("/orders/" + HTMLText.escaped(row.orderID)), .text(row.externalID)),
-                .div(.class("muted"), .text(numbers)))
+                .a(.href("/orders/" + HTMLText.escaped(row.orderID)), .plainText(row.externalID)),
+                .div(.class("muted"), .plainText(numbers)))
             let others: [String] = row.others.map { say($0) }
             let what: Node<HTML.BodyContext> = .div(
-                .strong(.text(say(row.headline))),
-                .div(.text("→ " + say(row.nextStep))),
-                .if(!others.isEmpty, .ul(.class("muted"), .forEach(others) { .li(.text($0)) })))
+                .strong(.plainText(say(row.headline))),
+                .div(.plainText("→ " + say(row.nextStep))),
+                .if(!others.isEmpty, .ul(.class("muted"), .forEach(others) { .li(.plainText($0)) })))
             return .tr(
                 .attribute(named: "data-order", value: HTMLText.escaped(row.externalID)),
                 .attribute(named: "data-code", value: HTMLText.escaped(row.code)),
-                .td(badge), .td(order), .td(what), .td(.text(row.deadline ?? "—")))
+                .td(badge), .td(order), .td(what), .td(.plainText(row.deadline ?? "—")))
         }
 
         func filterForm(_ say: PageLanguage) -> Node<HTML.BodyContext> {
@@ -74,7 +74,7 @@ extension TodayPage {
                 Layout.filter(
                     LocalizedText(ko: "문제 유형", en: "Finding"), name: "finding", model.findings.map { ($0, $0) },
                     selected: filters.finding, say),
-                .button(.type(.submit), .text(say(LocalizedText(ko: "보기", en: "Show"))))
+                .button(.type(.submit), .plainText(say(LocalizedText(ko: "보기", en: "Show"))))
             )
         }
     }
