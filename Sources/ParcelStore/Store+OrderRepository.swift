@@ -63,6 +63,8 @@ extension Store: OrderRepository {
         if let from = filter.placedFrom { conditions.append("o.placed_at >= \(bind: from.epochSeconds)") }
         if let before = filter.placedBefore { conditions.append("o.placed_at < \(bind: before.epochSeconds)") }
         if let query = filter.query?.lowercased().trimmed, !query.isEmpty {
+            // No stored text holds a NUL (PostgreSQL's cannot), and SQLite would read the pattern only up to it.
+            guard !query.unicodeScalars.contains("\u{0}") else { return OrderPage(items: [], nextCursor: nil) }
             // A number typed with spaces or dashes matches its canonical form too.
             let number = canonicalNumber(query).lowercased()
             var patterns = [query]
@@ -71,7 +73,10 @@ extension Store: OrderRepository {
                 "o.search_text LIKE \(bind: "%" + Self.likeEscaped(pattern) + "%") ESCAPE '\\'"
             }
             conditions.append("(" + matches.joined(separator: " OR ") + ")")
-            if let indexed = try await indexedSearch(patterns, page: limit + 1) { conditions.append(indexed) }
+            if let candidates = try await searchCandidates(patterns, page: limit + 1) {
+                guard !candidates.isEmpty else { return OrderPage(items: [], nextCursor: nil) }
+                conditions.append("o.rowid IN (\(binds: candidates))")
+            }
         }
         if let cursor = filter.cursor {
             conditions.append(
@@ -112,30 +117,72 @@ extension Store: OrderRepository {
         return OrderPage(items: items, nextCursor: next)
     }
 
-    /// On SQLite, narrows a search to the orders the trigram index holds the
-    /// words in (`AddOrderSearchIndex`) when that reads fewer rows than going
-    /// through the orders newest first until a page is full: the matches cost
-    /// one lookup each; the walk about `page × orders / matches` rows. The
-    /// `LIKE` above still decides, so the index can only narrow.
-    private func indexedSearch(_ patterns: [String], page: Int) async throws -> SQLQueryString? {
-        // The index holds three-character pieces; a shorter word matches too much to help.
-        guard sql.dialect.name == "sqlite", patterns.allSatisfy({ $0.unicodeScalars.count >= 3 }) else { return nil }
-        let phrases = patterns.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            .joined(separator: " OR ")
+    /// On SQLite, the orders the trigram index (`AddOrderSearchIndex`) says
+    /// may hold the words, when reading those is cheaper than going through
+    /// the orders newest first until a page is full: the candidates cost one
+    /// lookup each, the walk about `page × orders / matches` rows. Nil means
+    /// walk. The `LIKE` above still decides, so the index only narrows.
+    private func searchCandidates(_ patterns: [String], page: Int) async throws -> [Int]? {
+        guard sql.dialect.name == "sqlite", let expression = Self.indexExpression(patterns) else { return nil }
         let orders =
             try await sql.raw("SELECT max(rowid) AS n FROM orders").first()?
             .decode(column: "n", as: Int?.self) ?? 0
         let worthwhile = max(page, Int(Double(page * orders).squareRoot()))
-        let found =
+        let rows = try await sql.raw(
+            """
+            SELECT rowid AS n FROM \(ident: AddOrderSearchIndex.table)
+            WHERE \(ident: AddOrderSearchIndex.table) MATCH \(bind: expression) LIMIT \(literal: worthwhile)
+            """
+        ).all()
+        guard rows.count < worthwhile else { return nil }
+        return try rows.map { try $0.decode(column: "n", as: Int.self) }
+    }
+
+    /// Makes the SQLite search index again when it holds a different number of
+    /// orders than `orders` does: orders written by something that does not
+    /// keep it (an older release, the `sqlite3` shell). Answers whether it did.
+    /// An order's words changed that way still need the rebuild by hand
+    /// (docs/SERVER.md).
+    func repairSearchIndex() async throws -> Bool {
+        guard sql.dialect.name == "sqlite" else { return false }
+        let counts = try await sql.raw(
+            """
+            SELECT (SELECT COUNT(*) FROM orders) AS orders,
+                   (SELECT COUNT(*) FROM \(ident: AddOrderSearchIndex.table + "_docsize")) AS indexed
+            """
+        ).first()
+        guard let counts,
+            try counts.decode(column: "orders", as: Int.self) != counts.decode(column: "indexed", as: Int.self)
+        else { return false }
+        try await write { sql in
             try await sql.raw(
-                """
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(ident: AddOrderSearchIndex.table)
-                WHERE \(ident: AddOrderSearchIndex.table) MATCH \(bind: phrases) LIMIT \(literal: worthwhile))
-                """
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
-        guard found < worthwhile else { return nil }
-        return
-            "o.rowid IN (SELECT rowid FROM \(ident: AddOrderSearchIndex.table) WHERE \(ident: AddOrderSearchIndex.table) MATCH \(bind: phrases))"
+                "INSERT INTO \(ident: AddOrderSearchIndex.table) (\(ident: AddOrderSearchIndex.table)) VALUES ('rebuild')"
+            ).run()
+        }
+        return true
+    }
+
+    /// An FTS5 query for texts holding any of `patterns`: each pattern's
+    /// three-character pieces side by side (and its last three), all of them
+    /// in the text. Every text holding the pattern holds those, and reading
+    /// five pieces of a 16-character number costs a third of reading all 14.
+    /// Nil when a pattern is too short for the index (it holds pieces of
+    /// three) or carries a NUL, where FTS5 would stop reading the query.
+    static func indexExpression(_ patterns: [String]) -> String? {
+        var alternatives: [String] = []
+        for pattern in patterns {
+            let scalars = Array(pattern.unicodeScalars)
+            guard scalars.count >= 3, !scalars.contains("\u{0}") else { return nil }
+            var starts = Array(stride(from: 0, to: scalars.count - 2, by: 3))
+            if starts.last != scalars.count - 3 { starts.append(scalars.count - 3) }
+            let pieces = starts.map { start in
+                var piece = String.UnicodeScalarView()
+                piece.append(contentsOf: scalars[start..<start + 3])
+                return "\"" + String(piece).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            alternatives.append("(" + pieces.joined(separator: " AND ") + ")")
+        }
+        return alternatives.isEmpty ? nil : alternatives.joined(separator: " OR ")
     }
 
     static func likeEscaped(_ text: String) -> String {

@@ -35,7 +35,12 @@ public final class StoreHandle: Sendable {
         }
         let handle = StoreHandle(store: store, location: store.location, databases: databases, logger: logger)
         do {
-            if migrate { try await handle.migrate() }
+            if migrate {
+                try await handle.migrate()
+                if try await store.repairSearchIndex() {
+                    logger.notice("the orders search index was made again: it did not hold every order")
+                }
+            }
         } catch {
             await handle.close()
             throw error

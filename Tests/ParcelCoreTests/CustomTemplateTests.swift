@@ -38,8 +38,8 @@ struct CustomTemplateTests {
         unsent.newTrackingNumber = nil
         let reship = try CustomTemplate(ko: "새 번호: {new_number}", en: "New number: {new_number}")
             .render(facts, unsent, ours: LocalizedText(ko: "", en: ""))
-        #expect(reship.ko == "새 번호: (발송하는 대로 알려드릴게요)")
-        #expect(reship.en == "New number: (to follow once it ships)")
+        #expect(reship.ko == "새 번호: (새 번호는 나오는 대로 알려드릴게요)")
+        #expect(reship.en == "New number: (the new number will follow)")
     }
 
     @Test("a placeholder that does not exist, an unclosed brace or an overlong text is refused when saved")

@@ -103,6 +103,22 @@ struct APITests {
         }
     }
 
+    @Test("a country must be an assigned code: KO is refused naming the field, UK is read as GB")
+    func countryCodes() async throws {
+        try await withServer { server in
+            let korea = orderJSON.replacingOccurrences(of: #""destination": "KR""#, with: #""destination": "KO""#)
+            let refused = try await server.send(.POST, "/api/v1/orders", json: korea)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#""field":"shipment.destination""#))
+            #expect(refused.body.string.contains(#"got \"KO\""#))
+            let britain = orderJSON.replacingOccurrences(of: #""destination": "KR""#, with: #""destination": "uk""#)
+            #expect(try await server.send(.POST, "/api/v1/orders", json: britain).status == .created)
+            let stored = try #require(try await server.services.orders.orders(OrderFilter()).items.first)
+            let detail = try #require(try await server.services.orders.order(stored.id.uuidString))
+            #expect(detail.shipment?.destination == "GB")
+        }
+    }
+
     @Test("a number the check doubts is kept as given and flagged with its fix")
     func flaggedNumber() async throws {
         try await withServer { server in

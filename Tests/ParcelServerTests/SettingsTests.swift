@@ -361,6 +361,24 @@ struct SettingsInputTests {
             #expect(settings.contains("A &amp;amp; B &lt;b&gt;{order}&lt;/b&gt;</textarea>"))
         }
     }
+
+    @Test("an order's own text (items, buyer, order number) shows exactly as stored on every page")
+    func orderTextExactly() async throws {
+        try await withServer { server in
+            let json = orderJSON.replacingOccurrences(of: "휴대폰 케이스", with: "Salt &amp; Pepper &lt;3")
+                .replacingOccurrences(of: "A-1001", with: "A&amp;1")
+            let id = try #require(
+                try server.object(try await server.send(.POST, "/api/v1/orders", json: json))["id"] as? String)
+            let owner = TestBrowser(server)
+            _ = try await owner.signIn()
+            let order = try await owner.get("/orders/\(id)").body.string
+            #expect(order.contains("Salt &amp;amp; Pepper &amp;lt;3"))
+            #expect(order.contains("A&amp;amp;1 · ParcelDesk</title>"))
+            #expect(!order.contains("A&amp;1<") && !order.contains("Salt &amp; Pepper"))
+            let list = try await owner.get("/orders").body.string
+            #expect(list.contains(">A&amp;amp;1<"))
+        }
+    }
 }
 
 @Suite("Removing an account")

@@ -1,6 +1,7 @@
 import Foundation
 import ParcelApp
 import ParcelCore
+import SQLKit
 import Testing
 
 @testable import ParcelStore
@@ -51,7 +52,7 @@ extension StoreTests {
             }
             let queries = [
                 shop[123].shipment!.trackingNumber, shop[7].info.id, "LP00", "lp000000000003", "김민지", "민지",
-                "S-01", "lp", "\"ace\"", "o'neil", "\"", "no such order",
+                "S-01", "lp", "\"ace\"", "o'neil", "\"", "no such order", "lp0\u{0}", "(ace) NEAR*",
             ]
             for query in queries {
                 let expected = words.filter { $0.1.contains(query.lowercased()) }.map(\.0).reversed()
@@ -62,6 +63,15 @@ extension StoreTests {
             }
             #expect(try await desk.store.integrityCheck() == "ok")
         }
+    }
+
+    @Test("the index is asked for a word's three-character pieces, quoted, all of them, the last three too")
+    func indexExpression() {
+        #expect(Store.indexExpression(["lp6116593"]) == #"("lp6" AND "116" AND "593")"#)
+        #expect(Store.indexExpression(["s-0123", "김민지"]) == #"("s-0" AND "123") OR ("김민지")"#)
+        #expect(Store.indexExpression(["ab\"cd"]) == #"("ab""" AND """cd")"#)
+        #expect(Store.indexExpression(["lp"]) == nil)
+        #expect(Store.indexExpression(["lp0\u{0}"]) == nil)
     }
 
     @Test(
@@ -95,5 +105,28 @@ extension StoreTests {
             // The index agrees with the orders, word for word.
             #expect(try await handle.store.integrityCheck() == "ok")
         }
+    }
+
+    @Test(
+        "an SQLite file whose index lost orders (written by something that does not keep it) is indexed again on opening"
+    )
+    func searchIndexRepaired() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID()).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let first = try await StoreHandle.open(.sqlite(path: path), migrate: true)
+        let shop = Self.searchShop()
+        try await Desk(first.store).orders.createOrders(shop.map { NewOrder($0) }, now: now, actor: "test")
+        try await first.store.sql.raw("INSERT INTO order_search (order_search) VALUES ('delete-all')").run()
+        let number = shop[42].shipment!.trackingNumber
+        #expect(try await Desk(first.store).orders.orders(OrderFilter(query: number)).items.isEmpty)
+        await first.close()
+
+        let second = try await StoreHandle.open(.sqlite(path: path), migrate: true)
+        let found = try await Desk(second.store).orders.orders(OrderFilter(query: number)).items
+        #expect(found.map(\.externalID) == ["S-0042"])
+        #expect(try await second.store.integrityCheck() == "ok")
+        await second.close()
     }
 }

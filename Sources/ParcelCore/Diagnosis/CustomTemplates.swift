@@ -34,8 +34,8 @@ public enum TemplatePlaceholder: String, Sendable, CaseIterable {
         case .promised:
             return extras.promisedBy.map { Words.day($0).text(language) } ?? (ko ? "예정일" : "the expected day")
         case .newNumber:
-            // Never the old number passed off as the new one (a reship not yet sent).
-            return extras.newTrackingNumber ?? (ko ? "(발송하는 대로 알려드릴게요)" : "(to follow once it ships)")
+            // Never the old number passed off as the new one (no domestic leg yet, a reship not yet sent).
+            return extras.newTrackingNumber ?? (ko ? "(새 번호는 나오는 대로 알려드릴게요)" : "(the new number will follow)")
         }
     }
 }

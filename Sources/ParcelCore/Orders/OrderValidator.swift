@@ -51,7 +51,7 @@ public struct OrderValidator: Sendable {
             guard let text = value?.trimmed, !text.isEmpty else { return nil }
             let code = Self.countryCode(text)
             if code == nil {
-                errors.append(FieldError(field, "expected a two-letter country code such as KR; got \"\(text)\""))
+                errors.append(FieldError(field, "expected a country's two-letter ISO code such as KR; got \"\(text)\""))
             }
             return code
         }
@@ -259,8 +259,7 @@ public struct OrderValidator: Sendable {
 
     /// `KR`, `kr`, `Korea`, `대한민국`, `China`, `중국`… → the ISO code.
     static func countryCode(_ text: String) -> String? {
-        let upper = text.uppercased()
-        if upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) { return upper }
+        if text.trimmed.count == 2 { return CountryCodes.code(text) }
         switch text.lowercased().filter({ !$0.isWhitespace }) {
         case "korea", "southkorea", "republicofkorea", "한국", "대한민국": return "KR"
         case "china", "중국", "中国": return "CN"

@@ -1,6 +1,6 @@
-/// The ISO 3166-1 alpha-2 codes assigned to countries and territories: a
-/// lane rule for `KO` (Korea is `KR`) would never match a parcel, so it is
-/// refused when typed rather than kept silently.
+/// The ISO 3166-1 alpha-2 codes assigned to countries and territories.
+/// Orders and lane rules both take only these: `KO` (Korea is `KR`) on an
+/// order would put it on a lane of its own, and on a rule match nothing.
 public enum CountryCodes {
     public static let assigned: Set<String> = Set(
         """
@@ -14,9 +14,11 @@ public enum CountryCodes {
         UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
-    /// `kr`, ` KR ` → `KR`; nil for anything that is not an assigned code.
+    /// `kr`, ` KR ` → `KR`; `UK`, as Britain is often written, → `GB`; nil
+    /// for anything that is not an assigned code.
     public static func code(_ text: String) -> String? {
         let upper = text.trimmed.uppercased()
+        if upper == "UK" { return "GB" }
         return assigned.contains(upper) ? upper : nil
     }
 }

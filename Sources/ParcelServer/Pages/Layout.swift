@@ -14,7 +14,7 @@ enum Layout {
             .head(
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
-                .element(named: "title", text: language(title) + " · ParcelDesk"),
+                .element(named: "title", nodes: [.plainText(language(title) + " · ParcelDesk")]),
                 // Our own constant, written as is: escaping it on every page was a third of a page's cost.
                 .raw(styleElement),
                 .if(script, .script(.src("/assets/desk.js"), .attribute(named: "defer", value: "defer")))

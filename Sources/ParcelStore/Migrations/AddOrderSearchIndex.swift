@@ -51,10 +51,14 @@ struct AddOrderSearchIndex: AsyncMigration {
                 return
             }
         }
-        try await sql.raw(
-            "CREATE INDEX IF NOT EXISTS orders_search_trigrams ON orders USING gin (search_text gin_trgm_ops)"
-        )
-        .run()
+        // pg_trgm may live in a schema off the search path, where its operator class is not found.
+        do {
+            try await sql.raw(
+                "CREATE INDEX IF NOT EXISTS orders_search_trigrams ON orders USING gin (search_text gin_trgm_ops)"
+            ).run()
+        } catch {
+            return
+        }
     }
 
     func revert(on database: any Database) async throws {

@@ -38,7 +38,9 @@ extension OrderPage {
                 .element(
                     named: "dl",
                     nodes: facts.map { label, value in
-                        .group(.element(named: "dt", text: say(label)), .element(named: "dd", text: value))
+                        .group(
+                            .element(named: "dt", nodes: [.plainText(say(label))]),
+                            .element(named: "dd", nodes: [.plainText(value)]))
                     }))
         }
 
@@ -136,7 +138,8 @@ extension OrderPage {
             return .element(
                 named: "details",
                 nodes: [
-                    .element(named: "summary", text: say(LocalizedText(ko: "택배사 문의서", en: "Carrier inquiry"))),
+                    .element(
+                        named: "summary", nodes: [.plainText(say(LocalizedText(ko: "택배사 문의서", en: "Carrier inquiry")))]),
                     .element(named: "pre", nodes: [.class("copy"), .id(target), .plainText(say(inquiry))]),
                     copyButton(target: target, say).convertToNode(), print.convertToNode(),
                 ])

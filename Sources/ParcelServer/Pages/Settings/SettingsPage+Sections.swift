@@ -170,7 +170,7 @@ extension SettingsPage.View {
 
     func templates(_ say: PageLanguage) -> Node<HTML.BodyContext> {
         let placeholders: [Node<HTML.ListContext>] = TemplatePlaceholder.allCases.map {
-            .li(.element(named: "code", text: $0.token), .plainText(" " + say($0.meaning)))
+            .li(.element(named: "code", nodes: [.plainText($0.token)]), .plainText(" " + say($0.meaning)))
         }
         let items: [Node<HTML.BodyContext>] = model.templates.map { wording in
             let open = wording.custom || wording.preview != nil
@@ -182,11 +182,11 @@ extension SettingsPage.View {
                 nodes: [
                     .attribute(named: "id", value: "template-\(wording.template.rawValue)"),
                     .if(open, .attribute(named: "open", value: "open")),
-                    .element(named: "summary", text: summary),
+                    .element(named: "summary", nodes: [.plainText(summary)]),
                     .p(
                         .class("muted"),
                         .plainText(say(LocalizedText(ko: "기본 문구 (예시 주문): ", en: "Ours (sample order): ")))),
-                    .element(named: "blockquote", text: say(wording.ours)),
+                    .element(named: "blockquote", nodes: [.plainText(say(wording.ours))]),
                     .unwrap(wording.preview) { preview in
                         .div(
                             .class("preview"), .id("preview-\(wording.template.rawValue)"),
@@ -238,7 +238,7 @@ extension SettingsPage.View {
         let rows: [Node<HTML.TableContext>] = model.webhooks.map { hook in
             .tr(
                 .attribute(named: "data-webhook", value: hook.id),
-                .td(.element(named: "code", text: hook.url)),
+                .td(.element(named: "code", nodes: [.plainText(hook.url)])),
                 .td(.plainText(hook.events.map { say($0) }.joined(separator: ", "))),
                 .td(
                     .plainText(
@@ -286,7 +286,7 @@ extension SettingsPage.View {
                             say(
                                 LocalizedText(
                                     ko: "서명 비밀값입니다. 지금 한 번만 보여 드립니다:", en: "The signing secret, shown this once:")))),
-                    .element(named: "code", text: secret))
+                    .element(named: "code", nodes: [.plainText(secret)]))
             },
             .table(.group(rows)),
             .form(
