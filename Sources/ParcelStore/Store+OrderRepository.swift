@@ -128,14 +128,17 @@ extension Store: OrderRepository {
             try await sql.raw("SELECT max(rowid) AS n FROM orders").first()?
             .decode(column: "n", as: Int?.self) ?? 0
         let worthwhile = max(page, Int(Double(page * orders).squareRoot()))
-        let rows = try await sql.raw(
+        // One row back: a common word's thousands of matches are counted, not handed over one by one.
+        let found = try await sql.raw(
             """
-            SELECT rowid AS n FROM \(ident: AddOrderSearchIndex.table)
-            WHERE \(ident: AddOrderSearchIndex.table) MATCH \(bind: expression) LIMIT \(literal: worthwhile)
+            SELECT COUNT(*) AS n, group_concat(rowid) AS ids FROM (
+                SELECT rowid FROM \(ident: AddOrderSearchIndex.table)
+                WHERE \(ident: AddOrderSearchIndex.table) MATCH \(bind: expression) LIMIT \(literal: worthwhile))
             """
-        ).all()
-        guard rows.count < worthwhile else { return nil }
-        return try rows.map { try $0.decode(column: "n", as: Int.self) }
+        ).first()
+        guard let found, try found.decode(column: "n", as: Int.self) < worthwhile else { return nil }
+        let ids = try found.decode(column: "ids", as: String?.self) ?? ""
+        return ids.split(separator: ",").compactMap { Int($0) }
     }
 
     /// Makes the SQLite search index again when it holds a different number of
@@ -162,25 +165,31 @@ extension Store: OrderRepository {
         return true
     }
 
-    /// An FTS5 query for texts holding any of `patterns`: each pattern's
-    /// three-character pieces side by side (and its last three), all of them
-    /// in the text. Every text holding the pattern holds those, and reading
-    /// five pieces of a 16-character number costs a third of reading all 14.
-    /// Nil when a pattern is too short for the index (it holds pieces of
+    /// An FTS5 query for texts holding any of `patterns`. A word of up to
+    /// eight characters is asked for as it is (a phrase: its pieces one
+    /// after another). A longer one, a tracking number mostly, is asked for
+    /// by its three-character pieces side by side, and its last three, all
+    /// in the text: every text holding the word holds those, few others do,
+    /// and reading 5 pieces of a 16-character number costs a third of reading
+    /// all 14. Nil when a word is too short for the index (it holds pieces of
     /// three) or carries a NUL, where FTS5 would stop reading the query.
     static func indexExpression(_ patterns: [String]) -> String? {
+        func quoted(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars)
+            return "\"" + String(text).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         var alternatives: [String] = []
         for pattern in patterns {
             let scalars = Array(pattern.unicodeScalars)
             guard scalars.count >= 3, !scalars.contains("\u{0}") else { return nil }
+            guard scalars.count > 8 else {
+                alternatives.append(quoted(scalars[...]))
+                continue
+            }
             var starts = Array(stride(from: 0, to: scalars.count - 2, by: 3))
             if starts.last != scalars.count - 3 { starts.append(scalars.count - 3) }
-            let pieces = starts.map { start in
-                var piece = String.UnicodeScalarView()
-                piece.append(contentsOf: scalars[start..<start + 3])
-                return "\"" + String(piece).replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            alternatives.append("(" + pieces.joined(separator: " AND ") + ")")
+            alternatives.append("(" + starts.map { quoted(scalars[$0..<$0 + 3]) }.joined(separator: " AND ") + ")")
         }
         return alternatives.isEmpty ? nil : alternatives.joined(separator: " OR ")
     }

@@ -65,11 +65,12 @@ extension StoreTests {
         }
     }
 
-    @Test("the index is asked for a word's three-character pieces, quoted, all of them, the last three too")
+    @Test("the index is asked for a short word as it is, a long one by its three-character pieces, quoted")
     func indexExpression() {
         #expect(Store.indexExpression(["lp6116593"]) == #"("lp6" AND "116" AND "593")"#)
-        #expect(Store.indexExpression(["s-0123", "김민지"]) == #"("s-0" AND "123") OR ("김민지")"#)
-        #expect(Store.indexExpression(["ab\"cd"]) == #"("ab""" AND """cd")"#)
+        #expect(Store.indexExpression(["lp61165935"]) == #"("lp6" AND "116" AND "593" AND "935")"#)
+        #expect(Store.indexExpression(["s-0123", "김민지"]) == #""s-0123" OR "김민지""#)
+        #expect(Store.indexExpression(["ab\"cd"]) == #""ab""cd""#)
         #expect(Store.indexExpression(["lp"]) == nil)
         #expect(Store.indexExpression(["lp0\u{0}"]) == nil)
     }
