@@ -25,6 +25,16 @@ struct SignInTests {
         #expect(unknownEmail == wrongPassword)
     }
 
+    @Test("tokens are 32 random bytes as URL-safe base64: 43 characters, never twice, every letter turning up")
+    func tokens() {
+        let tokens = (0..<2_000).map { _ in AccountService.randomToken() }
+        #expect(Set(tokens).count == tokens.count)
+        let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        #expect(tokens.allSatisfy { $0.count == 43 && $0.allSatisfy(alphabet.contains) })
+        // The last character carries 4 bits and the rest 6: every one of the 64 letters turns up somewhere.
+        #expect(Set(tokens.joined()) == alphabet)
+    }
+
     @Test("a new password replaces the old one (the demo's reused owner); a short one or an unknown e-mail is refused")
     func newPassword() async throws {
         let accounts = AccountService(repository: MemoryAccounts(), passwords: CountingPasswords())

@@ -202,9 +202,20 @@ public struct AccountService: Sendable {
 
     /// 32 random bytes, URL-safe base64.
     public static func randomToken() -> String {
+        // Eight bytes a draw: each draw is a system call (the buyer page makes a token per new visitor).
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        var bytes = Data(capacity: 32)
+        for _ in 0..<4 { withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) } }
+        var urlSafe: [UInt8] = []
+        urlSafe.reserveCapacity(43)
+        for byte in bytes.base64EncodedData() {
+            switch byte {
+            case UInt8(ascii: "+"): urlSafe.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "/"): urlSafe.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "="): continue
+            default: urlSafe.append(byte)
+            }
+        }
+        return String(decoding: urlSafe, as: UTF8.self)
     }
 }

@@ -16,7 +16,11 @@ public struct CustomerCenterService: Sendable {
     public let answers: BuyerAnswers
     let laneDays = LaneDaysCache()
     /// Orders whose link is known to be stored.
-    private let linked = LinkedOrders()
+    private let linked = Shared<Set<UUID>>([])
+    /// The order each stored token hash opened: a buyer's page refreshes
+    /// itself, and the link never points elsewhere. Only tokens that opened
+    /// an order are kept, so guessing cannot fill it.
+    private let opened = Shared<[String: UUID]>([:])
 
     public init(
         repository: any CustomerCenterRepository, orders: OrderService, claims: ClaimService, linkKey: Data,
@@ -67,9 +71,16 @@ public struct CustomerCenterService: Sendable {
     /// What the buyer page shows: the order, its tracking and its claims at `now`. Nil for a token
     /// that opens nothing.
     public func buyerView(token: String, now: Timestamp) async throws -> BuyerView? {
-        guard let orderID = try await repository.order(buyerTokenHash: Hashing.sha256(token)),
-            let detail = try await orders.detail(orderID.uuidString, now: now)
-        else { return nil }
+        let hash = Hashing.sha256(token)
+        var orderID = opened.withLock { $0[hash] }
+        if orderID == nil, let stored = try await repository.order(buyerTokenHash: hash) {
+            opened.withLock { opened in
+                if opened.count >= 100_000 { opened.removeAll() }
+                opened[hash] = stored
+            }
+            orderID = stored
+        }
+        guard let orderID, let detail = try await orders.detail(orderID.uuidString, now: now) else { return nil }
         let orderClaims = try await claims.claims(of: detail.order, analysis: detail.analysis, now: now)
         let situation = BuyerSituation(
             order: orderClaims.report.order, analysis: detail.analysis, report: orderClaims.report, now: now)
@@ -230,8 +241,11 @@ final class LaneDaysCache: Sendable {
     }
 }
 
-final class LinkedOrders: Sendable {
-    private let ids = Mutex<Set<UUID>>([])
+/// A value the service's copies share (it is a struct), behind a lock.
+final class Shared<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
 
-    func withLock<T>(_ body: (inout Set<UUID>) -> T) -> T { ids.withLock { body(&$0) } }
+    init(_ value: Value) { self.value = Mutex(value) }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T { value.withLock { body(&$0) } }
 }
