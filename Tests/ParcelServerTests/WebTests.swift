@@ -552,6 +552,11 @@ struct OrdersPageTests {
             #expect(all.contains("data-order=\"A-1001\"") && all.contains("data-order=\"A-1002\""))
             let found = try await seller.get("/orders?q=LP0012+3456+7890+12").body.string
             #expect(found.contains("data-order=\"A-1001\"") && !found.contains("data-order=\"A-1002\""))
+            // A NUL or a 600-character paste: searched and shown again without the NUL, cut to 200.
+            let pasted = try await seller.get("/orders?q=LP00123456789012%00").body.string
+            #expect(pasted.contains("data-order=\"A-1001\"") && !pasted.contains("\u{0}"))
+            let long = try await seller.get("/orders?q=" + String(repeating: "가", count: 600)).body.string
+            #expect(long.contains("value=\"" + String(repeating: "가", count: 200) + "\""))
             let none = try await seller.get("/orders?marketplace=smartstore").body.string
             #expect(!none.contains("data-order="))
             let dated = try await seller.get("/orders?from=2026-11-01&to=2026-11-01").body.string

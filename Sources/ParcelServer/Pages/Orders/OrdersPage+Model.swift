@@ -24,7 +24,11 @@ enum OrdersPage {
 
         init(query: String?) {
             func value(_ name: String) -> String { OrderDetailRoute.queryValue(name, in: query)?.trimmed ?? "" }
-            text = value("q")
+            // What is searched is what the box shows again: no control characters, at most 200 characters.
+            text = String(
+                String(
+                    String.UnicodeScalarView(value("q").unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
+                ).prefix(200))
             status = value("status")
             finding = value("finding")
             marketplace = value("marketplace")
@@ -49,7 +53,7 @@ enum OrdersPage {
                 return moment
             }
             var filter = OrderFilter(limit: limit)
-            filter.query = text.isEmpty ? nil : String(text.prefix(200))
+            filter.query = text.isEmpty ? nil : text
             filter.status = status.isEmpty ? nil : status
             filter.diagnosis = finding.isEmpty ? nil : finding
             filter.marketplace = marketplace.isEmpty ? nil : marketplace
