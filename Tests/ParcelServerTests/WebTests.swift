@@ -557,6 +557,10 @@ struct OrdersPageTests {
             #expect(pasted.contains("data-order=\"A-1001\"") && !pasted.contains("\u{0}"))
             let long = try await seller.get("/orders?q=" + String(repeating: "가", count: 600)).body.string
             #expect(long.contains("value=\"" + String(repeating: "가", count: 200) + "\""))
+            // A link that is not UTF-8 once decoded: the error page, not the API's JSON.
+            let unreadable = try await seller.get("/orders?q=%FF")
+            #expect(unreadable.status == .unprocessableEntity)
+            #expect(unreadable.body.string.contains("읽을 수 없는 글자가 있습니다(q)"))
             let none = try await seller.get("/orders?marketplace=smartstore").body.string
             #expect(!none.contains("data-order="))
             let dated = try await seller.get("/orders?from=2026-11-01&to=2026-11-01").body.string

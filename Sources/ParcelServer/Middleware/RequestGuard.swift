@@ -22,8 +22,9 @@ struct RequestGuard: AsyncMiddleware {
             if request.method == .OPTIONS {
                 return Response(status: .noContent, headers: ["Allow": allowed + ", OPTIONS"])
             }
-            let response = problem(
-                .methodNotAllowed, "\(request.url.path) takes \(allowed), not \(request.method.rawValue)")
+            let response = refusal(
+                .methodNotAllowed, "\(request.url.path) takes \(allowed), not \(request.method.rawValue)",
+                korean: "이 주소에서는 할 수 없는 요청입니다.", rule: candidates[0], request: request)
             response.headers.replaceOrAdd(name: "Allow", value: allowed)
             return response
         }
@@ -33,6 +34,16 @@ struct RequestGuard: AsyncMiddleware {
             return problem(.notAcceptable, "this route answers \(rule.answers); send Accept: \(rule.answers) or */*")
         }
         if let field = Self.notUTF8(path: request.url.path, query: request.url.query) {
+            if rule.answersPages,
+                request.headers.first(name: .accept).map({ MediaRange.type(of: $0) }) != RouteRules.json
+            {
+                return PageResponse.error(
+                    .unprocessableEntity,
+                    LocalizedText(
+                        ko: "주소에 읽을 수 없는 글자가 있습니다(\(field)). 링크를 다시 확인해 주세요.",
+                        en: "\(field): not UTF-8 text once percent-decoded. Please check the link."),
+                    for: request)
+            }
             return OrderDetailRoute.json(
                 .unprocessableEntity, validationErrors([FieldError(field, "not UTF-8 text once percent-decoded")]))
         }
@@ -41,19 +52,21 @@ struct RequestGuard: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         guard let type = request.headers.first(name: .contentType), MediaRange.type(of: type) == takes else {
-            return problem(.unsupportedMediaType, "send the body as \(takes) (Content-Type: \(takes))")
+            return refusal(
+                .unsupportedMediaType, "send the body as \(takes) (Content-Type: \(takes))",
+                korean: "보낸 양식을 읽을 수 없습니다. 페이지를 새로 고친 뒤 다시 보내 주세요.", rule: rule, request: request)
         }
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > rule.maxBody {
-            return tooLarge(rule)
+            return tooLarge(rule, request)
         }
         let body: ByteBuffer?
         do {
             body = try await request.body.collect(max: rule.maxBody).get()
         } catch let error as any AbortError where error.status == .payloadTooLarge {
-            return tooLarge(rule)
+            return tooLarge(rule, request)
         }
         // A body that arrived whole with its head was collected by then, limit unchecked.
-        if let body, body.readableBytes > rule.maxBody { return tooLarge(rule) }
+        if let body, body.readableBytes > rule.maxBody { return tooLarge(rule, request) }
         if takes == RouteRules.json, let body,
             let found = body.withUnsafeReadableBytes({ JSONBodyCheck.problem($0) })
         {
@@ -77,10 +90,21 @@ struct RequestGuard: AsyncMiddleware {
         return nil
     }
 
-    func tooLarge(_ rule: RouteRule) -> Response {
-        problem(
+    func tooLarge(_ rule: RouteRule, _ request: Request) -> Response {
+        refusal(
             .payloadTooLarge,
-            "the body is over the \(ByteCount(rule.maxBody)) that \(rule.method.rawValue) \(rule.pathText) takes")
+            "the body is over the \(ByteCount(rule.maxBody)) that \(rule.method.rawValue) \(rule.pathText) takes",
+            korean: "보낸 내용이 너무 큽니다. \(ByteCount(rule.maxBody)) 이하로 보내 주세요.", rule: rule, request: request)
+    }
+
+    /// A refusal in what the route answers: the error page, in the visitor's language, where a
+    /// person reads pages in a browser; the JSON problem everywhere else.
+    func refusal(
+        _ status: HTTPResponseStatus, _ message: String, korean: String, rule: RouteRule, request: Request
+    ) -> Response {
+        let asksJSON = request.headers.first(name: .accept).map { MediaRange.type(of: $0) == RouteRules.json } ?? false
+        guard rule.answersPages, !asksJSON else { return problem(status, message) }
+        return PageResponse.error(status, LocalizedText(ko: korean, en: message), for: request)
     }
 }
 

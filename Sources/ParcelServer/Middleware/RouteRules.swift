@@ -32,6 +32,9 @@ struct RouteRule: Sendable {
     /// Each media type `answers` lists (`text/html, application/json`).
     var answerTypes: [String] { answers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
 
+    /// A page a person reads in a browser: refusals come back as the error page, not JSON.
+    var answersPages: Bool { answerTypes.first == RouteRules.html }
+
     var pathText: String { "/" + path.joined(separator: "/") }
 
     func matches(_ segments: [Substring]) -> Bool {
