@@ -206,16 +206,6 @@ public struct AccountService: Sendable {
         var generator = SystemRandomNumberGenerator()
         var bytes = Data(capacity: 32)
         for _ in 0..<4 { withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) } }
-        var urlSafe: [UInt8] = []
-        urlSafe.reserveCapacity(43)
-        for byte in bytes.base64EncodedData() {
-            switch byte {
-            case UInt8(ascii: "+"): urlSafe.append(UInt8(ascii: "-"))
-            case UInt8(ascii: "/"): urlSafe.append(UInt8(ascii: "_"))
-            case UInt8(ascii: "="): continue
-            default: urlSafe.append(byte)
-            }
-        }
-        return String(decoding: urlSafe, as: UTF8.self)
+        return Hashing.base64URL(bytes)
     }
 }

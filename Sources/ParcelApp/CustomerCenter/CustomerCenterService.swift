@@ -63,9 +63,7 @@ public struct CustomerCenterService: Sendable {
     static func token(orderID: UUID, key: Data) -> String {
         let code = HMAC<SHA256>.authenticationCode(
             for: Data("buyer page \(orderID.uuidString.lowercased())".utf8), using: SymmetricKey(data: key))
-        return String(
-            Data(code).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_").prefix(tokenLength))
+        return String(Hashing.base64URL(code).prefix(tokenLength))
     }
 
     /// What the buyer page shows: the order, its tracking and its claims at `now`. Nil for a token

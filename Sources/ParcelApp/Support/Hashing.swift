@@ -5,6 +5,20 @@ import Foundation
 public enum Hashing {
     static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// `bytes` as URL-safe base64 without padding (RFC 4648 §5), for tokens in links and headers.
+    public static func base64URL(_ bytes: some Sequence<UInt8>) -> String {
+        var encoded: [UInt8] = []
+        for byte in Data(bytes).base64EncodedData() {
+            switch byte {
+            case UInt8(ascii: "+"): encoded.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "/"): encoded.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "="): continue
+            default: encoded.append(byte)
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
     /// Hex SHA-256, for tokens.
     public static func sha256(_ text: String) -> String {
         hex(SHA256.hash(data: Data(text.utf8)))

@@ -34,9 +34,7 @@ struct RequestGuard: AsyncMiddleware {
             return problem(.notAcceptable, "this route answers \(rule.answers); send Accept: \(rule.answers) or */*")
         }
         if let field = Self.notUTF8(path: request.url.path, query: request.url.query) {
-            if rule.answersPages,
-                request.headers.first(name: .accept).map({ MediaRange.type(of: $0) }) != RouteRules.json
-            {
+            if Self.showsPage(rule, to: request) {
                 return PageResponse.error(
                     .unprocessableEntity,
                     LocalizedText(
@@ -102,9 +100,13 @@ struct RequestGuard: AsyncMiddleware {
     func refusal(
         _ status: HTTPResponseStatus, _ message: String, korean: String, rule: RouteRule, request: Request
     ) -> Response {
-        let asksJSON = request.headers.first(name: .accept).map { MediaRange.type(of: $0) == RouteRules.json } ?? false
-        guard rule.answersPages, !asksJSON else { return problem(status, message) }
+        guard Self.showsPage(rule, to: request) else { return problem(status, message) }
         return PageResponse.error(status, LocalizedText(ko: korean, en: message), for: request)
+    }
+
+    /// A refusal on a page is the error page, unless the request asks for JSON.
+    static func showsPage(_ rule: RouteRule, to request: Request) -> Bool {
+        rule.answersPages && request.headers.first(name: .accept).map { MediaRange.type(of: $0) } != RouteRules.json
     }
 }
 
